@@ -1,0 +1,195 @@
+// Package api serves a platform over HTTP with fiber: the management API
+// under /api/v1, function invocation at POST /<user>/<path>, /healthz,
+// /metrics and the embedded console. fiber stays inside this package.
+package api
+
+import (
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/adaptor"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+
+	"github.com/tarsus/tarsus/platform"
+)
+
+// Config configures the HTTP server.
+type Config struct {
+	// MaxBodySize is the largest request body the server reads (deploy
+	// uploads included); per-function bodyLimit is enforced below it.
+	// Optional. Default: 21 MiB.
+	MaxBodySize int
+	// ReadTimeout bounds reading a request. Optional. Default: 30s.
+	ReadTimeout time.Duration
+	// IdleTimeout bounds keep-alive connections. Optional. Default: 120s.
+	IdleTimeout time.Duration
+	// Console is the built console (index.html at its root); nil serves none.
+	Console fs.FS
+	// Version is reported by /healthz.
+	Version string
+	// Logger receives request errors. Optional. Default: discard.
+	Logger *slog.Logger
+}
+
+func (c *Config) fill() {
+	if c.MaxBodySize <= 0 {
+		c.MaxBodySize = 21 << 20
+	}
+	if c.ReadTimeout <= 0 {
+		c.ReadTimeout = 30 * time.Second
+	}
+	if c.IdleTimeout <= 0 {
+		c.IdleTimeout = 120 * time.Second
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// Server is the HTTP face of a platform.
+type Server struct {
+	cfg   Config
+	p     *platform.Platform
+	app   *fiber.App
+	log   *slog.Logger
+	reqID atomic.Uint64
+}
+
+// New builds the server and its routes.
+func New(cfg Config, p *platform.Platform) *Server {
+	cfg.fill()
+	s := &Server{cfg: cfg, p: p, log: cfg.Logger}
+	s.app = fiber.New(fiber.Config{
+		AppName:               "tarsus",
+		BodyLimit:             cfg.MaxBodySize,
+		ReadTimeout:           cfg.ReadTimeout,
+		IdleTimeout:           cfg.IdleTimeout,
+		DisableStartupMessage: true,
+		ErrorHandler:          s.errorHandler,
+		// Function invocation copies what it hands to a runtime; the API
+		// handlers finish with the request, except the SSE stream, which
+		// copies too. So fasthttp's buffers may be reused (FACTS.md).
+		Immutable:           false,
+		StreamRequestBody:   false,
+		ReduceMemoryUsage:   false,
+		DisablePreParseMultipartForm: true,
+	})
+	s.routes()
+	return s
+}
+
+// Listen serves on ln until Shutdown.
+func (s *Server) Listen(ln net.Listener) error { return s.app.Listener(ln) }
+
+// Shutdown stops the server, waiting for requests in flight up to timeout.
+func (s *Server) Shutdown(timeout time.Duration) error { return s.app.ShutdownWithTimeout(timeout) }
+
+func (s *Server) routes() {
+	app := s.app
+	app.Use(recover.New())
+	app.Get("/healthz", func(c *fiber.Ctx) error {
+		return c.JSON(fiber.Map{"status": "ok", "version": s.cfg.Version})
+	})
+	app.Get("/metrics", adaptor.HTTPHandler(s.p.MetricsHandler()))
+
+	v1 := app.Group("/api/v1")
+	v1.Post("/login", s.login)
+	authed := v1.Group("", s.auth)
+	authed.Get("/me", s.me)
+	authed.Post("/users", s.adminOnly, s.createUser)
+	authed.Get("/users", s.adminOnly, s.listUsers)
+	authed.Delete("/users/:name", s.adminOnly, s.deleteUser)
+	authed.Get("/functions", s.target, s.listFunctions)
+	authed.Get("/functions/*", s.target, s.getFunction)
+	authed.Put("/functions/*", s.target, s.putFunction)
+	authed.Delete("/functions/*", s.target, s.deleteFunction)
+	authed.Post("/deploy", s.target, s.deploy)
+	authed.Get("/manifest", s.target, s.manifest)
+	authed.Get("/logs", s.target, s.logs)
+	authed.Get("/stats", s.target, s.stats)
+	authed.Post("/runtimes/drop", s.target, s.dropRuntimes)
+	v1.All("/*", func(c *fiber.Ctx) error {
+		return apiError(404, "TARSUS_NOT_FOUND", "no API route "+c.Method()+" "+c.Path()+"; see the README for the API")
+	})
+
+	if s.cfg.Console != nil {
+		s.mountConsole()
+	}
+	app.All("/:user/*", s.invoke)
+	app.All("/*", s.notFound)
+}
+
+// errorBody is Fastify's error shape, with per-file problems when present.
+type errorBody struct {
+	StatusCode int                `json:"statusCode"`
+	Code       string             `json:"code,omitempty"`
+	Error      string             `json:"error"`
+	Message    string             `json:"message"`
+	Errors     []platform.Problem `json:"errors,omitempty"`
+}
+
+// httpError is an error that already knows its response.
+type httpError struct{ body errorBody }
+
+func (e *httpError) Error() string { return e.body.Message }
+
+func apiError(status int, code, msg string) error {
+	return &httpError{errorBody{StatusCode: status, Code: code, Error: statusText(status), Message: msg}}
+}
+
+func statusText(code int) string {
+	switch code {
+	case 413:
+		return "Payload Too Large"
+	case 422:
+		return "Unprocessable Entity"
+	}
+	if t := http.StatusText(code); t != "" {
+		return t
+	}
+	return "Error " + strconv.Itoa(code)
+}
+
+func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
+	var he *httpError
+	var pe *platform.Error
+	var fe *fiber.Error
+	var body errorBody
+	switch {
+	case errors.As(err, &he):
+		body = he.body
+	case errors.As(err, &pe):
+		body = errorBody{StatusCode: pe.Status, Code: pe.Code, Error: statusText(pe.Status), Message: pe.Message, Errors: pe.Details}
+	case errors.As(err, &fe):
+		code := "TARSUS_HTTP"
+		switch fe.Code {
+		case 413:
+			code = "FST_ERR_CTP_BODY_TOO_LARGE"
+		case 404:
+			code = "TARSUS_NOT_FOUND"
+		}
+		body = errorBody{StatusCode: fe.Code, Code: code, Error: statusText(fe.Code), Message: fe.Message}
+		if fe.Code == 413 {
+			body.Message = "Request body is too large"
+		}
+	default:
+		s.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
+		body = errorBody{StatusCode: 500, Code: "TARSUS_INTERNAL", Error: statusText(500), Message: "internal server error; the server log has the details"}
+	}
+	return c.Status(body.StatusCode).JSON(body)
+}
+
+func (s *Server) notFound(c *fiber.Ctx) error {
+	return c.Status(404).JSON(fiber.Map{
+		"message":    "Route " + c.Method() + ":" + string(c.Request().RequestURI()) + " not found",
+		"error":      "Not Found",
+		"statusCode": 404,
+	})
+}

@@ -1,0 +1,88 @@
+package api
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/tarsus/tarsus/engine"
+	"github.com/tarsus/tarsus/platform"
+)
+
+type notFoundBody struct {
+	Message    string `json:"message"`
+	Error      string `json:"error"`
+	StatusCode int    `json:"statusCode"`
+}
+
+// invoke serves POST /<user>/<path>.
+func (s *Server) invoke(c *fiber.Ctx) error {
+	user := c.Params("user")
+	route := c.Params("*")
+	if route == "" {
+		return s.notFound(c)
+	}
+	fn, err := s.p.Lookup(c.UserContext(), user, route)
+	if err != nil {
+		if errors.Is(err, platform.ErrRouteNotFound) {
+			return c.Status(404).JSON(notFoundBody{
+				Message: "Route " + c.Method() + ":" + string(c.Request().RequestURI()) + " not found", Error: "Not Found", StatusCode: 404,
+			})
+		}
+		return err
+	}
+	if c.Method() != fiber.MethodPost {
+		c.Set(fiber.HeaderAllow, "POST")
+		return apiError(405, "TARSUS_METHOD_NOT_ALLOWED", "Route "+c.Method()+":"+string(c.Request().RequestURI())+" accepts only POST")
+	}
+	// Copy everything out of fasthttp's reusable buffers (FACTS.md): the
+	// runtime keeps strings without copying.
+	r := c.Request()
+	req := &engine.Request{
+		ID:       "req-" + strconv.FormatUint(s.reqID.Add(1), 36),
+		Method:   "POST",
+		URL:      string(r.RequestURI()),
+		Query:    string(r.URI().QueryString()),
+		Body:     bytes.Clone(r.Body()),
+		IP:       c.IP(),
+		Host:     string(r.Host()),
+		Protocol: c.Protocol(),
+	}
+	req.Headers = make([]engine.Header, 0, r.Header.Len())
+	r.Header.VisitAll(func(k, v []byte) {
+		req.Headers = append(req.Headers, engine.Header{Name: string(bytes.ToLower(k)), Value: string(v)})
+	})
+	req.IP = string(append([]byte(nil), req.IP...))
+	resp, err := s.p.Invoke(c.UserContext(), user, fn, req)
+	if err != nil {
+		var fe *engine.FunctionError
+		switch {
+		case errors.Is(err, engine.ErrTimeout):
+			return apiError(504, "TARSUS_TIMEOUT", "the function "+route+" did not answer before its deadline; its runtime was stopped")
+		case errors.Is(err, engine.ErrBusy):
+			return apiError(503, "TARSUS_BUSY", "too many requests for this user's functions are waiting; retry shortly")
+		case errors.As(err, &fe):
+			return apiError(500, "TARSUS_FUNCTION_ERROR", fe.Message)
+		}
+		return err
+	}
+	out := c.Response()
+	out.Header.SetNoDefaultContentType(true)
+	out.SetStatusCode(resp.Status)
+	for _, h := range resp.Headers {
+		switch h.Name {
+		case "content-length", "transfer-encoding", "connection":
+			continue
+		case "content-type":
+			out.Header.SetContentType(h.Value)
+			continue
+		}
+		out.Header.Add(h.Name, h.Value)
+	}
+	if resp.Status != 204 && resp.Status != 304 && !(resp.Status >= 100 && resp.Status < 200) {
+		out.SetBodyRaw(resp.Body)
+	}
+	return nil
+}

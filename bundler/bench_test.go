@@ -1,0 +1,60 @@
+package bundler
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// bigFunction generates a TypeScript route of about size bytes: typed
+// functions and an interface per block, all reachable from the handler.
+func bigFunction(size int) string {
+	var sb strings.Builder
+	sb.WriteString("import type {FastifyRequest} from \"fastify\";\n")
+	n := 0
+	for ; sb.Len() < size; n++ {
+		fmt.Fprintf(&sb, `interface Row%[1]d { id: number; name: string; tags: string[] }
+export function transform%[1]d(rows: Row%[1]d[], factor: number): {total: number; names: string} {
+  let total = 0;
+  const names: string[] = [];
+  for (const row of rows) {
+    total += row.id * factor + row.tags.length;
+    if (row.name.startsWith("x")) names.push(row.name.toUpperCase());
+  }
+  return {total, names: names.join(",") + "%[1]d"};
+}
+`, n)
+	}
+	sb.WriteString("const all = [")
+	for i := range n {
+		fmt.Fprintf(&sb, "transform%d,", i)
+	}
+	sb.WriteString("];\nexport default [{}, (req: FastifyRequest) => all.map((f) => f([{id: 1, name: \"xy\", tags: []}], 2))];\n")
+	return sb.String()
+}
+
+func BenchmarkBuild(b *testing.B) {
+	benches := []struct {
+		name  string
+		files map[string][]byte
+	}{
+		{"small", files("orders/create.ts", seed)},
+		{"200KB", files("orders/create.ts", bigFunction(200<<10))},
+	}
+	for _, bb := range benches {
+		b.Run(bb.name, func(b *testing.B) {
+			bu := New(Options{SourceMap: true})
+			entries := []string{"orders/create.ts"}
+			b.SetBytes(int64(len(bb.files[entries[0]])))
+			b.ReportAllocs()
+			var out []Output
+			for b.Loop() {
+				var err error
+				if out, err = bu.Build(bb.files, entries); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(out[0].Code)), "out-bytes")
+		})
+	}
+}

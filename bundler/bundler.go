@@ -1,0 +1,259 @@
+package bundler
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// GlobalName is the global variable a bundle assigns its module namespace
+// to when run: GlobalName + ".default" is the route's default export.
+const GlobalName = "__tarsus_mod"
+
+// Options configures a Bundler. The zero value is ready to use.
+type Options struct {
+	// NoMinify turns minification (whitespace, identifiers, syntax) off.
+	// Optional. Default: false, output is minified.
+	NoMinify bool
+	// SourceMap makes every Output carry a source map in Map and end its Code
+	// with "\n//# sourceMappingURL=" + MapName(route).
+	// Optional. Default: false, no source map.
+	SourceMap bool
+	// Builtins are the Node built-in modules functions may import; the
+	// engine's global require must provide them. Each may be given with or
+	// without "node:"; both forms are allowed and the bundle always calls
+	// require with the bare name. Importing any other built-in is an Error.
+	// Optional. Default (nil): "buffer", "url", "util". An empty non-nil
+	// slice allows none.
+	Builtins []string
+	// Logger receives a debug record per bundle and esbuild's warnings.
+	// Optional. Default: discard.
+	Logger *slog.Logger
+}
+
+// Bundler bundles function sets. It is safe for concurrent use.
+type Bundler struct {
+	minify    bool
+	sourceMap bool
+	builtins  map[string]bool // bare names
+	allowed   string          // human list of builtins, for messages
+	log       *slog.Logger
+}
+
+// Output is the bundle of one route.
+type Output struct {
+	// Path is the entry file, as given ("orders/create.ts").
+	Path string
+	// Route is RouteOf(Path) ("orders/create").
+	Route string
+	// Code is the IIFE script; see the package documentation.
+	Code []byte
+	// Map is the JSON source map, nil unless Options.SourceMap.
+	Map []byte
+	// Duration is how long bundling this entry took.
+	Duration time.Duration
+}
+
+// New returns a Bundler configured by opts.
+func New(opts Options) *Bundler {
+	b := &Bundler{
+		minify:    !opts.NoMinify,
+		sourceMap: opts.SourceMap,
+		builtins:  map[string]bool{},
+		log:       opts.Logger,
+	}
+	if b.log == nil {
+		b.log = slog.New(slog.DiscardHandler)
+	}
+	list := opts.Builtins
+	if list == nil {
+		list = defaultBuiltins()
+	}
+	var names []string
+	for _, n := range list {
+		n = strings.TrimPrefix(n, "node:")
+		if n != "" && !b.builtins[n] {
+			b.builtins[n] = true
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	b.allowed = "none are available"
+	if len(names) > 0 {
+		b.allowed = "available: " + strings.Join(names, ", ")
+	}
+	return b
+}
+
+// baseOptions are the esbuild options shared by Build and BuildDir.
+func (b *Bundler) baseOptions() api.BuildOptions {
+	o := api.BuildOptions{
+		LogLevel:   api.LogLevelSilent,
+		Bundle:     true,
+		Write:      false,
+		Format:     api.FormatIIFE,
+		GlobalName: GlobalName,
+		Platform:   api.PlatformNeutral,
+		MainFields: []string{"module", "main"},
+		Target:     api.ES2022,
+		// goja lacks these ES2018–ES2024 features: have esbuild lower them
+		// (or, for regexp flags, move them to a run-time RegExp call so only
+		// that call fails instead of the whole script).
+		Supported: map[string]bool{
+			"async-generator":      false,
+			"for-await":            false,
+			"regexp-match-indices": false,
+			"regexp-set-notation":  false,
+		},
+		Define:            map[string]string{"process.env.NODE_ENV": `"production"`},
+		Charset:           api.CharsetUTF8,
+		LegalComments:     api.LegalCommentsNone,
+		MinifyWhitespace:  b.minify,
+		MinifyIdentifiers: b.minify,
+		MinifySyntax:      b.minify,
+		Sourcemap:         api.SourceMapNone,
+	}
+	if b.sourceMap {
+		o.Sourcemap = api.SourceMapLinked
+		o.SourcesContent = api.SourcesContentExclude
+	}
+	return o
+}
+
+// builtinResult resolves the Node built-in name (spec without "node:"):
+// external if allowed, an error otherwise.
+func (b *Bundler) builtinResult(spec, name string) api.OnResolveResult {
+	if b.builtins[name] {
+		return api.OnResolveResult{Path: name, External: true}
+	}
+	return errorResult(fmt.Sprintf("Node built-in %q is not available in Tarsus functions (%s)", spec, b.allowed))
+}
+
+func errorResult(text string) api.OnResolveResult {
+	return api.OnResolveResult{Errors: []api.Message{{Text: text}}}
+}
+
+// buildAll runs one esbuild build per entry, at most GOMAXPROCS at a time.
+// check validates an entry before it is built; options returns the esbuild
+// options for it. It returns the outputs in entry order, or every error of
+// every entry.
+func (b *Bundler) buildAll(entries []string, check func(entry string) *Error, options func(entry string) api.BuildOptions, srcPrefix string) ([]Output, error) {
+	outs := make([]Output, len(entries))
+	errs := make([]Errors, len(entries))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(entries)) {
+		wg.Go(func() {
+			for i := range work {
+				entry := entries[i]
+				if e := check(entry); e != nil {
+					errs[i] = Errors{*e}
+					continue
+				}
+				outs[i], errs[i] = b.buildOne(entry, options(entry), srcPrefix)
+			}
+		})
+	}
+	for i := range entries {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	var all Errors
+	for _, es := range errs {
+		all = append(all, es...)
+	}
+	if len(all) > 0 {
+		return nil, all.normalize()
+	}
+	return outs, nil
+}
+
+// buildOne runs esbuild for one entry and shapes its output.
+func (b *Bundler) buildOne(entry string, opts api.BuildOptions, srcPrefix string) (Output, Errors) {
+	route := RouteOf(entry)
+	start := time.Now()
+	res := api.Build(opts)
+	dur := time.Since(start)
+	for _, w := range res.Warnings {
+		ws := convertMessages([]api.Message{w}, entry)
+		b.log.Warn("bundle warning", "fn", route, "err", ws.Error())
+	}
+	if len(res.Errors) > 0 {
+		b.log.Debug("bundle failed", "fn", route, "dur_ms", dur.Milliseconds(), "errors", len(res.Errors))
+		return Output{}, convertMessages(res.Errors, entry)
+	}
+	out := Output{Path: entry, Route: route, Duration: dur}
+	for _, f := range res.OutputFiles {
+		if strings.HasSuffix(f.Path, ".map") {
+			out.Map = f.Contents
+		} else {
+			out.Code = f.Contents
+		}
+	}
+	if b.sourceMap {
+		var err error
+		if out.Map, err = rewriteMap(out.Map, srcPrefix); err != nil {
+			return Output{}, Errors{{File: entry, Text: "internal error: " + err.Error()}}
+		}
+		out.Code = relinkMap(out.Code, route)
+	}
+	b.log.Debug("bundled", "fn", route, "dur_ms", dur.Milliseconds(), "bytes", len(out.Code))
+	return out, nil
+}
+
+const mapComment = "//# sourceMappingURL="
+
+// relinkMap replaces esbuild's trailing source map comment with one naming
+// MapName(route), so that the code ends with it.
+func relinkMap(code []byte, route string) []byte {
+	if i := bytes.LastIndex(code, []byte("\n"+mapComment)); i >= 0 {
+		code = code[:i]
+	} else {
+		code = bytes.TrimRight(code, "\n")
+	}
+	return append(code, "\n"+mapComment+MapName(route)...)
+}
+
+// sourceMap is the shape of the source maps esbuild writes, in its order.
+type sourceMap struct {
+	Version        int      `json:"version"`
+	File           string   `json:"file,omitempty"`
+	Sources        []string `json:"sources"`
+	SourceRoot     string   `json:"sourceRoot,omitempty"`
+	SourcesContent []any    `json:"sourcesContent,omitempty"`
+	Mappings       string   `json:"mappings"`
+	Names          []string `json:"names"`
+}
+
+// rewriteMap strips prefix from the source names and compacts the JSON.
+func rewriteMap(raw []byte, prefix string) ([]byte, error) {
+	var sm sourceMap
+	if err := json.Unmarshal(raw, &sm); err != nil {
+		return nil, fmt.Errorf("esbuild source map: %w", err)
+	}
+	if prefix != "" {
+		for i, s := range sm.Sources {
+			sm.Sources[i] = strings.TrimPrefix(s, prefix)
+		}
+	}
+	if sm.Names == nil {
+		sm.Names = []string{}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(sm); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}

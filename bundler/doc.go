@@ -1,0 +1,46 @@
+// Package bundler turns the TypeScript and JavaScript files of a Tarsus
+// function set into one self-contained script per route, using esbuild.
+//
+// Two entry points share one output format:
+//
+//   - [Bundler.Build] works in memory on the files a user uploaded (the
+//     server side): only relative imports between those files, and the few
+//     Node built-ins the engine provides ([Options.Builtins]), can be
+//     resolved. npm packages must be bundled on the user's machine.
+//   - [Bundler.BuildDir] works on a folder on disk (the "tarsus push" side)
+//     and also bundles npm packages from node_modules.
+//
+// # Output
+//
+// Each route becomes an IIFE script that, when run, assigns its module
+// namespace to the global variable [GlobalName]; the route's default export
+// is GlobalName + ".default". The code targets ES2022 with async generators,
+// for-await, regexp match indices (the d flag) and regexp set notation (the v
+// flag) lowered or moved to run time, because goja does not support them.
+// Decorators and "using" declarations are lowered as well. Allowed built-ins
+// stay external and are loaded with a call to a global require("buffer")
+// (the "node:" form is rewritten to the bare name), which the engine must
+// define. process.env.NODE_ENV is replaced by "production".
+//
+// With [Options.SourceMap] the code ends with a line
+// "//# sourceMappingURL=" + [MapName](route), and Output.Map holds the JSON
+// source map, whose sources are the user's paths relative to the functions
+// folder (for example "orders/create.ts", "_lib/db.ts") and which carries no
+// sourcesContent: the sources are stored separately.
+//
+// Output is deterministic: the same files give the same bytes.
+//
+// # File rules
+//
+// [Classify], [RouteOf] and [CheckPath] are the rules the server and the
+// CLI share for which uploaded files are routes, which are shared modules,
+// and which paths are acceptable at all.
+//
+// # Errors
+//
+// Build problems come back as [Errors], a list of [Error] values with the
+// file, 1-based line and column, message and source line, collected across
+// all entries of a call. esbuild does no type checking, so type errors are
+// not reported; unused and type-only imports are dropped without being
+// resolved.
+package bundler

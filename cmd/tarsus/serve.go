@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tarsus/tarsus/api"
+	consoleui "github.com/tarsus/tarsus/console-ui"
+	"github.com/tarsus/tarsus/engine"
+	"github.com/tarsus/tarsus/platform"
+	"github.com/tarsus/tarsus/store"
+)
+
+// serveConfig is everything `tarsus serve` takes from flags and environment.
+type serveConfig struct {
+	Addr        string
+	Data        string
+	AdminToken  string
+	Timeout     time.Duration
+	IdleTimeout time.Duration
+	MaxRuntimes int
+	LogLevel    string
+}
+
+func envOr(e *env, key, def string) string {
+	if v := e.getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func envDuration(e *env, key string, def time.Duration) time.Duration {
+	if v := e.getenv(key); v != "" {
+		if d, err := time.ParseDuration(v); err == nil {
+			return d
+		}
+	}
+	return def
+}
+
+func envInt(e *env, key string, def int) int {
+	if v := e.getenv(key); v != "" {
+		if n, err := strconv.Atoi(v); err == nil {
+			return n
+		}
+	}
+	return def
+}
+
+func newServeCmd(e *env) *cobra.Command {
+	var cfg serveConfig
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run the Tarsus server (API, functions and console)",
+		Long: `Run the Tarsus server: the management API under /api/v1, functions at
+POST /<user>/<path>, the console at /console/, /healthz and /metrics.
+
+Every flag can also be set with the environment variable named in its help;
+a flag given on the command line wins over the environment.
+
+On the first start of an empty data folder without an admin token, the
+server creates the "admin" account and prints its password and API token once.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runServe(cmd.Context(), cfg, e.stdout, nil)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&cfg.Addr, "addr", envOr(e, "TARSUS_ADDR", ":3401"), "listen address (TARSUS_ADDR)")
+	f.StringVar(&cfg.Data, "data", envOr(e, "TARSUS_DATA", "./tarsus-data"), "data folder for the Badger store (TARSUS_DATA)")
+	f.StringVar(&cfg.AdminToken, "admin-token", envOr(e, "TARSUS_ADMIN_TOKEN", ""), "API token of the admin account (TARSUS_ADMIN_TOKEN)")
+	f.DurationVar(&cfg.Timeout, "timeout", envDuration(e, "TARSUS_TIMEOUT", 10*time.Second), "deadline of one invocation (TARSUS_TIMEOUT)")
+	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", envDuration(e, "TARSUS_IDLE_TIMEOUT", 5*time.Minute), "drop a runtime idle this long (TARSUS_IDLE_TIMEOUT)")
+	f.IntVar(&cfg.MaxRuntimes, "max-runtimes", envInt(e, "TARSUS_MAX_RUNTIMES", 4), "runtimes per user at most (TARSUS_MAX_RUNTIMES)")
+	f.StringVar(&cfg.LogLevel, "log-level", envOr(e, "TARSUS_LOG_LEVEL", "info"), "debug, info, warn or error (TARSUS_LOG_LEVEL)")
+	return cmd
+}
+
+// runServe runs a server until ctx ends. ready, if set, is called with the
+// bound address once the server accepts connections.
+func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(addr string)) error {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
+		return fmt.Errorf("--log-level %q: use debug, info, warn or error", cfg.LogLevel)
+	}
+	log := slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: level}))
+	if err := os.MkdirAll(cfg.Data, 0o700); err != nil {
+		return fmt.Errorf("data folder: %w", err)
+	}
+	st, err := store.Open(store.Config{Dir: filepath.Join(cfg.Data, "badger")}, log)
+	if err != nil {
+		return fmt.Errorf("opening the store in %s: %w", cfg.Data, err)
+	}
+	defer st.Close()
+	p, err := platform.New(platform.Config{
+		Engine: engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, Logger: log},
+		Logger: log,
+	}, st)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	creds, err := p.Bootstrap(ctx, cfg.AdminToken)
+	if err != nil {
+		return fmt.Errorf("bootstrap: %w", err)
+	}
+	if creds != nil {
+		fmt.Fprintf(out, "\nCreated the admin account. This is shown once; keep it safe:\n  user:     %s\n  password: %s\n  token:    %s\n\n", creds.Name, creds.Password, creds.Token)
+	}
+	var ui fs.FS
+	if sub, err := consoleui.Dist(); err == nil {
+		ui = sub
+	}
+	srv := api.New(api.Config{Console: ui, Version: version, Logger: log}, p)
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	addr := ln.Addr().String()
+	log.Info("tarsus listening", "addr", addr, "data", cfg.Data, "console", "http://"+displayAddr(addr)+"/console/")
+	if ready != nil {
+		ready(addr)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Listen(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	if err := srv.Shutdown(10 * time.Second); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}
+
+func displayAddr(a string) string {
+	if strings.HasPrefix(a, "[::]:") {
+		return "localhost:" + strings.TrimPrefix(a, "[::]:")
+	}
+	if strings.HasPrefix(a, "0.0.0.0:") {
+		return "localhost:" + strings.TrimPrefix(a, "0.0.0.0:")
+	}
+	return a
+}

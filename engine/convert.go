@@ -1,0 +1,187 @@
+package engine
+
+import (
+	"math"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/tarsus/tarsus/fastify"
+)
+
+// toJS converts an ordered JSON model value into plain JS values.
+func (rt *runtime) toJS(v any) goja.Value {
+	vm := rt.vm
+	switch x := v.(type) {
+	case nil:
+		return goja.Null()
+	case bool:
+		return vm.ToValue(x)
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1<<53 && !(x == 0 && math.Signbit(x)) {
+			return vm.ToValue(int64(x))
+		}
+		return vm.ToValue(x)
+	case string:
+		return vm.ToValue(x)
+	case []any:
+		vals := make([]any, len(x))
+		for i, e := range x {
+			vals[i] = rt.toJS(e)
+		}
+		return vm.NewArray(vals...)
+	case *fastify.Object:
+		o := vm.NewObject()
+		for _, m := range x.Members {
+			_ = o.Set(m.Key, rt.toJS(m.Value))
+		}
+		return o
+	case goja.Value:
+		return x
+	default:
+		return vm.ToValue(x)
+	}
+}
+
+// fromJS converts a JS value into the ordered model the fastify package
+// validates and serializes: objects keep their key order, Dates become
+// time.Time, functions and undefined are left out of objects.
+func (rt *runtime) fromJS(v goja.Value) any {
+	return rt.fromJSDepth(v, 0)
+}
+
+func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return nil
+	}
+	if depth > 1000 {
+		panic(rt.vm.NewTypeError("Converting circular structure to JSON"))
+	}
+	o, ok := v.(*goja.Object)
+	if !ok {
+		switch x := v.Export().(type) {
+		case int64:
+			return float64(x)
+		case float64:
+			return x
+		case bool:
+			return x
+		case string:
+			return x
+		default:
+			return v.String()
+		}
+	}
+	switch o.ClassName() {
+	case "Array":
+		n := int(o.Get("length").ToInteger())
+		out := make([]any, n)
+		for i := 0; i < n; i++ {
+			out[i] = rt.fromJSDepth(o.Get(itoa(i)), depth+1)
+		}
+		return out
+	case "Date":
+		if t, ok := o.Export().(time.Time); ok {
+			return t
+		}
+	case "Function":
+		return nil
+	case "String", "Number", "Boolean":
+		return rt.fromJSDepth(rt.vm.ToValue(o.Export()), depth)
+	}
+	if tj, ok := goja.AssertFunction(o.Get("toJSON")); ok {
+		r, err := tj(o)
+		if err != nil {
+			panic(err)
+		}
+		if ro, isObj := r.(*goja.Object); !isObj || ro != o {
+			return rt.fromJSDepth(r, depth+1)
+		}
+	}
+	keys := o.Keys()
+	out := fastify.NewObject(len(keys))
+	for _, k := range keys {
+		fv := o.Get(k)
+		if fv == nil || goja.IsUndefined(fv) {
+			continue
+		}
+		if fo, ok := fv.(*goja.Object); ok && fo.ClassName() == "Function" {
+			continue
+		}
+		out.Set(k, rt.fromJSDepth(fv, depth+1))
+	}
+	return out
+}
+
+// parseQuery parses a query string the way fast-querystring does: repeated
+// keys become arrays, '+' is a space, a key without '=' has value "".
+func parseQuery(q string) *fastify.Object {
+	out := fastify.NewObject(4)
+	for q != "" {
+		var part string
+		if i := strings.IndexByte(q, '&'); i >= 0 {
+			part, q = q[:i], q[i+1:]
+		} else {
+			part, q = q, ""
+		}
+		if part == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(part, "=")
+		k = unescapeQuery(k)
+		v = unescapeQuery(v)
+		if prev, ok := out.Get(k); ok {
+			if arr, isArr := prev.([]any); isArr {
+				out.Set(k, append(arr, v))
+			} else {
+				out.Set(k, []any{prev, v})
+			}
+			continue
+		}
+		out.Set(k, v)
+	}
+	return out
+}
+
+func unescapeQuery(s string) string {
+	if !strings.ContainsAny(s, "%+") {
+		return s
+	}
+	if u, err := url.QueryUnescape(s); err == nil {
+		return u
+	}
+	return strings.ReplaceAll(s, "+", " ")
+}
+
+func statusTexts(vm *goja.Runtime) *goja.Object {
+	o := vm.NewObject()
+	for code := 100; code < 600; code++ {
+		if t := nodeStatusText(code); t != "" {
+			_ = o.Set(itoa(code), t)
+		}
+	}
+	return o
+}
+
+// nodeStatusText is Node's http.STATUS_CODES, which Fastify uses for the
+// "error" field; it differs from Go's in a few places.
+func nodeStatusText(code int) string {
+	switch code {
+	case 413:
+		return "Payload Too Large"
+	case 416:
+		return "Range Not Satisfiable"
+	case 422:
+		return "Unprocessable Entity"
+	case 418:
+		return "I'm a Teapot"
+	case 509:
+		return "Bandwidth Limit Exceeded"
+	}
+	return http.StatusText(code)
+}
+
+func globalsProgram(e *Engine) *goja.Program { return e.globals }

@@ -1,0 +1,31 @@
+// Package engine runs users' bundled functions in pooled goja runtimes.
+//
+// It is the only package that imports goja and goja_nodejs. Its surface is
+// small on purpose, so that a worker-process engine (tenants isolated under a
+// cgroup memory cap) can later implement the same calls:
+//
+//   - [Engine.Compile] turns a bundle into a [Function]: the script is
+//     compiled once, loaded in a fresh runtime to check the
+//     `[opts, handler]` contract, and its schemas are compiled once.
+//   - [Engine.Publish] atomically replaces a user's route table; requests
+//     already running keep the Function they started with.
+//   - [Engine.Invoke] runs one request through the Fastify-compatible
+//     lifecycle (prelude.js) on one of the user's runtimes.
+//
+// Each user has a pool of at most Config.MaxRuntimes runtimes. A runtime is
+// created on demand (a cold start), reused while warm, and dropped once idle
+// for Config.IdleTimeout. Requests beyond the pool wait in a bounded queue and
+// then fail with [ErrBusy]. A runtime belongs to exactly one request at a
+// time; async work (timers) comes back to it through a per-invocation loop
+// that counts what is pending, so the loop ends as soon as the reply is sent
+// or nothing more can happen.
+//
+// Host APIs available to functions are installed by [hostAPI] values; new ones
+// (fetch, KV, secrets) plug in there without touching the lifecycle.
+//
+// Safety: every invocation runs under a deadline enforced with
+// Runtime.Interrupt; an interrupted runtime is discarded, never reused. The
+// call stack is bounded, regular expressions have a match timeout, and the few
+// string built-ins that allocate in proportion to an argument are size-checked.
+// goja cannot bound a runtime's heap: that needs worker processes (future).
+package engine

@@ -1,0 +1,409 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/dlclark/regexp2/v2"
+	"github.com/dop251/goja"
+)
+
+// Config configures an Engine. The zero value is usable: defaults are filled
+// in by New.
+type Config struct {
+	// Timeout bounds one invocation, from the moment it has a runtime.
+	// Optional. Default: 10s. A function's opts.config.timeout (ms) may lower it.
+	Timeout time.Duration
+	// IdleTimeout drops a runtime (and, once a user has none, the user's
+	// compiled routes) after this long without a request.
+	// Optional. Default: 5m.
+	IdleTimeout time.Duration
+	// MaxRuntimes is the number of runtimes a user may have at once.
+	// Optional. Default: 4.
+	MaxRuntimes int
+	// MaxQueue is how many requests of one user may wait for a runtime.
+	// Optional. Default: 16 × MaxRuntimes.
+	MaxQueue int
+	// QueueTimeout bounds the wait for a runtime. Optional. Default: Timeout.
+	QueueTimeout time.Duration
+	// MaxCallStack bounds JS recursion. Optional. Default: 2000 frames.
+	MaxCallStack int
+	// RegexpTimeout bounds one backtracking regular-expression match.
+	// Optional. Default: 1s.
+	RegexpTimeout time.Duration
+	// DefaultBodyLimit is Fastify's bodyLimit default. Optional. Default: 1 MiB.
+	DefaultBodyLimit int
+	// MaxLogLine caps one console line, in bytes. Optional. Default: 8 KiB.
+	MaxLogLine int
+	// MaxLogBytes caps the console output of one invocation. Optional. Default: 64 KiB.
+	MaxLogBytes int
+	// MaxStringLen caps the strings that repeat/padStart/padEnd may build.
+	// Optional. Default: 32 Mi characters.
+	MaxStringLen int
+	// Sink receives console output; nil discards it.
+	Sink Sink
+	// Logger receives the engine's own diagnostics. Optional. Default: discard.
+	Logger *slog.Logger
+}
+
+func (c *Config) fill() {
+	if c.Timeout <= 0 {
+		c.Timeout = 10 * time.Second
+	}
+	if c.IdleTimeout <= 0 {
+		c.IdleTimeout = 5 * time.Minute
+	}
+	if c.MaxRuntimes <= 0 {
+		c.MaxRuntimes = 4
+	}
+	if c.MaxQueue <= 0 {
+		c.MaxQueue = 16 * c.MaxRuntimes
+	}
+	if c.QueueTimeout <= 0 {
+		c.QueueTimeout = c.Timeout
+	}
+	if c.MaxCallStack <= 0 {
+		c.MaxCallStack = 2000
+	}
+	if c.RegexpTimeout <= 0 {
+		c.RegexpTimeout = time.Second
+	}
+	if c.DefaultBodyLimit <= 0 {
+		c.DefaultBodyLimit = 1 << 20
+	}
+	if c.MaxLogLine <= 0 {
+		c.MaxLogLine = 8 << 10
+	}
+	if c.MaxLogBytes <= 0 {
+		c.MaxLogBytes = 64 << 10
+	}
+	if c.MaxStringLen <= 0 {
+		c.MaxStringLen = 32 << 20
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// Sink receives what functions print. It is called from request goroutines
+// and must be safe for concurrent use.
+type Sink interface {
+	Console(user string, line ConsoleLine)
+}
+
+// ConsoleLine is one line of console output or request.log.
+type ConsoleLine struct {
+	Time  time.Time
+	Fn    string // route, e.g. "orders/create"
+	ReqID string
+	Level string // log, info, warn, error, debug, trace, fatal
+	Text  string
+}
+
+// Errors returned by Invoke. They carry no user data.
+var (
+	ErrTimeout = errors.New("engine: the function did not answer before its deadline")
+	ErrBusy    = errors.New("engine: too many requests waiting for this user's runtimes")
+	ErrClosed  = errors.New("engine: closed")
+)
+
+// Engine owns all users' runtime pools and route tables.
+type Engine struct {
+	cfg     Config
+	log     *slog.Logger
+	prelude *goja.Program
+	globals *goja.Program
+
+	mu     sync.Mutex
+	users  map[string]*userState
+	closed bool
+
+	stop chan struct{}
+	done chan struct{}
+
+	reqSeq atomic.Uint64
+}
+
+// userState is everything the engine holds for one user.
+type userState struct {
+	name   string
+	routes atomic.Pointer[Routes]
+	pool   *pool
+	// lastUsed is unix nanoseconds of the last request start.
+	lastUsed atomic.Int64
+}
+
+// Routes is a user's immutable route table: route → Function.
+type Routes struct {
+	Version int64
+	byRoute map[string]*Function
+}
+
+// NewRoutes builds a route table. The map is owned by the table afterwards.
+func NewRoutes(version int64, fns map[string]*Function) *Routes {
+	if fns == nil {
+		fns = map[string]*Function{}
+	}
+	return &Routes{Version: version, byRoute: fns}
+}
+
+// Lookup returns the function serving route.
+func (r *Routes) Lookup(route string) (*Function, bool) {
+	if r == nil {
+		return nil, false
+	}
+	f, ok := r.byRoute[route]
+	return f, ok
+}
+
+// Each calls fn for every route.
+func (r *Routes) Each(fn func(route string, f *Function)) {
+	if r == nil {
+		return
+	}
+	for k, v := range r.byRoute {
+		fn(k, v)
+	}
+}
+
+// Len is the number of routes.
+func (r *Routes) Len() int {
+	if r == nil {
+		return 0
+	}
+	return len(r.byRoute)
+}
+
+// New creates an engine and starts its idle janitor.
+func New(cfg Config) (*Engine, error) {
+	cfg.fill()
+	// regexp2's timeout is a process-wide default inside the library; the
+	// engine is the only user of regexp2, so it owns this setting.
+	regexp2.DefaultMatchTimeout = cfg.RegexpTimeout
+	prog, err := goja.Compile("tarsus:prelude.js", preludeSource, true)
+	if err != nil {
+		return nil, err
+	}
+	gprog, err := goja.Compile("tarsus:globals.js", globalsSource, true)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{
+		globals: gprog,
+		cfg:     cfg,
+		log:     cfg.Logger,
+		prelude: prog,
+		users:   map[string]*userState{},
+		stop:    make(chan struct{}),
+		done:    make(chan struct{}),
+	}
+	go e.janitor()
+	return e, nil
+}
+
+// Close drops every runtime and stops the janitor.
+func (e *Engine) Close() {
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return
+	}
+	e.closed = true
+	users := e.users
+	e.users = map[string]*userState{}
+	e.mu.Unlock()
+	close(e.stop)
+	<-e.done
+	for _, u := range users {
+		u.pool.drain()
+	}
+}
+
+func (e *Engine) user(name string, create bool) *userState {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	u := e.users[name]
+	if u == nil && create && !e.closed {
+		u = &userState{name: name, pool: newPool(e, name)}
+		u.lastUsed.Store(time.Now().UnixNano())
+		e.users[name] = u
+	}
+	return u
+}
+
+// Publish makes routes the user's live table. Requests that already hold a
+// Function finish on it.
+func (e *Engine) Publish(user string, routes *Routes) {
+	if u := e.user(user, true); u != nil {
+		u.routes.Store(routes)
+		u.lastUsed.Store(time.Now().UnixNano())
+	}
+}
+
+// Routes returns the user's live table, or nil if none is loaded (never
+// published, or dropped while idle).
+func (e *Engine) Routes(user string) *Routes {
+	if u := e.user(user, false); u != nil {
+		return u.routes.Load()
+	}
+	return nil
+}
+
+// Forget drops a user's runtimes and routes (the user was deleted, or an
+// admin asked to drop warm runtimes with keepRoutes).
+func (e *Engine) Forget(user string) {
+	e.mu.Lock()
+	u := e.users[user]
+	delete(e.users, user)
+	e.mu.Unlock()
+	if u != nil {
+		u.pool.drain()
+	}
+}
+
+// DropRuntimes drops a user's idle runtimes now, keeping the route table.
+// Busy runtimes are dropped when they are released.
+func (e *Engine) DropRuntimes(user string) int {
+	if u := e.user(user, false); u != nil {
+		return u.pool.dropIdle(time.Time{})
+	}
+	return 0
+}
+
+// UserStats is a snapshot of one user's pool.
+type UserStats struct {
+	Warm       int   // runtimes alive now
+	Busy       int   // runtimes running a request now
+	Waiting    int   // requests waiting for a runtime
+	ColdStarts int64 // runtimes created since the user was loaded
+}
+
+// Stats returns a snapshot of the user's pool.
+func (e *Engine) Stats(user string) UserStats {
+	u := e.user(user, false)
+	if u == nil {
+		return UserStats{}
+	}
+	return u.pool.stats()
+}
+
+// WarmTotal is the number of runtimes alive across all users.
+func (e *Engine) WarmTotal() int {
+	e.mu.Lock()
+	users := make([]*userState, 0, len(e.users))
+	for _, u := range e.users {
+		users = append(users, u)
+	}
+	e.mu.Unlock()
+	n := 0
+	for _, u := range users {
+		n += u.pool.stats().Warm
+	}
+	return n
+}
+
+func (e *Engine) janitor() {
+	defer close(e.done)
+	tick := e.cfg.IdleTimeout / 4
+	if tick < 5*time.Millisecond {
+		tick = 5 * time.Millisecond
+	}
+	if tick > 15*time.Second {
+		tick = 15 * time.Second
+	}
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	for {
+		select {
+		case <-e.stop:
+			return
+		case now := <-t.C:
+			e.sweep(now)
+		}
+	}
+}
+
+// sweep drops runtimes idle for longer than IdleTimeout, and users with no
+// runtimes and no request for that long (their compiled routes are reloaded
+// from the store on the next request).
+func (e *Engine) sweep(now time.Time) {
+	cutoff := now.Add(-e.cfg.IdleTimeout)
+	e.mu.Lock()
+	users := make([]*userState, 0, len(e.users))
+	for _, u := range e.users {
+		users = append(users, u)
+	}
+	e.mu.Unlock()
+	for _, u := range users {
+		u.pool.dropIdle(cutoff)
+		if u.lastUsed.Load() < cutoff.UnixNano() && u.pool.empty() {
+			e.mu.Lock()
+			if e.users[u.name] == u && u.pool.empty() {
+				delete(e.users, u.name)
+			}
+			e.mu.Unlock()
+		}
+	}
+}
+
+// Request is one HTTP request for a function. All byte slices and strings
+// must be owned by the caller for the duration of Invoke (copy them out of
+// fasthttp's buffers first).
+type Request struct {
+	ID       string
+	Method   string
+	URL      string // path and query as received, e.g. /alice/ping?x=1
+	Query    string // raw query without '?'
+	Headers  []Header
+	Body     []byte
+	IP       string
+	Host     string // Host header, e.g. localhost:3401
+	Protocol string // http or https
+}
+
+// Header is one request or response header. Request header names are lower case.
+type Header struct{ Name, Value string }
+
+// Response is what a function answered.
+type Response struct {
+	Status  int
+	Headers []Header
+	Body    []byte
+	Cold    bool          // a runtime was created for this request
+	Wait    time.Duration // time spent waiting for a runtime
+	Run     time.Duration // time spent in the runtime
+	Warning string        // set when the engine had to answer for the function
+}
+
+// Invoke runs req through fn on one of user's runtimes.
+func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Request) (*Response, error) {
+	u := e.user(user, true)
+	if u == nil {
+		return nil, ErrClosed
+	}
+	start := time.Now()
+	u.lastUsed.Store(start.UnixNano())
+	rt, cold, err := u.pool.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	wait := time.Since(start)
+	timeout := e.cfg.Timeout
+	if fn.timeout > 0 && fn.timeout < timeout {
+		timeout = fn.timeout
+	}
+	ictx, cancel := context.WithTimeout(ctx, timeout)
+	resp, err := rt.invoke(ictx, fn, req)
+	cancel()
+	u.pool.release(rt)
+	if resp != nil {
+		resp.Cold = cold
+		resp.Wait = wait
+		resp.Run = time.Since(start) - wait
+	}
+	return resp, err
+}

@@ -1,0 +1,471 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"mime"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dop251/goja"
+
+	"github.com/tarsus/tarsus/fastify"
+)
+
+// invocation is the state of one request on one runtime.
+type invocation struct {
+	fn   *Function
+	req  *Request
+	resp *Response
+	done bool
+	// body parsed by parseBody, kept so that validation can skip a
+	// round-trip through JS when no preValidation hook could have changed it.
+	bodyModel any
+	bodyJS    goja.Value
+	hasBody   bool
+}
+
+// invoke runs one request. The runtime is marked broken when it must not be
+// reused (interrupted, or in an unknown state).
+func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request) (*Response, error) {
+	inv := &invocation{fn: fn, req: req}
+	rt.inv = inv
+	rt.logBytes, rt.logCut = 0, false
+	rt.vm.ClearInterrupt()
+	stop := context.AfterFunc(ctx, func() { rt.vm.Interrupt(interruption{}) })
+	defer func() {
+		if !stop() {
+			// The interrupt fired or is firing: the VM may be poisoned.
+			rt.broken = true
+		}
+		rt.resetLoop()
+		rt.inv = nil
+		rt.curFn = ""
+	}()
+
+	rt.curFn = fn.Route
+	lctx, err := rt.ensureLoaded(fn)
+	if err != nil {
+		return rt.failure(ctx, err)
+	}
+	d := rt.requestData(req)
+	if _, err := rt.invokeFn(goja.Undefined(), lctx, d); err != nil {
+		return rt.failure(ctx, err)
+	}
+	for !inv.done && rt.pending > 0 {
+		select {
+		case job := <-rt.jobs:
+			if err := job(); err != nil {
+				if isInterrupt(err) {
+					return rt.failure(ctx, err)
+				}
+				rt.consoleLine("error", "Uncaught "+errorText(err))
+			}
+		case <-ctx.Done():
+			return rt.failure(ctx, ctx.Err())
+		}
+	}
+	if !inv.done {
+		// Nothing is pending and nothing was sent: answer as Fastify does for
+		// an async handler that resolved to undefined, and say so.
+		rt.consoleLine("warn", fmt.Sprintf("%s finished without sending a reply; answered 200 with an empty body", fn.Path))
+		return &Response{Status: 200, Headers: []Header{{"content-length", "0"}}, Warning: "no reply sent"}, nil
+	}
+	return inv.resp, nil
+}
+
+func isInterrupt(err error) bool {
+	var ie *goja.InterruptedError
+	return errors.As(err, &ie)
+}
+
+// failure classifies an error that escaped the lifecycle.
+func (rt *runtime) failure(ctx context.Context, err error) (*Response, error) {
+	if isInterrupt(err) || ctx.Err() != nil {
+		rt.broken = true
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			rt.consoleLine("error", fmt.Sprintf("%s: timed out; the runtime was discarded", rt.curFn))
+			return nil, ErrTimeout
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, ErrTimeout
+	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		rt.broken = true
+	}
+	text := errorText(err)
+	rt.consoleLine("error", text)
+	var le *LoadError
+	msg := "Internal Server Error"
+	if errors.As(err, &le) {
+		msg = le.Error()
+	}
+	return nil, &FunctionError{Message: msg, Cause: text}
+}
+
+// FunctionError is returned when a function failed in a way the lifecycle
+// could not turn into a reply (its module no longer loads, say).
+type FunctionError struct {
+	Message string // safe to show the function's owner
+	Cause   string
+}
+
+func (e *FunctionError) Error() string { return e.Message }
+
+func (rt *runtime) ensureLoaded(fn *Function) (goja.Value, error) {
+	if l, ok := rt.loaded[fn.Route]; ok && l.fn == fn {
+		return l.ctx, nil
+	}
+	mod, err := rt.runModule(fn)
+	if err != nil {
+		return nil, err
+	}
+	ctx, err := rt.loadFn(goja.Undefined(), mod, rt.vm.ToValue(fn.url))
+	if err != nil {
+		return nil, &LoadError{File: fn.Path, Text: errorText(err)}
+	}
+	rt.loaded[fn.Route] = loadedFn{fn: fn, ctx: ctx}
+	return ctx, nil
+}
+
+// runModule runs the bundle's top level and returns its module namespace.
+func (rt *runtime) runModule(fn *Function) (goja.Value, error) {
+	g := rt.vm.GlobalObject()
+	_ = g.Delete(globalName)
+	if _, err := rt.vm.RunProgram(fn.prog); err != nil {
+		if isInterrupt(err) {
+			return nil, err
+		}
+		return nil, &LoadError{File: fn.Path, Text: errorText(err)}
+	}
+	mod := g.Get(globalName)
+	_ = g.Delete(globalName)
+	if mod == nil {
+		mod = goja.Undefined()
+	}
+	return mod, nil
+}
+
+// LoadError is a function whose module throws at load time or breaks the
+// contract.
+type LoadError struct {
+	File string
+	Text string
+}
+
+func (e *LoadError) Error() string { return e.File + ": " + e.Text }
+
+func (rt *runtime) requestData(req *Request) *goja.Object {
+	vm := rt.vm
+	d := vm.NewObject()
+	_ = d.Set("id", req.ID)
+	_ = d.Set("method", req.Method)
+	_ = d.Set("url", req.URL)
+	_ = d.Set("ip", req.IP)
+	host := req.Host
+	_ = d.Set("host", host)
+	hostname, port := host, ""
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.HasSuffix(host, "]") {
+		hostname, port = host[:i], host[i+1:]
+	}
+	_ = d.Set("hostname", hostname)
+	if p, err := strconv.Atoi(port); err == nil {
+		_ = d.Set("port", p)
+	} else {
+		_ = d.Set("port", goja.Null())
+	}
+	proto := req.Protocol
+	if proto == "" {
+		proto = "http"
+	}
+	_ = d.Set("protocol", proto)
+	h := vm.NewObject()
+	for _, hd := range req.Headers {
+		if prev := h.Get(hd.Name); prev != nil && !goja.IsUndefined(prev) {
+			if hd.Name == "set-cookie" {
+				continue
+			}
+			_ = h.Set(hd.Name, prev.String()+", "+hd.Value)
+			continue
+		}
+		_ = h.Set(hd.Name, hd.Value)
+	}
+	_ = d.Set("headers", h)
+	_ = d.Set("query", rt.toJS(parseQuery(req.Query)))
+	return d
+}
+
+// ---- host functions called by prelude.js ---------------------------------
+
+func (rt *runtime) hostRespond(c goja.FunctionCall) goja.Value {
+	inv := rt.inv
+	if inv == nil || inv.done {
+		return goja.Undefined()
+	}
+	resp := &Response{Status: int(c.Argument(0).ToInteger())}
+	if h, ok := c.Argument(1).(*goja.Object); ok {
+		for _, k := range h.Keys() {
+			v := h.Get(k)
+			if v == nil || goja.IsUndefined(v) {
+				continue
+			}
+			if arr, ok := v.Export().([]any); ok {
+				for _, x := range arr {
+					resp.Headers = append(resp.Headers, Header{k, fmt.Sprint(x)})
+				}
+				continue
+			}
+			resp.Headers = append(resp.Headers, Header{k, v.String()})
+		}
+	}
+	switch p := c.Argument(2).(type) {
+	case nil:
+	case *goja.Object:
+		switch x := p.Export().(type) {
+		case goja.ArrayBuffer:
+			resp.Body = append([]byte(nil), x.Bytes()...)
+		default:
+			var b []byte
+			if err := rt.vm.ExportTo(p, &b); err == nil {
+				resp.Body = append([]byte(nil), b...)
+			} else {
+				resp.Body = []byte(p.String())
+			}
+		}
+	default:
+		if !goja.IsUndefined(p) && !goja.IsNull(p) {
+			resp.Body = []byte(p.String())
+		}
+	}
+	inv.resp = resp
+	inv.done = true
+	return goja.Undefined()
+}
+
+func (rt *runtime) throwFastify(code string, status int, msg string) {
+	v, err := rt.mkErrFn(goja.Undefined(), rt.vm.ToValue(code), rt.vm.ToValue(status), rt.vm.ToValue(msg))
+	if err != nil {
+		panic(err)
+	}
+	panic(v)
+}
+
+// hostParseBody implements Fastify's default content-type parsers.
+func (rt *runtime) hostParseBody(c goja.FunctionCall) goja.Value {
+	inv := rt.inv
+	req := inv.req
+	ct, hasCT := "", false
+	cl, hasCL := "", false
+	te := false
+	for _, h := range req.Headers {
+		switch h.Name {
+		case "content-type":
+			ct, hasCT = h.Value, true
+		case "content-length":
+			cl, hasCL = h.Value, true
+		case "transfer-encoding":
+			te = true
+		}
+	}
+	if !hasCT {
+		if !te && (!hasCL || cl == "0") && len(req.Body) == 0 {
+			return goja.Undefined()
+		}
+		rt.throwFastify("FST_ERR_CTP_INVALID_MEDIA_TYPE", 415, "Unsupported Media Type")
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		rt.throwFastify("FST_ERR_CTP_INVALID_MEDIA_TYPE", 415, "Unsupported Media Type")
+	}
+	var kind int
+	switch mt {
+	case "application/json":
+		kind = 1
+	case "text/plain":
+		kind = 2
+	default:
+		rt.throwFastify("FST_ERR_CTP_INVALID_MEDIA_TYPE", 415, "Unsupported Media Type")
+	}
+	limit := inv.fn.bodyLimit
+	if n, err := strconv.Atoi(cl); hasCL && err == nil && n > limit {
+		rt.throwFastify("FST_ERR_CTP_BODY_TOO_LARGE", 413, "Request body is too large")
+	}
+	if len(req.Body) > limit {
+		rt.throwFastify("FST_ERR_CTP_BODY_TOO_LARGE", 413, "Request body is too large")
+	}
+	if kind == 2 {
+		return rt.vm.ToValue(strings.ToValidUTF8(string(req.Body), "\uFFFD"))
+	}
+	if len(req.Body) == 0 {
+		rt.throwFastify("FST_ERR_CTP_EMPTY_JSON_BODY", 400, "Body cannot be empty when content-type is set to 'application/json'")
+	}
+	m, err := fastify.ParseJSON(req.Body)
+	if err != nil {
+		rt.throwFastify("FST_ERR_CTP_INVALID_JSON_BODY", 400, "Body is not valid JSON but content-type is set to 'application/json'")
+	}
+	inv.bodyModel = m
+	inv.bodyJS = rt.toJS(m)
+	inv.hasBody = true
+	return inv.bodyJS
+}
+
+// hostValidate validates params, body, querystring and headers in Fastify's
+// order, writing coerced values back to the request. It returns the
+// validation error object, or undefined.
+func (rt *runtime) hostValidate(c goja.FunctionCall) goja.Value {
+	inv := rt.inv
+	fn := inv.fn
+	req, _ := c.Argument(1).(*goja.Object)
+	if req == nil || !fn.hasValidators() {
+		return goja.Undefined()
+	}
+	parts := [...]struct {
+		v    *fastify.Validator
+		prop string
+		ctx  string
+	}{
+		{fn.params, "params", "params"},
+		{fn.body, "body", "body"},
+		{fn.query, "query", "querystring"},
+		{fn.headers, "headers", "headers"},
+	}
+	for _, p := range parts {
+		if p.v == nil {
+			continue
+		}
+		cur := req.Get(p.prop)
+		var data any
+		if p.prop == "body" && inv.hasBody && !fn.hasPreValidation && cur == inv.bodyJS {
+			data = inv.bodyModel
+		} else if cur == nil || goja.IsUndefined(cur) {
+			data = nil
+		} else {
+			data = rt.fromJS(cur)
+		}
+		out, verr := p.v.Validate(data)
+		if verr != nil {
+			details := rt.toJS(verr.Object())
+			e, err := rt.vErrFn(goja.Undefined(), rt.vm.ToValue(p.ctx), rt.vm.ToValue(verr.FastifyMessage(p.ctx)), details)
+			if err != nil {
+				panic(err)
+			}
+			return e
+		}
+		_ = req.Set(p.prop, rt.toJS(out))
+	}
+	return goja.Undefined()
+}
+
+// serializerFor picks the response schema for a status: exact code, then
+// 1xx..5xx, then default; nil if there is none.
+func (fn *Function) serializerFor(status int) *fastify.Serializer {
+	if fn == nil || len(fn.responses) == 0 {
+		return nil
+	}
+	if s, ok := fn.responses[strconv.Itoa(status)]; ok {
+		return s
+	}
+	if s, ok := fn.responses[strconv.Itoa(status/100)+"xx"]; ok {
+		return s
+	}
+	if s, ok := fn.responses[strconv.Itoa(status/100)+"XX"]; ok {
+		return s
+	}
+	return fn.responses["default"]
+}
+
+func (rt *runtime) fnFor(url goja.Value) *Function {
+	if rt.inv == nil || url.String() == "" {
+		return nil
+	}
+	return rt.inv.fn
+}
+
+func (rt *runtime) hostHasSerializer(c goja.FunctionCall) goja.Value {
+	return rt.vm.ToValue(rt.fnFor(c.Argument(0)).serializerFor(int(c.Argument(1).ToInteger())) != nil)
+}
+
+// hostSerialize serializes a payload with the route's response schema for
+// the status, or returns undefined when there is none (the prelude then uses
+// JSON.stringify).
+func (rt *runtime) hostSerialize(c goja.FunctionCall) goja.Value {
+	s := rt.fnFor(c.Argument(0)).serializerFor(int(c.Argument(1).ToInteger()))
+	if s == nil {
+		return goja.Undefined()
+	}
+	out, err := s.Append(nil, rt.fromJS(c.Argument(2)))
+	if err != nil {
+		panic(rt.vm.NewGoError(err))
+	}
+	return rt.vm.ToValue(string(out))
+}
+
+func (rt *runtime) hostSerializeError(c goja.FunctionCall) goja.Value {
+	o := fastify.NewObject(4)
+	o.Set("statusCode", float64(c.Argument(0).ToInteger()))
+	if v := c.Argument(2); !goja.IsUndefined(v) && !goja.IsNull(v) {
+		o.Set("code", v.String())
+	}
+	if v := c.Argument(1); !goja.IsUndefined(v) && !goja.IsNull(v) {
+		o.Set("error", v.String())
+	}
+	if v := c.Argument(3); !goja.IsUndefined(v) && !goja.IsNull(v) {
+		o.Set("message", v.String())
+	}
+	return rt.vm.ToValue(string(fastify.AppendJSON(nil, o)))
+}
+
+// ---- console --------------------------------------------------------------
+
+func (rt *runtime) hostConsole(c goja.FunctionCall) goja.Value {
+	rt.consoleLine(c.Argument(0).String(), c.Argument(1).String())
+	return goja.Undefined()
+}
+
+func (rt *runtime) hostLog(c goja.FunctionCall) goja.Value {
+	rt.consoleLine(c.Argument(0).String(), c.Argument(1).String())
+	return goja.Undefined()
+}
+
+func (rt *runtime) hostLogError(c goja.FunctionCall) goja.Value {
+	v := c.Argument(0)
+	text := v.String()
+	if o, ok := v.(*goja.Object); ok {
+		if st := o.Get("stack"); st != nil && !goja.IsUndefined(st) {
+			text = st.String()
+		}
+	}
+	rt.consoleLine("error", text)
+	return goja.Undefined()
+}
+
+// consoleLine sends one line to the sink, capped per line and per invocation.
+func (rt *runtime) consoleLine(level, text string) {
+	sink := rt.e.cfg.Sink
+	if sink == nil || rt.logCut {
+		return
+	}
+	if max := rt.e.cfg.MaxLogLine; len(text) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut] + "… [line truncated]"
+	}
+	rt.logBytes += len(text)
+	if rt.logBytes > rt.e.cfg.MaxLogBytes {
+		rt.logCut = true
+		level, text = "warn", "[console output of this invocation truncated]"
+	}
+	line := ConsoleLine{Time: time.Now(), Fn: rt.curFn, Level: level, Text: text}
+	if rt.inv != nil {
+		line.ReqID = rt.inv.req.ID
+	}
+	sink.Console(rt.user, line)
+}

@@ -1,0 +1,555 @@
+// The Fastify-compatible request lifecycle, evaluated once in every runtime.
+// It is a function expression: the engine calls it with the host bindings
+// and keeps what it returns; nothing here is reachable from user code
+// except through the request and reply objects it hands to handlers.
+(function (host) {
+  'use strict';
+  var JSON_CT = 'application/json; charset=utf-8';
+  var PLAIN_CT = 'text/plain; charset=utf-8';
+  var OCTET_CT = 'application/octet-stream';
+  var STATUS = host.statusTexts;
+  var hasOwn = Object.prototype.hasOwnProperty;
+  var toStr = Object.prototype.toString;
+
+  function FastifyError(code, statusCode, message) {
+    var e = new Error(message);
+    e.name = 'FastifyError';
+    e.code = code;
+    e.statusCode = statusCode;
+    return e;
+  }
+
+  // ---- route loading -------------------------------------------------
+  var HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onError'];
+
+  function describe(v) {
+    if (v === null) return 'null';
+    if (Array.isArray(v)) return 'an array of length ' + v.length;
+    if (typeof v === 'object') return 'an object';
+    if (typeof v === 'function') return 'a function';
+    return typeof v === 'string' ? 'a string' : typeof v;
+  }
+
+  // load turns a module's default export into a route context, or throws a
+  // TypeError whose message says what the contract wanted.
+  function load(mod, url) {
+    if (mod === null || mod === undefined || !hasOwn.call(Object(mod), 'default')) {
+      throw new TypeError('the module has no default export; export default [opts, handler] or a function returning it');
+    }
+    var exp = mod['default'];
+    if (typeof exp === 'function') {
+      exp = exp();
+      if (exp && typeof exp.then === 'function') {
+        throw new TypeError('the default export function returned a Promise; it must return [opts, handler] synchronously');
+      }
+      if (!Array.isArray(exp)) {
+        throw new TypeError('the default export function returned ' + describe(exp) + '; it must return [opts, handler]');
+      }
+    } else if (!Array.isArray(exp)) {
+      throw new TypeError('the default export is ' + describe(exp) + '; it must be [opts, handler] or a function returning it');
+    }
+    var opts = exp[0], handler = exp[1];
+    if (exp.length < 2) {
+      throw new TypeError('the default export is an array of length ' + exp.length + '; it must be [opts, handler]');
+    }
+    if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
+      throw new TypeError('opts (the first element) is ' + describe(opts) + '; it must be an object of Fastify route options');
+    }
+    if (typeof handler !== 'function') {
+      throw new TypeError('handler (the second element) is ' + describe(handler) + '; it must be a function (request, reply)');
+    }
+    var ctx = {
+      opts: opts,
+      handler: handler,
+      url: url,
+      config: Object.assign({}, opts.config || {}, { url: url, method: 'POST' }),
+      schema: opts.schema,
+      attachValidation: opts.attachValidation === true,
+      errorHandler: typeof opts.errorHandler === 'function' ? opts.errorHandler : null,
+      bodyLimit: typeof opts.bodyLimit === 'number' ? opts.bodyLimit : host.defaultBodyLimit
+    };
+    for (var i = 0; i < HOOKS.length; i++) {
+      var h = opts[HOOKS[i]];
+      if (h === undefined || h === null) { ctx[HOOKS[i]] = null; continue; }
+      var list = Array.isArray(h) ? h.slice() : [h];
+      for (var j = 0; j < list.length; j++) {
+        if (typeof list[j] !== 'function') {
+          throw new TypeError('opts.' + HOOKS[i] + ' must be a function or an array of functions, found ' + describe(list[j]));
+        }
+      }
+      ctx[HOOKS[i]] = list.length ? list : null;
+    }
+    return ctx;
+  }
+
+  // schemaJSON returns JSON.stringify(opts.schema[part]) for the engine to
+  // compile once per deploy.
+  function schemas(mod, url) {
+    var ctx = load(mod, url);
+    var s = ctx.schema || {};
+    var out = {};
+    ['body', 'querystring', 'query', 'params', 'headers'].forEach(function (k) {
+      if (s[k] !== undefined && s[k] !== null) out[k] = JSON.stringify(s[k]);
+    });
+    if (s.response && typeof s.response === 'object') {
+      var r = {};
+      Object.keys(s.response).forEach(function (k) { r[k] = JSON.stringify(s.response[k]); });
+      out.response = r;
+    }
+    out.bodyLimit = ctx.bodyLimit;
+    out.timeout = ctx.config && typeof ctx.config.timeout === 'number' ? ctx.config.timeout : 0;
+    out.hasPreValidation = ctx.preValidation !== null;
+    return out;
+  }
+
+  // ---- logging -------------------------------------------------------
+  function fmtLog(args) {
+    var parts = [];
+    for (var i = 0; i < args.length; i++) {
+      var a = args[i];
+      if (typeof a === 'string') parts.push(a);
+      else if (a instanceof Error) parts.push(a.stack || String(a));
+      else {
+        try { parts.push(JSON.stringify(a)); } catch (e) { parts.push(String(a)); }
+      }
+    }
+    return parts.join(' ');
+  }
+  function makeLogger(bindings) {
+    var log = {};
+    ['trace', 'debug', 'info', 'warn', 'error', 'fatal'].forEach(function (lvl) {
+      log[lvl] = function () {
+        var args = Array.prototype.slice.call(arguments);
+        if (bindings) args.unshift(bindings);
+        host.log(lvl, fmtLog(args));
+      };
+    });
+    log.child = function (b) {
+      var merged = Object.assign({}, bindings || {}, b || {});
+      return makeLogger(merged);
+    };
+    log.level = 'info';
+    return log;
+  }
+
+  // ---- request and reply ----------------------------------------------
+  function Request(ctx, d) {
+    this.id = d.id;
+    this.params = {};
+    this.raw = { method: d.method, url: d.url, headers: d.headers, httpVersion: '1.1' };
+    this.query = d.query;
+    this.headers = d.headers;
+    this.body = undefined;
+    this.log = makeLogger(null);
+    this.ip = d.ip;
+    this.ips = undefined;
+    this.hostname = d.hostname;
+    this.host = d.host;
+    this.port = d.port;
+    this.protocol = d.protocol;
+    this.method = d.method;
+    this.url = d.url;
+    this.originalUrl = d.url;
+    this.is404 = false;
+    this.socket = { remoteAddress: d.ip, encrypted: d.protocol === 'https' };
+    this.server = undefined;
+    this.routeOptions = {
+      method: 'POST', url: ctx.url, bodyLimit: ctx.bodyLimit, attachValidation: ctx.attachValidation,
+      logLevel: '', exposeHeadRoute: false, prefixTrailingSlash: 'both', config: ctx.config,
+      schema: ctx.schema, handler: ctx.handler, version: undefined
+    };
+  }
+  Request.prototype.getValidationFunction = function () { return undefined; };
+
+  function Reply(ctx, req) {
+    this.request = req;
+    this.log = req.log;
+    this.raw = { statusCode: 200, headersSent: false, writableEnded: false };
+    this._ctx = ctx;
+    this._headers = {};
+    this._serializer = null;
+    this._hasStatus = false;
+    this._isError = false;
+    this._inOnError = false;
+    this._nextErr = undefined; // undefined: route handler next; 1: default; 2: fallback
+    this._start = host.now();
+    this._end = undefined;
+    this._done = false;
+  }
+  Object.defineProperty(Reply.prototype, 'statusCode', {
+    get: function () { return this.raw.statusCode; },
+    set: function (v) { this.code(v); }
+  });
+  Object.defineProperty(Reply.prototype, 'sent', {
+    enumerable: true,
+    get: function () { return this._done === true; },
+    set: function () {}
+  });
+  Object.defineProperty(Reply.prototype, 'elapsedTime', {
+    get: function () { return (this._end === undefined ? host.now() : this._end) - this._start; }
+  });
+  Object.defineProperty(Reply.prototype, 'routeOptions', {
+    get: function () { return this.request.routeOptions; }
+  });
+  Reply.prototype.code = function (code) {
+    var sc = +code;
+    if (!(sc >= 100 && sc <= 599)) {
+      throw FastifyError('FST_ERR_BAD_STATUS_CODE', 500, 'Called reply with an invalid status code: ' + (code || String(code)));
+    }
+    this.raw.statusCode = sc;
+    this._hasStatus = true;
+    return this;
+  };
+  Reply.prototype.status = Reply.prototype.code;
+  Reply.prototype.header = function (key, value) {
+    if (value === undefined) value = '';
+    key = String(key).toLowerCase();
+    var cur = this._headers[key];
+    if (cur && key === 'set-cookie') {
+      if (typeof cur === 'string') cur = this._headers[key] = [cur];
+      if (Array.isArray(value)) Array.prototype.push.apply(cur, value); else cur.push(value);
+    } else if (key === 'set-cookie' && Array.isArray(value)) {
+      this._headers[key] = value.slice();
+    } else {
+      this._headers[key] = value;
+    }
+    return this;
+  };
+  Reply.prototype.headers = function (h) {
+    var keys = Object.keys(h);
+    for (var i = 0; i < keys.length; i++) this.header(keys[i], h[keys[i]]);
+    return this;
+  };
+  Reply.prototype.getHeader = function (key) { return this._headers[String(key).toLowerCase()]; };
+  Reply.prototype.getHeaders = function () { return Object.assign({}, this._headers); };
+  Reply.prototype.hasHeader = function (key) { return this._headers[String(key).toLowerCase()] !== undefined; };
+  Reply.prototype.removeHeader = function (key) { delete this._headers[String(key).toLowerCase()]; return this; };
+  Reply.prototype.type = function (t) { this._headers['content-type'] = t; return this; };
+  Reply.prototype.serializer = function (fn) { this._serializer = fn; return this; };
+  Reply.prototype.hijack = function () { return this; };
+  Reply.prototype.redirect = function (url, code) {
+    if (!code) code = this._hasStatus ? this.raw.statusCode : 302;
+    return this.header('location', url).code(code).send();
+  };
+  Reply.prototype.callNotFound = function () {
+    var req = this.request;
+    this._headers = {};
+    this.code(404);
+    this._ctx = notFoundCtx;
+    return this.send({ message: 'Route ' + req.method + ':' + req.url + ' not found', error: 'Not Found', statusCode: 404 });
+  };
+  Reply.prototype.serialize = function (payload) {
+    if (this._serializer !== null) return this._serializer(payload);
+    var s = host.serialize(this._ctx.url, this.raw.statusCode, payload);
+    return s === undefined ? JSON.stringify(payload) : s;
+  };
+  Reply.prototype.then = function (ok) { if (ok) ok(); };
+
+  Reply.prototype.send = function (payload) {
+    if (this._inOnError) {
+      throw FastifyError('FST_ERR_SEND_INSIDE_ONERR', 500, 'You cannot use `send` inside the `onError` hook');
+    }
+    if (this._done) {
+      this.log.warn('Reply was already sent, did you forget to "return reply" in "' + this.request.url + '" (' + this.request.method + ')?');
+      return this;
+    }
+    if (this._isError || payload instanceof Error) {
+      this._isError = false;
+      onErrorHook(this, payload);
+      return this;
+    }
+    if (payload === undefined) { onSendHook(this, payload); return this; }
+    var ct = this._headers['content-type'];
+    var hasCT = ct !== undefined && ct !== '';
+    if (payload !== null) {
+      if (payload instanceof ArrayBuffer || (payload.buffer instanceof ArrayBuffer)) {
+        if (!hasCT) this._headers['content-type'] = OCTET_CT;
+        onSendHook(this, payload);
+        return this;
+      }
+      if (!hasCT && typeof payload === 'string') {
+        this._headers['content-type'] = PLAIN_CT;
+        onSendHook(this, payload);
+        return this;
+      }
+    }
+    if (this._serializer !== null) {
+      if (typeof payload !== 'string') { preSerialization(this, payload); return this; }
+      payload = this._serializer(payload);
+    } else if (!hasCT || String(ct).indexOf('json') !== -1) {
+      if (!hasCT) this._headers['content-type'] = JSON_CT;
+      else if (String(ct).indexOf('charset') === -1) this._headers['content-type'] = ct + '; charset=utf-8';
+      if (typeof payload !== 'string') { preSerialization(this, payload); return this; }
+    }
+    onSendHook(this, payload);
+    return this;
+  };
+
+  var notFoundCtx = { url: '', onSend: null, onError: null, preSerialization: null, onResponse: null, errorHandler: null };
+
+  // ---- hook runners (Fastify's semantics: sync with done, or async) -----
+  function runHooks(fns, req, reply, cb) {
+    var i = 0;
+    function next(err) {
+      if (err || i === fns.length) { cb(err, req, reply); return; }
+      var r;
+      try {
+        var fn = fns[i++];
+        if (reply._done) return;
+        r = fn.call(undefined, req, reply, next);
+      } catch (e) { cb(e, req, reply); return; }
+      if (r && typeof r.then === 'function') r.then(function () { next(); }, function (e) {
+        cb(e || FastifyError('FST_ERR_SEND_UNDEFINED_ERR', 500, 'Undefined error has occurred'), req, reply);
+      });
+    }
+    next();
+  }
+  function runPayloadHooks(fns, req, reply, payload, cb) {
+    var i = 0;
+    function next(err, np) {
+      if (err) { cb(err, req, reply, payload); return; }
+      if (np !== undefined) payload = np;
+      if (i === fns.length) { cb(null, req, reply, payload); return; }
+      var r;
+      try { r = fns[i++].call(undefined, req, reply, payload, next); } catch (e) { cb(e, req, reply); return; }
+      if (r && typeof r.then === 'function') r.then(function (np2) {
+        try { next(null, np2); } catch (e) { cb(e, req, reply, payload); }
+      }, function (e) {
+        cb(e || FastifyError('FST_ERR_SEND_UNDEFINED_ERR', 500, 'Undefined error has occurred'), req, reply, payload);
+      });
+    }
+    next();
+  }
+
+  function preSerialization(reply, payload) {
+    if (reply._ctx.preSerialization !== null) {
+      runPayloadHooks(reply._ctx.preSerialization, reply.request, reply, payload, preSerializationEnd);
+    } else preSerializationEnd(null, reply.request, reply, payload);
+  }
+  function preSerializationEnd(err, req, reply, payload) {
+    if (err != null) { onErrorHook(reply, err); return; }
+    try {
+      if (reply._serializer !== null) payload = reply._serializer(payload);
+      else {
+        var s = host.serialize(reply._ctx.url, reply.raw.statusCode, payload);
+        payload = s === undefined ? JSON.stringify(payload) : s;
+      }
+    } catch (e) {
+      e.serialization = reply._ctx.config;
+      onErrorHook(reply, e);
+      return;
+    }
+    onSendHook(reply, payload);
+  }
+  function onSendHook(reply, payload) {
+    if (reply._ctx.onSend !== null) {
+      runPayloadHooks(reply._ctx.onSend, reply.request, reply, payload, function (err, req, r, p) {
+        if (err != null) onErrorHook(reply, err); else onSendEnd(reply, p);
+      });
+    } else onSendEnd(reply, payload);
+  }
+  function onSendEnd(reply, payload) {
+    var sc = reply.raw.statusCode;
+    var h = reply._headers;
+    if (payload === undefined || payload === null) {
+      if (sc >= 200 && sc !== 204 && sc !== 304) h['content-length'] = '0';
+      finish(reply, undefined);
+      return;
+    }
+    if ((sc >= 100 && sc < 200) || sc === 204) {
+      delete h['content-type'];
+      delete h['content-length'];
+      finish(reply, undefined);
+      return;
+    }
+    if (typeof payload !== 'string' && !(payload instanceof ArrayBuffer) && !(payload.buffer instanceof ArrayBuffer)) {
+      throwLater(reply, FastifyError('FST_ERR_REP_INVALID_PAYLOAD_TYPE', 500,
+        "Attempted to send payload of invalid type '" + typeof payload + "'. Expected a string or Buffer."));
+      return;
+    }
+    finish(reply, payload);
+  }
+  function throwLater(reply, err) {
+    // Fastify throws from inside the send path; the nearest catch turns it
+    // into an error reply. Do the same without unwinding user frames.
+    reply._isError = true;
+    onErrorHook(reply, err);
+  }
+  function finish(reply, payload) {
+    reply._done = true;
+    reply.raw.headersSent = true;
+    reply.raw.writableEnded = true;
+    reply._end = host.now();
+    host.respond(reply.raw.statusCode, reply._headers, payload);
+    var ctx = reply._ctx;
+    if (ctx.onResponse !== null) {
+      runHooks(ctx.onResponse, reply.request, { sent: true, _done: false, request: reply.request, statusCode: reply.raw.statusCode, elapsedTime: reply.elapsedTime, log: reply.log, getHeader: function (k) { return reply.getHeader(k); }, getHeaders: function () { return reply.getHeaders(); } }, function (err) {
+        if (err) reply.log.error(String(err && err.stack || err));
+      });
+    }
+  }
+
+  // ---- errors ----------------------------------------------------------
+  function onErrorHook(reply, error) {
+    if (reply._ctx.onError !== null && reply._nextErr === undefined) {
+      reply._inOnError = true;
+      runPayloadHooks(reply._ctx.onError, reply.request, reply, error, function () { handleError(reply, error); });
+    } else handleError(reply, error);
+  }
+  function statusOf(err) {
+    if (err && err.statusCode >= 400 && err.statusCode <= 599) return err.statusCode;
+    if (err && err.status >= 400 && err.status <= 599) return err.status;
+    return 0;
+  }
+  function handleError(reply, error) {
+    reply._inOnError = false;
+    var stage = reply._nextErr;
+    if (stage === 2) { fallback(reply, error); return; }
+    var fn;
+    if (stage === undefined && reply._ctx.errorHandler) { fn = reply._ctx.errorHandler; reply._nextErr = 1; }
+    else { fn = defaultErrorHandler; reply._nextErr = 2; }
+    delete reply._headers['content-type'];
+    delete reply._headers['content-length'];
+    try {
+      var r = fn.call(undefined, error, reply.request, reply);
+      if (r !== undefined) {
+        if (r !== null && typeof r.then === 'function') wrapThenable(r, reply);
+        else reply.send(r);
+      }
+    } catch (e) {
+      reply.send(e);
+    }
+  }
+  function defaultErrorHandler(error, request, reply) {
+    var sc = reply.raw.statusCode;
+    sc = (sc >= 400 && sc <= 599) ? sc : 500;
+    if (error != null) {
+      if (error.headers !== undefined) reply.headers(error.headers);
+      var es = statusOf(error);
+      if (es) sc = es;
+    }
+    reply.raw.statusCode = sc;
+    if (!reply._hasStatus || reply.statusCode === 200) {
+      reply.code(statusOf(error) || 500);
+    }
+    if (reply.raw.statusCode >= 500) {
+      host.logError(error);
+    }
+    reply.send(error);
+  }
+  function fallback(reply, error) {
+    var sc = reply.raw.statusCode;
+    var h = reply._headers;
+    if (h['content-type'] === undefined) h['content-type'] = JSON_CT;
+    var payload;
+    var e = (error !== null && typeof error === 'object') ? error : {};
+    var msg = error === undefined ? undefined : (error !== null && typeof error === 'object' ? error.message : undefined);
+    try {
+      var custom = host.hasSerializer(reply._ctx.url, sc);
+      if (custom) {
+        var obj = Object.create(e, {
+          error: { value: STATUS[sc] }, message: { value: msg }, statusCode: { value: sc }
+        });
+        payload = host.serialize(reply._ctx.url, sc, obj);
+      } else {
+        payload = host.serializeError(sc, STATUS[sc], e.code, msg);
+      }
+    } catch (err) {
+      reply.raw.statusCode = 500;
+      payload = host.serializeError(500, STATUS[500], 'FST_ERR_FAILED_ERROR_SERIALIZATION',
+        'Failed to serialize an error. Error: ' + err.message + '. Original error: ' + msg);
+    }
+    h['content-length'] = '' + host.byteLength(payload);
+    reply._done = true;
+    reply._end = host.now();
+    host.respond(reply.raw.statusCode, h, payload);
+  }
+
+  function wrapThenable(p, reply) {
+    p.then(function (payload) {
+      if (payload !== undefined || reply._done === false) {
+        try { reply.send(payload); } catch (err) { reply._isError = true; reply.send(err); }
+      }
+    }, function (err) {
+      if (reply._done === true) {
+        reply.log.error('Promise errored, but reply.sent = true was set: ' + String(err && err.stack || err));
+        return;
+      }
+      reply._isError = true;
+      try { reply.send(err); } catch (e) { reply.send(e); }
+    });
+  }
+
+  // ---- the lifecycle ----------------------------------------------------
+  function invoke(ctx, d) {
+    var req = new Request(ctx, d);
+    var reply = new Reply(ctx, req);
+    if (ctx.onRequest !== null) runHooks(ctx.onRequest, req, reply, afterOnRequest);
+    else afterOnRequest(null, req, reply);
+    return reply;
+  }
+  function afterOnRequest(err, req, reply) {
+    if (reply._done) return;
+    if (err != null) { reply._isError = true; reply.send(err); return; }
+    var ctx = reply._ctx;
+    if (ctx.preParsing !== null) {
+      var payload = { pipe: function () {}, on: function () {}, readable: true };
+      runPayloadHooks(ctx.preParsing, req, reply, payload, function (e) { parse(e, req, reply); });
+    } else parse(null, req, reply);
+  }
+  function parse(err, req, reply) {
+    if (reply._done) return;
+    if (err != null) { reply._isError = true; reply.send(err); return; }
+    try {
+      req.body = host.parseBody(reply._ctx.url);
+    } catch (e) {
+      reply._isError = true;
+      reply.send(e);
+      return;
+    }
+    var ctx = reply._ctx;
+    try {
+      if (ctx.preValidation !== null) runHooks(ctx.preValidation, req, reply, validate);
+      else validate(null, req, reply);
+    } catch (e) { validate(e, req, reply); }
+  }
+  function validate(err, req, reply) {
+    if (reply._done) return;
+    if (err != null) { reply._isError = true; reply.send(err); return; }
+    var verr = host.validate(reply._ctx.url, req);
+    if (verr) {
+      if (!reply._ctx.attachValidation) { reply.send(verr); return; }
+      req.validationError = verr;
+    }
+    var ctx = reply._ctx;
+    if (ctx.preHandler !== null) runHooks(ctx.preHandler, req, reply, handle);
+    else handle(null, req, reply);
+  }
+  function handle(err, req, reply) {
+    if (reply._done) return;
+    if (err != null) { reply._isError = true; reply.send(err); return; }
+    var result;
+    try {
+      result = reply._ctx.handler.call(undefined, req, reply);
+    } catch (e) {
+      reply._isError = true;
+      reply.send(e);
+      return;
+    }
+    if (result !== undefined) {
+      if (result !== null && typeof result.then === 'function') wrapThenable(result, reply);
+      else reply.send(result);
+    }
+  }
+
+  function validationError(part, message, details) {
+    var e = new Error(message);
+    e.code = 'FST_ERR_VALIDATION';
+    e.statusCode = 400;
+    e.validation = details;
+    e.validationContext = part;
+    return e;
+  }
+
+  return { load: load, schemas: schemas, invoke: invoke, validationError: validationError, makeError: FastifyError };
+})

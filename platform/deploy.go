@@ -1,0 +1,456 @@
+package platform
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/tarsus/tarsus/bundler"
+	"github.com/tarsus/tarsus/engine"
+	"github.com/tarsus/tarsus/store"
+)
+
+// Upload is one file of a deploy.
+type Upload struct {
+	Path   string
+	Source []byte
+	// Bundle and Map, when set, are a bundle built by the client (tarsus
+	// push, which resolves npm packages locally); the server still compiles
+	// it and checks the contract.
+	Bundle []byte
+	Map    []byte
+}
+
+// DeployInput is one atomic change to a user's files.
+type DeployInput struct {
+	By, Via string
+	Files   []Upload
+	Delete  []string
+	// Prune deletes the user's files that Files does not contain.
+	Prune bool
+}
+
+// FileResult describes one deployed file.
+type FileResult struct {
+	Path    string      `json:"path"`
+	Route   string      `json:"route,omitempty"`
+	Status  string      `json:"status"` // added, changed, unchanged, removed
+	Sizes   store.Sizes `json:"sizes"`
+	BuildMs float64     `json:"buildMs"`
+}
+
+// DeployResult is what a deploy changed.
+type DeployResult struct {
+	Version    int64        `json:"version"`
+	Deployment string       `json:"deployment"`
+	Files      []FileResult `json:"files"`
+	BuildMs    float64      `json:"buildMs"`
+}
+
+func sha(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// checkUploads applies the limits before anything is read or built.
+func (p *Platform) checkUploads(in *DeployInput) error {
+	var probs []Problem
+	total := 0
+	seen := map[string]bool{}
+	for _, f := range in.Files {
+		if err := bundler.CheckPath(f.Path, p.cfg.MaxPathLen); err != nil {
+			probs = append(probs, Problem{File: f.Path, Text: err.Error(), Code: "TARSUS_BAD_PATH"})
+			continue
+		}
+		if seen[f.Path] {
+			probs = append(probs, Problem{File: f.Path, Text: "the file appears twice in the upload", Code: "TARSUS_BAD_PATH"})
+		}
+		seen[f.Path] = true
+		if len(f.Source) > p.cfg.MaxFileSize {
+			probs = append(probs, Problem{File: f.Path, Text: fmt.Sprintf("the file has %d bytes; the limit is %d", len(f.Source), p.cfg.MaxFileSize), Code: "TARSUS_TOO_LARGE"})
+		}
+		if !utf8.Valid(f.Source) {
+			probs = append(probs, Problem{File: f.Path, Text: "the file is not valid UTF-8 text", Code: "TARSUS_BAD_SOURCE"})
+		}
+		total += len(f.Source) + len(f.Bundle) + len(f.Map)
+	}
+	for _, d := range in.Delete {
+		if err := bundler.CheckPath(d, p.cfg.MaxPathLen); err != nil {
+			probs = append(probs, Problem{File: d, Text: err.Error(), Code: "TARSUS_BAD_PATH"})
+		}
+	}
+	if len(probs) > 0 {
+		code := probs[0].Code
+		return &Error{Status: 400, Code: code, Message: summarize(probs), Details: probs}
+	}
+	if total > p.cfg.MaxDeploySize {
+		return errf(400, "TARSUS_TOO_LARGE", "the deploy has %d bytes; the limit is %d: deploy in parts", total, p.cfg.MaxDeploySize)
+	}
+	return nil
+}
+
+func summarize(probs []Problem) string {
+	var b strings.Builder
+	for i, pr := range probs {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		if pr.Line > 0 {
+			fmt.Fprintf(&b, "%s:%d:%d: %s", pr.File, pr.Line, pr.Column, pr.Text)
+		} else {
+			fmt.Fprintf(&b, "%s: %s", pr.File, pr.Text)
+		}
+	}
+	return b.String()
+}
+
+// Deploy applies in atomically for user: every file is checked, built and
+// loaded first, and nothing changes unless all of them succeed. The new
+// routes are live when Deploy returns; requests already running finish on
+// the old code.
+func (p *Platform) Deploy(ctx context.Context, user string, in DeployInput) (*DeployResult, error) {
+	start := time.Now()
+	if err := p.checkUploads(&in); err != nil {
+		p.metrics.deploys.WithLabelValues("rejected").Inc()
+		return nil, err
+	}
+	mu := p.userLock(user)
+	mu.Lock()
+	defer mu.Unlock()
+	res, err := p.deployLocked(ctx, user, in)
+	if err != nil {
+		p.metrics.deploys.WithLabelValues("failed").Inc()
+		return nil, err
+	}
+	res.BuildMs = ms(time.Since(start))
+	p.metrics.deploys.WithLabelValues("ok").Inc()
+	p.metrics.buildSeconds.Observe(time.Since(start).Seconds())
+	p.logs.system(user, fmt.Sprintf("deployed version %d via %s by %s (%d files)", res.Version, in.Via, in.By, len(res.Files)))
+	return res, nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput) (*DeployResult, error) {
+	tree, err := p.store.Tree(ctx, user)
+	if err != nil {
+		return nil, storeErr(err, "user "+user)
+	}
+	// The new tree's sources: old files, then uploads, minus deletions.
+	uploads := map[string]Upload{}
+	for _, f := range in.Files {
+		uploads[f.Path] = f
+	}
+	deleted := map[string]bool{}
+	for _, d := range in.Delete {
+		if _, ok := tree.Files[d]; !ok {
+			if _, up := uploads[d]; !up {
+				return nil, notFound("file " + d)
+			}
+		}
+		deleted[d] = true
+	}
+	if in.Prune {
+		for path := range tree.Files {
+			if _, ok := uploads[path]; !ok {
+				deleted[path] = true
+			}
+		}
+	}
+	count := 0
+	for path := range tree.Files {
+		if !deleted[path] {
+			count++
+		}
+	}
+	for path := range uploads {
+		if _, old := tree.Files[path]; !old || deleted[path] {
+			count++
+		}
+	}
+	if count > p.cfg.MaxFiles {
+		return nil, errf(400, "TARSUS_TOO_MANY_FILES", "the deploy would leave %d files; the limit is %d per user", count, p.cfg.MaxFiles)
+	}
+
+	// Which files change, and which routes must be rebuilt: changed routes,
+	// and every route when a shared module changes (it may import it).
+	changed := map[string]bool{}
+	sharedChanged := false
+	for path, up := range uploads {
+		if old, ok := tree.Files[path]; ok && old.SourceHash == sha(up.Source) && up.Bundle == nil {
+			continue
+		}
+		changed[path] = true
+		if bundler.Classify(path) != bundler.Route {
+			sharedChanged = true
+		}
+	}
+	for path := range deleted {
+		if _, up := uploads[path]; up {
+			continue
+		}
+		if bundler.Classify(path) != bundler.Route {
+			sharedChanged = true
+		}
+	}
+
+	// Assemble sources for the build.
+	files := map[string][]byte{}
+	for path, meta := range tree.Files {
+		if deleted[path] {
+			continue
+		}
+		if _, up := uploads[path]; up {
+			continue
+		}
+		if !sharedChanged && !needsSourceForBuild(changed) {
+			continue
+		}
+		src, err := p.store.Blob(ctx, user, meta.SourceHash)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", path, err)
+		}
+		files[path] = src
+	}
+	for path, up := range uploads {
+		files[path] = up.Source
+	}
+	var entries []string
+	prebuilt := map[string]Upload{}
+	for path := range files {
+		if bundler.Classify(path) != bundler.Route {
+			continue
+		}
+		if !changed[path] && !sharedChanged {
+			continue
+		}
+		if up, ok := uploads[path]; ok && up.Bundle != nil {
+			prebuilt[path] = up
+			continue
+		}
+		entries = append(entries, path)
+	}
+	sort.Strings(entries)
+
+	outs := map[string]bundler.Output{}
+	if len(entries) > 0 {
+		built, err := p.bundler.Build(files, entries)
+		if err != nil {
+			var bes bundler.Errors
+			if errors.As(err, &bes) {
+				probs := make([]Problem, len(bes))
+				for i, be := range bes {
+					probs[i] = Problem{File: be.File, Line: be.Line, Column: be.Column, Text: be.Text}
+				}
+				return nil, &Error{Status: 400, Code: "TARSUS_BUILD", Message: summarize(probs), Details: probs}
+			}
+			return nil, err
+		}
+		for _, o := range built {
+			outs[o.Path] = o
+		}
+	}
+	for path, up := range prebuilt {
+		outs[path] = bundler.Output{Path: path, Route: bundler.RouteOf(path), Code: up.Bundle, Map: up.Map}
+	}
+
+	// Compile and contract-check every new bundle, reporting all failures.
+	compiled := map[string]*engine.Function{}
+	var probs []Problem
+	paths := make([]string, 0, len(outs))
+	for path := range outs {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	for _, path := range paths {
+		o := outs[path]
+		fn, err := p.engine.Compile(ctx, engine.Source{
+			Path: path, Route: o.Route, URL: "/" + user + "/" + o.Route,
+			Code: o.Code, Map: o.Map, Hash: sha(o.Code),
+		})
+		if err != nil {
+			var se *engine.SourceError
+			if errors.As(err, &se) {
+				probs = append(probs, Problem{File: se.File, Line: se.Line, Column: se.Column, Text: se.Text, Code: se.Code})
+				continue
+			}
+			return nil, err
+		}
+		compiled[path] = fn
+	}
+	if len(probs) > 0 {
+		return nil, &Error{Status: 400, Code: probs[0].Code, Message: summarize(probs), Details: probs}
+	}
+
+	// Store everything in one deploy.
+	req := store.DeployRequest{User: user, By: in.By, Via: in.Via, ExpectVersion: tree.Version}
+	for path := range deleted {
+		if _, up := uploads[path]; up {
+			continue
+		}
+		if _, ok := tree.Files[path]; ok {
+			req.Delete = append(req.Delete, path)
+		}
+	}
+	sort.Strings(req.Delete)
+	var results []FileResult
+	for path, src := range files {
+		o, rebuilt := outs[path]
+		_, uploaded := uploads[path]
+		if !uploaded && !rebuilt {
+			continue
+		}
+		fc := store.FileContent{Source: src}
+		fc.Meta = store.FileMeta{Path: path, SourceHash: sha(src), Sizes: store.Sizes{Source: len(src)}}
+		if rebuilt {
+			fc.Bundle, fc.Map = o.Code, o.Map
+			fc.Meta.BundleHash = sha(o.Code)
+			if o.Map != nil {
+				fc.Meta.MapHash = sha(o.Map)
+			}
+			fc.Meta.Sizes.Bundle = len(o.Code)
+		} else if old, ok := tree.Files[path]; ok && bundler.Classify(path) == bundler.Route {
+			fc.Meta.BundleHash, fc.Meta.MapHash, fc.Meta.Sizes.Bundle = old.BundleHash, old.MapHash, old.Sizes.Bundle
+		}
+		req.Put = append(req.Put, fc)
+	}
+	sort.Slice(req.Put, func(i, j int) bool { return req.Put[i].Meta.Path < req.Put[j].Meta.Path })
+	newTree, dep, err := p.store.Deploy(ctx, req)
+	if err != nil {
+		return nil, storeErr(err, "the function tree of "+user)
+	}
+
+	// Publish: unchanged routes keep their compiled Function.
+	p.publish(user, newTree, compiled)
+
+	status := map[string]string{}
+	for _, a := range dep.Files.Added {
+		status[a] = "added"
+	}
+	for _, c := range dep.Files.Changed {
+		status[c] = "changed"
+	}
+	for _, fc := range req.Put {
+		path := fc.Meta.Path
+		st := status[path]
+		if st == "" {
+			st = "unchanged"
+		}
+		meta := newTree.Files[path]
+		fr := FileResult{Path: path, Status: st, Sizes: meta.Sizes}
+		if bundler.Classify(path) == bundler.Route {
+			fr.Route = bundler.RouteOf(path)
+		}
+		if o, ok := outs[path]; ok {
+			fr.BuildMs = ms(o.Duration)
+			if fn := compiled[path]; fn != nil {
+				fr.BuildMs += ms(fn.CompileTime)
+			}
+		}
+		results = append(results, fr)
+	}
+	for _, r := range dep.Files.Removed {
+		fr := FileResult{Path: r, Status: "removed"}
+		if bundler.Classify(r) == bundler.Route {
+			fr.Route = bundler.RouteOf(r)
+		}
+		results = append(results, fr)
+	}
+	sort.Slice(results, func(i, j int) bool { return results[i].Path < results[j].Path })
+	return &DeployResult{Version: newTree.Version, Deployment: dep.ID, Files: results}, nil
+}
+
+func needsSourceForBuild(changed map[string]bool) bool {
+	// Changed routes may import unchanged files, so the whole tree is
+	// needed whenever anything is rebuilt.
+	return len(changed) > 0
+}
+
+// publish makes tree live in the engine, reusing compiled functions whose
+// bundle did not change. When the user's table is not loaded, there is
+// nothing to replace: the next request loads the new tree from the store.
+func (p *Platform) publish(user string, tree store.Tree, fresh map[string]*engine.Function) {
+	cur := p.engine.Routes(user)
+	if cur == nil {
+		if len(fresh) == 0 {
+			return
+		}
+	}
+	byHash := map[string]*engine.Function{}
+	cur.Each(func(_ string, f *engine.Function) { byHash[f.Path+"\x00"+f.Hash] = f })
+	fns := map[string]*engine.Function{}
+	complete := true
+	for path, meta := range tree.Files {
+		if bundler.Classify(path) != bundler.Route {
+			continue
+		}
+		route := bundler.RouteOf(path)
+		if f := fresh[path]; f != nil {
+			fns[route] = f
+			continue
+		}
+		if f := byHash[path+"\x00"+meta.BundleHash]; f != nil {
+			fns[route] = f
+			continue
+		}
+		complete = false
+	}
+	if !complete {
+		// Some unchanged route was never loaded: drop the table so the next
+		// request loads the whole tree from the store.
+		p.engine.Publish(user, nil)
+		return
+	}
+	p.engine.Publish(user, engine.NewRoutes(tree.Version, fns))
+}
+
+// loadRoutes loads a user's routes from the store (after a restart, or after
+// the table was dropped while idle).
+func (p *Platform) loadRoutes(ctx context.Context, user string) (*engine.Routes, error) {
+	mu := p.userLock(user)
+	mu.Lock()
+	defer mu.Unlock()
+	if r := p.engine.Routes(user); r != nil {
+		return r, nil
+	}
+	tree, err := p.store.Tree(ctx, user)
+	if err != nil {
+		return nil, err
+	}
+	fns := map[string]*engine.Function{}
+	for path, meta := range tree.Files {
+		if bundler.Classify(path) != bundler.Route || meta.BundleHash == "" {
+			continue
+		}
+		code, err := p.store.Blob(ctx, user, meta.BundleHash)
+		if err != nil {
+			return nil, fmt.Errorf("loading %s: %w", path, err)
+		}
+		var smap []byte
+		if meta.MapHash != "" {
+			if smap, err = p.store.Blob(ctx, user, meta.MapHash); err != nil {
+				return nil, fmt.Errorf("loading %s map: %w", path, err)
+			}
+		}
+		route := bundler.RouteOf(path)
+		fn, err := p.engine.Compile(ctx, engine.Source{Path: path, Route: route, URL: "/" + user + "/" + route, Code: code, Map: smap, Hash: meta.BundleHash})
+		if err != nil {
+			// A function that no longer loads (its top level depends on
+			// something that changed) answers 500 with the reason; the
+			// others keep working.
+			p.log.Warn("function does not load", "user", user, "fn", path, "err", err)
+			p.logs.system(user, fmt.Sprintf("%s does not load: %v", path, err))
+			continue
+		}
+		fns[route] = fn
+	}
+	r := engine.NewRoutes(tree.Version, fns)
+	p.engine.Publish(user, r)
+	return r, nil
+}

@@ -1,0 +1,160 @@
+package platform
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/tarsus/tarsus/bundler"
+	"github.com/tarsus/tarsus/engine"
+	"github.com/tarsus/tarsus/store"
+)
+
+// FunctionInfo describes one stored file.
+type FunctionInfo struct {
+	Path      string      `json:"path"`
+	Route     string      `json:"route,omitempty"` // empty for shared modules
+	Kind      string      `json:"kind"`            // route, shared, ignored
+	Version   int64       `json:"version"`
+	UpdatedAt time.Time   `json:"updatedAt"`
+	Sizes     store.Sizes `json:"sizes"`
+	Hash      string      `json:"sha256"`
+	Source    *string     `json:"source,omitempty"`
+}
+
+func infoOf(m store.FileMeta) FunctionInfo {
+	fi := FunctionInfo{Path: m.Path, Version: m.Version, UpdatedAt: m.UpdatedAt, Sizes: m.Sizes, Hash: m.SourceHash}
+	switch bundler.Classify(m.Path) {
+	case bundler.Route:
+		fi.Kind = "route"
+		fi.Route = bundler.RouteOf(m.Path)
+	case bundler.Shared:
+		fi.Kind = "shared"
+	default:
+		fi.Kind = "ignored"
+	}
+	return fi
+}
+
+// ListFunctions lists a user's files, sorted by path.
+func (p *Platform) ListFunctions(ctx context.Context, user string) ([]FunctionInfo, int64, error) {
+	tree, err := p.store.Tree(ctx, user)
+	if err != nil {
+		return nil, 0, storeErr(err, "user "+user)
+	}
+	out := make([]FunctionInfo, 0, len(tree.Files))
+	for _, m := range tree.Files {
+		out = append(out, infoOf(m))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, tree.Version, nil
+}
+
+// GetFunction returns one file with its source.
+func (p *Platform) GetFunction(ctx context.Context, user, path string) (FunctionInfo, error) {
+	tree, err := p.store.Tree(ctx, user)
+	if err != nil {
+		return FunctionInfo{}, storeErr(err, "user "+user)
+	}
+	m, ok := tree.Files[path]
+	if !ok {
+		return FunctionInfo{}, notFound("file " + path)
+	}
+	src, err := p.store.Blob(ctx, user, m.SourceHash)
+	if err != nil {
+		return FunctionInfo{}, err
+	}
+	fi := infoOf(m)
+	s := string(src)
+	fi.Source = &s
+	return fi, nil
+}
+
+// Manifest maps each live path to the sha256 of its source.
+func (p *Platform) Manifest(ctx context.Context, user string) (map[string]string, error) {
+	tree, err := p.store.Tree(ctx, user)
+	if err != nil {
+		return nil, storeErr(err, "user "+user)
+	}
+	out := make(map[string]string, len(tree.Files))
+	for path, m := range tree.Files {
+		out[path] = m.SourceHash
+	}
+	return out, nil
+}
+
+// ErrRouteNotFound means no function serves the route.
+var ErrRouteNotFound = errors.New("route not found")
+
+// Lookup finds the function serving route for user, loading the user's
+// routes from the store if they are not in memory.
+func (p *Platform) Lookup(ctx context.Context, user, route string) (*engine.Function, error) {
+	routes := p.engine.Routes(user)
+	if routes == nil {
+		if !plausibleName(user) {
+			return nil, ErrRouteNotFound
+		}
+		r, err := p.loadRoutes(ctx, user)
+		if err != nil {
+			if errors.Is(err, store.ErrNotFound) {
+				return nil, ErrRouteNotFound
+			}
+			return nil, err
+		}
+		routes = r
+	}
+	fn, ok := routes.Lookup(route)
+	if !ok {
+		return nil, ErrRouteNotFound
+	}
+	return fn, nil
+}
+
+func plausibleName(s string) bool { return nameRE.MatchString(s) && !strings.Contains(s, "..") }
+
+// Invocation is the outcome of one call, as recorded.
+type Invocation struct {
+	Resp *engine.Response
+	Err  error
+}
+
+// Invoke runs a function and records the call in the user's logs, stats and
+// metrics. status is the HTTP status the caller will send (504 for a
+// timeout, 503 when busy, 500 for other failures).
+func (p *Platform) Invoke(ctx context.Context, user string, fn *engine.Function, req *engine.Request) (*engine.Response, error) {
+	start := time.Now()
+	resp, err := p.engine.Invoke(ctx, user, fn, req)
+	dur := time.Since(start)
+	status := 0
+	cold := false
+	respBytes := 0
+	switch {
+	case err == nil:
+		status = resp.Status
+		cold = resp.Cold
+		respBytes = len(resp.Body)
+	case errors.Is(err, engine.ErrTimeout):
+		status = 504
+	case errors.Is(err, engine.ErrBusy):
+		status = 503
+	default:
+		status = 500
+	}
+	p.stats.record(user, fn.Route, dur, status, cold)
+	p.metrics.observe(user, fn.Route, dur, status, cold)
+	p.logs.invocation(user, store.LogRecord{
+		Time: start.UTC(), Kind: "invocation", Fn: fn.Route, ReqID: req.ID, Status: status,
+		DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold,
+	})
+	return resp, err
+}
+
+// DropRuntimes drops a user's idle runtimes now.
+func (p *Platform) DropRuntimes(user string) int { return p.engine.DropRuntimes(user) }
+
+// Delete removes one file (and its route).
+func (p *Platform) Delete(ctx context.Context, user, by, via, path string) (*DeployResult, error) {
+	return p.Deploy(ctx, user, DeployInput{By: by, Via: via, Delete: []string{path}})
+}

@@ -1,0 +1,171 @@
+package platform
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/tarsus/tarsus/engine"
+	"github.com/tarsus/tarsus/store"
+)
+
+// logHub collects console lines and invocation records, fans them out to
+// live followers at once, and writes them to the store in batches (one
+// write per user every flush interval, not one per request).
+type logHub struct {
+	st  store.Store
+	log *slog.Logger
+
+	mu      sync.Mutex
+	pending map[string][]store.LogRecord
+	subs    map[string]map[*follower]struct{}
+	closed  bool
+
+	kick chan struct{}
+	stop chan struct{}
+	done chan struct{}
+}
+
+type follower struct {
+	ch      chan store.LogRecord
+	dropped int
+}
+
+func newLogHub(st store.Store, _ int, log *slog.Logger) *logHub {
+	h := &logHub{
+		st: st, log: log,
+		pending: map[string][]store.LogRecord{},
+		subs:    map[string]map[*follower]struct{}{},
+		kick:    make(chan struct{}, 1),
+		stop:    make(chan struct{}),
+		done:    make(chan struct{}),
+	}
+	go h.loop()
+	return h
+}
+
+const flushEvery = 250 * time.Millisecond
+
+func (h *logHub) loop() {
+	defer close(h.done)
+	t := time.NewTicker(flushEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-h.stop:
+			h.flush()
+			return
+		case <-t.C:
+			h.flush()
+		case <-h.kick:
+			h.flush()
+		}
+	}
+}
+
+// flush writes every pending batch.
+func (h *logHub) flush() {
+	h.mu.Lock()
+	batches := h.pending
+	h.pending = map[string][]store.LogRecord{}
+	h.mu.Unlock()
+	for user, recs := range batches {
+		if err := h.st.AppendLogs(context.Background(), user, recs); err != nil {
+			h.log.Warn("writing logs", "user", user, "err", err)
+		}
+	}
+}
+
+func (h *logHub) add(user string, rec store.LogRecord) {
+	h.mu.Lock()
+	if h.closed {
+		h.mu.Unlock()
+		return
+	}
+	h.pending[user] = append(h.pending[user], rec)
+	big := len(h.pending[user]) >= 512
+	for f := range h.subs[user] {
+		select {
+		case f.ch <- rec:
+		default:
+			f.dropped++
+		}
+	}
+	h.mu.Unlock()
+	if big {
+		select {
+		case h.kick <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// Console implements engine.Sink.
+func (h *logHub) Console(user string, l engine.ConsoleLine) {
+	if user == "" {
+		return
+	}
+	h.add(user, store.LogRecord{Time: l.Time.UTC(), Kind: "console", Level: l.Level, Fn: l.Fn, Msg: l.Text, ReqID: l.ReqID})
+}
+
+func (h *logHub) invocation(user string, rec store.LogRecord) { h.add(user, rec) }
+
+func (h *logHub) system(user, msg string) {
+	h.add(user, store.LogRecord{Time: time.Now().UTC(), Kind: "system", Level: "info", Msg: msg})
+}
+
+// follow subscribes to a user's new records; cancel unsubscribes.
+func (h *logHub) follow(user string) (<-chan store.LogRecord, func()) {
+	f := &follower{ch: make(chan store.LogRecord, 256)}
+	h.mu.Lock()
+	if h.subs[user] == nil {
+		h.subs[user] = map[*follower]struct{}{}
+	}
+	h.subs[user][f] = struct{}{}
+	h.mu.Unlock()
+	var once sync.Once
+	return f.ch, func() {
+		once.Do(func() {
+			h.mu.Lock()
+			delete(h.subs[user], f)
+			if len(h.subs[user]) == 0 {
+				delete(h.subs, user)
+			}
+			h.mu.Unlock()
+		})
+	}
+}
+
+// forget drops a deleted user's pending records.
+func (h *logHub) forget(user string) {
+	h.mu.Lock()
+	delete(h.pending, user)
+	h.mu.Unlock()
+}
+
+func (h *logHub) close() {
+	h.mu.Lock()
+	if h.closed {
+		h.mu.Unlock()
+		return
+	}
+	h.closed = true
+	h.mu.Unlock()
+	close(h.stop)
+	<-h.done
+}
+
+// LogQuery selects log records.
+type LogQuery = store.LogQuery
+
+// Logs returns the user's recent records, oldest first, including those not
+// yet written to the store.
+func (p *Platform) Logs(ctx context.Context, user string, q LogQuery) ([]store.LogRecord, error) {
+	p.logs.flush()
+	recs, err := p.store.Logs(ctx, user, q)
+	return recs, storeErr(err, "user "+user)
+}
+
+// Follow streams a user's new log records until cancel is called.
+func (p *Platform) Follow(user string) (<-chan store.LogRecord, func()) { return p.logs.follow(user) }

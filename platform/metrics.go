@@ -1,0 +1,63 @@
+package platform
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/tarsus/tarsus/engine"
+)
+
+// metrics are the Prometheus series a node exports. Each Platform has its own
+// registry (no global state), so tests can run several servers.
+type metrics struct {
+	reg          *prometheus.Registry
+	invocations  *prometheus.CounterVec
+	duration     *prometheus.HistogramVec
+	coldStarts   *prometheus.CounterVec
+	deploys      *prometheus.CounterVec
+	buildSeconds prometheus.Histogram
+}
+
+func newMetrics(eng *engine.Engine) *metrics {
+	m := &metrics{reg: prometheus.NewRegistry()}
+	m.invocations = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "tarsus_invocations_total", Help: "Function invocations by user, function and HTTP status code.",
+	}, []string{"user", "fn", "code"})
+	m.duration = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "tarsus_invocation_duration_seconds", Help: "Invocation duration, including the wait for a runtime.",
+		Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+	}, []string{"user", "fn"})
+	m.coldStarts = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "tarsus_cold_starts_total", Help: "Runtimes created for a request.",
+	}, []string{"user"})
+	m.deploys = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "tarsus_deploys_total", Help: "Deploys by result (ok, failed, rejected).",
+	}, []string{"result"})
+	m.buildSeconds = prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name: "tarsus_deploy_build_duration_seconds", Help: "Time from a deploy request to its routes being live.",
+		Buckets: prometheus.ExponentialBuckets(0.001, 2, 14),
+	})
+	warm := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "tarsus_warm_runtimes", Help: "Runtimes alive across all users.",
+	}, func() float64 { return float64(eng.WarmTotal()) })
+	m.reg.MustRegister(m.invocations, m.duration, m.coldStarts, m.deploys, m.buildSeconds, warm,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+func (m *metrics) observe(user, fn string, d time.Duration, status int, cold bool) {
+	m.invocations.WithLabelValues(user, fn, strconv.Itoa(status)).Inc()
+	m.duration.WithLabelValues(user, fn).Observe(d.Seconds())
+	if cold {
+		m.coldStarts.WithLabelValues(user).Inc()
+	}
+}
+
+func (m *metrics) handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}

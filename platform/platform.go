@@ -1,0 +1,199 @@
+// Package platform is Tarsus's domain layer: users and tokens, the deploy
+// path (check → build → contract check → store → publish), invocation with
+// its logs, statistics and metrics. It composes the leaf packages store,
+// bundler and engine, and knows nothing of HTTP; package api serves it.
+//
+// The deploy path is the seam for a multi-node future: everything a deploy
+// changes goes through store.Store in one atomic Deploy, and a node only
+// publishes what the store accepted.
+package platform
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"sync"
+	"time"
+
+	"github.com/tarsus/tarsus/bundler"
+	"github.com/tarsus/tarsus/engine"
+	"github.com/tarsus/tarsus/store"
+)
+
+// Config configures a Platform. Defaults are filled in by New.
+type Config struct {
+	// Engine configures the runtime pools.
+	Engine engine.Config
+	// MaxFileSize is the largest source file accepted. Optional. Default: 1 MiB.
+	MaxFileSize int
+	// MaxDeploySize is the largest deploy (sum of files). Optional. Default: 20 MiB.
+	MaxDeploySize int
+	// MaxFiles is the most files a user may have. Optional. Default: 1000.
+	MaxFiles int
+	// MaxPathLen is the longest file path, in bytes. Optional. Default: 256.
+	MaxPathLen int
+	// LogBuffer is how many recent log records per user are kept in memory
+	// for live tails. Optional. Default: 1000.
+	LogBuffer int
+	// Logger receives the platform's diagnostics. Optional. Default: discard.
+	Logger *slog.Logger
+}
+
+func (c *Config) fill() {
+	if c.MaxFileSize <= 0 {
+		c.MaxFileSize = 1 << 20
+	}
+	if c.MaxDeploySize <= 0 {
+		c.MaxDeploySize = 20 << 20
+	}
+	if c.MaxFiles <= 0 {
+		c.MaxFiles = 1000
+	}
+	if c.MaxPathLen <= 0 {
+		c.MaxPathLen = bundler.DefaultMaxPathLen
+	}
+	if c.LogBuffer <= 0 {
+		c.LogBuffer = 1000
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// Platform is one Tarsus node.
+type Platform struct {
+	cfg     Config
+	log     *slog.Logger
+	store   store.Store
+	bundler *bundler.Bundler
+	engine  *engine.Engine
+	logs    *logHub
+	stats   *statsBook
+	metrics *metrics
+
+	dummyOnce sync.Once
+	dummyHash []byte
+
+	locksMu sync.Mutex
+	locks   map[string]*sync.Mutex
+}
+
+// New creates a platform over st. It owns the engine it creates; Close
+// stops it (the store is the caller's to close).
+func New(cfg Config, st store.Store) (*Platform, error) {
+	cfg.fill()
+	p := &Platform{
+		cfg:   cfg,
+		log:   cfg.Logger,
+		store: st,
+		locks: map[string]*sync.Mutex{},
+		stats: newStatsBook(),
+	}
+	p.logs = newLogHub(st, cfg.LogBuffer, cfg.Logger)
+	ecfg := cfg.Engine
+	ecfg.Sink = p.logs
+	if ecfg.Logger == nil {
+		ecfg.Logger = cfg.Logger
+	}
+	eng, err := engine.New(ecfg)
+	if err != nil {
+		return nil, err
+	}
+	p.engine = eng
+	p.bundler = bundler.New(bundler.Options{SourceMap: true, Logger: cfg.Logger})
+	p.metrics = newMetrics(eng)
+	return p, nil
+}
+
+// Close stops the engine and flushes logs.
+func (p *Platform) Close() {
+	p.engine.Close()
+	p.logs.close()
+}
+
+// MetricsHandler serves Prometheus metrics.
+func (p *Platform) MetricsHandler() http.Handler { return p.metrics.handler() }
+
+func (p *Platform) userLock(user string) *sync.Mutex {
+	p.locksMu.Lock()
+	defer p.locksMu.Unlock()
+	m := p.locks[user]
+	if m == nil {
+		m = &sync.Mutex{}
+		p.locks[user] = m
+	}
+	return m
+}
+
+// Error is a domain error with an HTTP status and a machine-readable code.
+type Error struct {
+	Status  int
+	Code    string
+	Message string
+	Details []Problem // per-file problems, for build and contract errors
+}
+
+// Problem is one positioned problem in a user's file.
+type Problem struct {
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+	Text   string `json:"text"`
+	Code   string `json:"code,omitempty"`
+}
+
+func (e *Error) Error() string { return e.Message }
+
+func errf(status int, code, format string, args ...any) *Error {
+	return &Error{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Sentinel-like errors the api maps; compare with errors.As on *Error.
+var (
+	ErrUnauthorized = errf(http.StatusUnauthorized, "TARSUS_UNAUTHORIZED", "a valid API token is required: send Authorization: Bearer <token>")
+)
+
+var nameRE = regexp.MustCompile(`^[a-z][a-z0-9-]{1,31}$`)
+
+// reserved names would shadow the server's own routes or confuse users.
+var reserved = map[string]bool{
+	"api": true, "console": true, "healthz": true, "metrics": true, "assets": true, "static": true,
+	"admin": false, // the bootstrap account itself
+	"login": true, "logout": true, "favicon.ico": true, "robots.txt": true, "well-known": true,
+	"root": true, "system": true, "tarsus": true, "debug": true, "internal": true, "public": true,
+}
+
+// CheckName validates a user name.
+func CheckName(name string) error {
+	if !nameRE.MatchString(name) {
+		return errf(400, "TARSUS_BAD_NAME", "user name %q is invalid: use 2–32 characters, lower-case letters, digits and '-', starting with a letter", name)
+	}
+	if reserved[name] {
+		return errf(400, "TARSUS_BAD_NAME", "user name %q is reserved; choose another", name)
+	}
+	return nil
+}
+
+func notFound(what string) *Error { return errf(404, "TARSUS_NOT_FOUND", "%s not found", what) }
+
+func storeErr(err error, what string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, store.ErrNotFound):
+		return notFound(what)
+	case errors.Is(err, store.ErrExists):
+		return errf(409, "TARSUS_EXISTS", "%s already exists", what)
+	case errors.Is(err, store.ErrConflict):
+		return errf(409, "TARSUS_CONFLICT", "%s was changed concurrently; retry", what)
+	}
+	return err
+}
+
+func now() time.Time { return time.Now().UTC() }
+
+// ctxDetach gives background work a context that outlives the request.
+func ctxDetach(ctx context.Context) context.Context { return context.WithoutCancel(ctx) }

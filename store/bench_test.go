@@ -1,0 +1,81 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"testing"
+)
+
+// BenchmarkDeploy deploys one changed small file per iteration; past
+// KeepDeployments every deploy also trims one deployment and sweeps blobs.
+func BenchmarkDeploy(b *testing.B) {
+	ctx := context.Background()
+	s := openStore(b, Config{})
+	mustUser(b, s, "alice")
+	deploy(b, s, "alice", []FileContent{fc("_lib.ts", "export const x = 1"), fc("other.ts", "other")})
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		src := fmt.Sprintf("export default function () { return [{}, async () => %d] }", i)
+		_, _, err := s.Deploy(ctx, DeployRequest{
+			User: "alice", By: "alice", Via: ViaAPI, ExpectVersion: -1,
+			Put: []FileContent{fc("orders/create.ts", src)},
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBlob(b *testing.B) {
+	ctx := context.Background()
+	s := openStore(b, Config{})
+	mustUser(b, s, "alice")
+	src := make([]byte, 32<<10) // a 32 KB bundle of JS-like text
+	const line = "function(a,b){return a+b};\n"
+	for i := range src {
+		src[i] = line[i%len(line)]
+	}
+	tr, _ := deploy(b, s, "alice", []FileContent{{Meta: FileMeta{Path: "f.ts"}, Source: src, Bundle: src}})
+	hash := tr.Files["f.ts"].BundleHash
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Blob(ctx, "alice", hash); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkAppendLogs(b *testing.B) {
+	ctx := context.Background()
+	s := openStore(b, Config{})
+	mustUser(b, s, "alice")
+	b.ReportAllocs()
+	for b.Loop() {
+		recs := []LogRecord{{Kind: LogInvocation, Fn: "orders/create.ts", ReqID: "r-123", Status: 200, DurationMs: 1.25, ReqBytes: 120, RespBytes: 512}}
+		if err := s.AppendLogs(ctx, "alice", recs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkAppendLogsParallel(b *testing.B) {
+	ctx := context.Background()
+	s := openStore(b, Config{})
+	for u := range 8 {
+		mustUser(b, s, fmt.Sprint("u", u))
+	}
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			i++
+			recs := []LogRecord{{Kind: LogConsole, Fn: "f.ts", Msg: "hello"}}
+			if err := s.AppendLogs(ctx, fmt.Sprint("u", i%8), recs); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}

@@ -1,0 +1,59 @@
+// Package store is Tarsus's persistent store: users, API tokens, each user's
+// tree of deployed functions, content-addressed blobs, deployment history and
+// function logs.
+//
+// Store is the seam the rest of Tarsus programs against; *Badger, returned by
+// Open, implements it on an embedded Badger v4 database. Badger never appears
+// in the exported API: its errors are translated to this package's sentinels
+// (ErrNotFound, ErrExists, ErrConflict, ErrClosed, ErrInvalid) at the boundary.
+//
+// # Key layout
+//
+// User and file names never contain '/', so every per-user prefix below ends
+// at a '/' and one user's prefix can never be the start of another user's.
+//
+//	u/<user>               User as JSON
+//	t/<tokenhash>          user name owning the token (tokenhash = sha256 hex)
+//	tk/<user>/<tokenhash>  empty; index so a user's tokens can be listed
+//	tree/<user>            live Tree as zstd(JSON)
+//	b/<user>/<sha256>      file content (source, bundle or map) as zstd(bytes)
+//	d/<user>/<id>          Deployment without its Tree, as JSON (the listing)
+//	dt/<user>/<id>         that deployment's tree (map[path]FileMeta) as zstd(JSON)
+//	l/<user>/<seq>         LogRecord as JSON; seq is 8 bytes big-endian; Badger TTL
+//	ls/<user>              last log seq handed out, 8 bytes big-endian (no TTL)
+//
+// A deployment id is its tree version as 12 zero-padded digits, so ids sort
+// oldest-first lexicographically.
+//
+// # Deploy
+//
+// A Badger transaction may hold at most ~15% of the memtable (about 2.4 MiB
+// here). A deploy therefore writes its blobs first, through a WriteBatch that
+// splits them over as many transactions as needed, and then flips the live
+// tree in one small transaction that writes tree/, d/ and dt/. Blobs are
+// content-addressed, so a crash between the two leaves only unreferenced
+// blobs, which the next sweep deletes. After the flip, deployments beyond
+// Config.KeepDeployments are deleted and every blob of the user that neither
+// the live tree nor a kept deployment references is deleted (the sweep runs
+// only when a deployment was trimmed: until then nothing can have become
+// unreferenced except leftovers of failed deploys).
+//
+// Deploys, rollbacks and user creation/deletion of one user are serialized by
+// a per-user mutex; different users proceed in parallel.
+//
+// # Logs
+//
+// Log records carry a per-user sequence number that is monotonic across
+// restarts: the last number handed out is persisted under ls/<user> in the
+// same transaction as the records, because the TTL may have removed every
+// record by the next start. Logs reads at most the newest
+// Config.MaxLogsPerUser records of a user; older records are invisible and
+// Badger's TTL (Config.LogRetention) deletes them.
+//
+// # Footprint
+//
+// Values are compressed with zstd by this package (Badger's own compression
+// only covers table blocks, never the value log), Badger's block cache is off
+// and memtables are small (2 × 16 MiB). A goroutine runs value-log GC every
+// five minutes until Close.
+package store

@@ -1,0 +1,249 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Sentinel errors. Every error returned by this package that callers are
+// expected to act on wraps one of these; test with errors.Is.
+var (
+	// ErrNotFound: the user, token, deployment, blob or path does not exist.
+	ErrNotFound = errors.New("store: not found")
+	// ErrExists: a user or token with that key already exists.
+	ErrExists = errors.New("store: already exists")
+	// ErrConflict: DeployRequest.ExpectVersion did not match the live version.
+	ErrConflict = errors.New("store: version conflict")
+	// ErrClosed: the store has been closed.
+	ErrClosed = errors.New("store: closed")
+	// ErrInvalid: an argument is malformed (bad name, path, role, hash, ...).
+	ErrInvalid = errors.New("store: invalid argument")
+)
+
+// Role is a user's role.
+type Role string
+
+// Roles.
+const (
+	RoleAdmin Role = "admin"
+	RoleUser  Role = "user"
+)
+
+// Deployment sources (Deployment.Via).
+const (
+	ViaAPI      = "api"
+	ViaPush     = "push"
+	ViaConsole  = "console"
+	ViaUpload   = "upload"
+	ViaRollback = "rollback"
+)
+
+// Log record kinds (LogRecord.Kind).
+const (
+	LogConsole    = "console"
+	LogInvocation = "invocation"
+	LogSystem     = "system"
+)
+
+// User is an account. Name is 1–64 characters of [A-Za-z0-9._-] starting
+// with a letter or digit.
+type User struct {
+	Name         string    `json:"name"`
+	Role         Role      `json:"role"`
+	PasswordHash []byte    `json:"passwordHash,omitempty"`
+	CreatedAt    time.Time `json:"createdAt"`
+}
+
+// Sizes of one file in bytes.
+type Sizes struct {
+	Source int `json:"source"`
+	Bundle int `json:"bundle"`
+	// Stored is the compressed size of source + bundle + map as stored.
+	Stored int `json:"stored"`
+}
+
+// FileMeta describes one file of a tree.
+type FileMeta struct {
+	Path string `json:"path"` // e.g. "orders/create.ts"
+	// Version is the user's tree version at which this file last changed.
+	Version    int64     `json:"version"`
+	UpdatedAt  time.Time `json:"updatedAt"`
+	SourceHash string    `json:"sourceHash"`           // sha256 hex of the source
+	BundleHash string    `json:"bundleHash,omitempty"` // empty for shared modules (no bundle)
+	MapHash    string    `json:"mapHash,omitempty"`
+	Sizes      Sizes     `json:"sizes"`
+}
+
+// Tree is the set of a user's live files at one version.
+type Tree struct {
+	User      string              `json:"user"`
+	Version   int64               `json:"version"`
+	UpdatedAt time.Time           `json:"updatedAt"`
+	Files     map[string]FileMeta `json:"files"`
+}
+
+// Change lists the paths a deployment added, changed and removed, each
+// sorted. Unchanged files are not listed.
+type Change struct {
+	Added   []string `json:"added"`
+	Changed []string `json:"changed"`
+	Removed []string `json:"removed"`
+}
+
+// Deployment records one change of a user's tree.
+type Deployment struct {
+	// ID is the version as 12 zero-padded digits: ids sort oldest first.
+	ID         string              `json:"id"`
+	User       string              `json:"user"`
+	Version    int64               `json:"version"`
+	CreatedAt  time.Time           `json:"createdAt"`
+	By         string              `json:"by"`  // name of the user who deployed
+	Via        string              `json:"via"` // ViaAPI, ViaPush, ViaConsole, ViaUpload or ViaRollback
+	Files      Change              `json:"files"`
+	RollbackOf string              `json:"rollbackOf,omitempty"`
+	Tree       map[string]FileMeta `json:"tree"` // nil in Deployments listings
+}
+
+// FileContent is one file a deploy writes. Only Meta.Path is read from Meta:
+// hashes, sizes, Version and UpdatedAt are computed by the store.
+type FileContent struct {
+	Meta                FileMeta
+	Source, Bundle, Map []byte
+}
+
+// DeployRequest changes a user's tree: new tree = live tree + Put − Delete.
+type DeployRequest struct {
+	User string
+	By   string // who deploys; required
+	Via  string // ViaAPI, ViaPush, ViaConsole or ViaUpload
+	Put  []FileContent
+	// Delete lists paths to remove; each must be in the live tree.
+	Delete []string
+	// ExpectVersion, when >= 0, must equal the live version or Deploy fails
+	// with ErrConflict. Use -1 to skip the check (0 means "never deployed").
+	ExpectVersion int64
+}
+
+// LogRecord is one log line of a user's function.
+type LogRecord struct {
+	Time       time.Time `json:"time"`
+	Seq        uint64    `json:"seq"`
+	Kind       string    `json:"kind"` // LogConsole, LogInvocation or LogSystem
+	Level      string    `json:"level,omitempty"`
+	Fn         string    `json:"fn,omitempty"`
+	Msg        string    `json:"msg,omitempty"`
+	ReqID      string    `json:"reqId,omitempty"`
+	Status     int       `json:"status,omitempty"`
+	DurationMs float64   `json:"durationMs,omitempty"`
+	ReqBytes   int       `json:"reqBytes,omitempty"`
+	RespBytes  int       `json:"respBytes,omitempty"`
+	Cold       bool      `json:"cold,omitempty"`
+}
+
+// LogQuery filters Logs. Zero fields do not filter.
+type LogQuery struct {
+	Fn       string    // exact function path
+	Since    time.Time // records with Time >= Since
+	AfterSeq uint64    // records with Seq > AfterSeq
+	Limit    int       // newest Limit matches; default 200, max Config.MaxLogsPerUser
+}
+
+// Store is Tarsus's persistent store. Implementations are safe for
+// concurrent use. Every method of a closed store returns ErrClosed.
+type Store interface {
+	// CreateUser stores a new user; CreatedAt is set when zero.
+	// ErrExists if the name is taken, ErrInvalid for a bad name or role.
+	CreateUser(ctx context.Context, u User) error
+	// GetUser returns a user or ErrNotFound.
+	GetUser(ctx context.Context, name string) (User, error)
+	// ListUsers returns every user sorted by name.
+	ListUsers(ctx context.Context) ([]User, error)
+	// DeleteUser removes the user and everything of theirs: tokens, tree,
+	// blobs, deployments and logs. ErrNotFound if there is no such user.
+	DeleteUser(ctx context.Context, name string) error
+	// PutToken maps tokenHash (sha256 hex of a bearer token, hashed by the
+	// caller) to user. ErrNotFound if the user does not exist, ErrExists if
+	// the hash belongs to another user.
+	PutToken(ctx context.Context, tokenHash string, user string) error
+	// UserByToken returns the token's user or ErrNotFound.
+	UserByToken(ctx context.Context, tokenHash string) (User, error)
+	// DeleteTokens removes all of a user's tokens.
+	DeleteTokens(ctx context.Context, user string) error
+
+	// Tree returns the live tree: an empty tree (Version 0, empty Files) if
+	// the user never deployed, ErrNotFound if the user does not exist.
+	Tree(ctx context.Context, user string) (Tree, error)
+	// Deploy atomically applies req and records a new deployment. Deleting a
+	// path not in the tree is ErrNotFound; a failed deploy changes nothing
+	// visible.
+	Deploy(ctx context.Context, req DeployRequest) (Tree, Deployment, error)
+	// Blob returns stored content by its sha256 hex, decompressed.
+	Blob(ctx context.Context, user, hash string) ([]byte, error)
+	// Deployments lists the kept deployments newest first, without trees.
+	Deployments(ctx context.Context, user string) ([]Deployment, error)
+	// Deployment returns one deployment with its tree.
+	Deployment(ctx context.Context, user, id string) (Deployment, error)
+	// Rollback makes deployment id's tree live again as a new deployment
+	// (Via "rollback", RollbackOf id).
+	Rollback(ctx context.Context, user, id, by string) (Tree, Deployment, error)
+
+	// AppendLogs stores one batch of records, assigning Seq (monotonic per
+	// user, across restarts) and Time when zero. Records expire after
+	// Config.LogRetention.
+	AppendLogs(ctx context.Context, user string, recs []LogRecord) error
+	// Logs returns the newest q.Limit records matching q, oldest first.
+	Logs(ctx context.Context, user string, q LogQuery) ([]LogRecord, error)
+
+	// Close releases the store. It waits for calls in progress.
+	Close() error
+}
+
+// Config configures Open. Zero values take the defaults below.
+type Config struct {
+	// Dir is the database directory, created if missing.
+	// Required unless InMemory.
+	Dir string
+	// InMemory keeps everything in memory and ignores Dir (for tests and
+	// throwaway servers; value-log GC is not run).
+	// Optional. Default: false.
+	InMemory bool
+	// KeepDeployments is how many deployments per user are kept; older ones
+	// and the blobs only they referenced are deleted.
+	// Optional. Default: 50.
+	KeepDeployments int
+	// LogRetention is how long log records live (Badger TTL, whole seconds).
+	// Optional. Default: 72h.
+	LogRetention time.Duration
+	// MaxLogsPerUser bounds Logs: only a user's newest MaxLogsPerUser
+	// records are visible and LogQuery.Limit is capped to it.
+	// Optional. Default: 10000.
+	MaxLogsPerUser int
+	// SyncWrites fsyncs every write. When false, the store still syncs once
+	// after each deploy and rollback.
+	// Optional. Default: false.
+	SyncWrites bool
+}
+
+// Defaults.
+const (
+	DefaultKeepDeployments = 50
+	DefaultLogRetention    = 72 * time.Hour
+	DefaultMaxLogsPerUser  = 10000
+	DefaultLogLimit        = 200
+)
+
+// withDefaults returns cfg with every unset field defaulted. It is the one
+// place defaults are filled in.
+func (cfg Config) withDefaults() Config {
+	if cfg.KeepDeployments <= 0 {
+		cfg.KeepDeployments = DefaultKeepDeployments
+	}
+	if cfg.LogRetention <= 0 {
+		cfg.LogRetention = DefaultLogRetention
+	}
+	if cfg.MaxLogsPerUser <= 0 {
+		cfg.MaxLogsPerUser = DefaultMaxLogsPerUser
+	}
+	return cfg
+}
