@@ -76,9 +76,9 @@ func New(cfg Config, p *platform.Platform) *Server {
 		// Function invocation copies what it hands to a runtime; the API
 		// handlers finish with the request, except the SSE stream, which
 		// copies too. So fasthttp's buffers may be reused (FACTS.md).
-		Immutable:           false,
-		StreamRequestBody:   false,
-		ReduceMemoryUsage:   false,
+		Immutable:                    false,
+		StreamRequestBody:            false,
+		ReduceMemoryUsage:            false,
 		DisablePreParseMultipartForm: true,
 	})
 	s.routes()
@@ -114,6 +114,9 @@ func (s *Server) routes() {
 	authed.Get("/manifest", s.target, s.manifest)
 	authed.Get("/logs", s.target, s.logs)
 	authed.Get("/stats", s.target, s.stats)
+	authed.Get("/stats/history", s.target, s.history)
+	authed.Get("/deployments", s.target, s.deployments)
+	authed.Post("/deployments/:id/rollback", s.target, s.rollback)
 	authed.Post("/runtimes/drop", s.target, s.dropRuntimes)
 	v1.All("/*", func(c *fiber.Ctx) error {
 		return apiError(404, "TARSUS_NOT_FOUND", "no API route "+c.Method()+" "+c.Path()+"; see the README for the API")
@@ -122,6 +125,7 @@ func (s *Server) routes() {
 	if s.cfg.Console != nil {
 		s.mountConsole()
 	}
+	app.Post("/:user/*", s.maybeUpload)
 	app.All("/:user/*", s.invoke)
 	app.All("/*", s.notFound)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -19,8 +20,10 @@ type notFoundBody struct {
 
 // invoke serves POST /<user>/<path>.
 func (s *Server) invoke(c *fiber.Ctx) error {
-	user := c.Params("user")
-	route := c.Params("*")
+	// Params point into fasthttp's reusable buffers; the engine keeps these
+	// strings as map keys and metric labels, so they must be copies.
+	user := strings.Clone(c.Params("user"))
+	route := strings.Clone(c.Params("*"))
 	if route == "" {
 		return s.notFound(c)
 	}
@@ -71,6 +74,12 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 	out := c.Response()
 	out.Header.SetNoDefaultContentType(true)
 	out.SetStatusCode(resp.Status)
+	if resp.Cold {
+		out.Header.Set("X-Tarsus-Cold", "1")
+	} else {
+		out.Header.Set("X-Tarsus-Cold", "0")
+	}
+	out.Header.Set("X-Tarsus-Duration-Ms", strconv.FormatFloat(float64((resp.Wait+resp.Run).Microseconds())/1000, 'f', 3, 64))
 	for _, h := range resp.Headers {
 		switch h.Name {
 		case "content-length", "transfer-encoding", "connection":

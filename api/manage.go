@@ -213,15 +213,15 @@ func (s *Server) deploy(c *fiber.Ctx) error {
 	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
 		return apiError(415, "TARSUS_BAD_UPLOAD", "send multipart/form-data with one part per file (filename = relative path), or one .tar.gz or .zip part")
 	}
-	files, err := readUpload(c.Request().Body(), params["boundary"])
+	files, keep, err := readUpload(c.Request().Body(), params["boundary"])
 	if err != nil {
 		return err
 	}
-	if len(files) == 0 {
+	if len(files) == 0 && len(keep) == 0 {
 		return apiError(400, "TARSUS_BAD_UPLOAD", "the upload holds no files")
 	}
 	res, err := s.p.Deploy(c.UserContext(), target(c), platform.DeployInput{
-		By: current(c).Name, Via: via(c, "api"), Files: files, Prune: c.QueryBool("prune", false),
+		By: current(c).Name, Via: via(c, "api"), Files: files, Keep: keep, Prune: c.QueryBool("prune", false),
 	})
 	if err != nil {
 		return err
@@ -233,9 +233,10 @@ func (s *Server) deploy(c *fiber.Ctx) error {
 // applies the real limits with clear messages.
 const maxPart = 32 << 20
 
-func readUpload(body []byte, boundary string) ([]platform.Upload, error) {
+func readUpload(body []byte, boundary string) ([]platform.Upload, []string, error) {
 	mr := multipart.NewReader(bytes.NewReader(body), boundary)
 	var out []platform.Upload
+	var keep []string
 	bundles := map[string][]byte{}
 	maps := map[string][]byte{}
 	for {
@@ -244,7 +245,7 @@ func readUpload(body []byte, boundary string) ([]platform.Upload, error) {
 			break
 		}
 		if err != nil {
-			return nil, apiError(400, "TARSUS_BAD_UPLOAD", "the multipart body is malformed: "+err.Error())
+			return nil, nil, apiError(400, "TARSUS_BAD_UPLOAD", "the multipart body is malformed: "+err.Error())
 		}
 		// Part.FileName() drops directories; read the raw parameter.
 		_, dp, _ := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
@@ -255,12 +256,14 @@ func readUpload(body []byte, boundary string) ([]platform.Upload, error) {
 		}
 		data, err := io.ReadAll(io.LimitReader(part, maxPart+1))
 		if err != nil {
-			return nil, apiError(400, "TARSUS_BAD_UPLOAD", "reading part "+name+": "+err.Error())
+			return nil, nil, apiError(400, "TARSUS_BAD_UPLOAD", "reading part "+name+": "+err.Error())
 		}
 		if len(data) > maxPart {
-			return nil, apiError(400, "TARSUS_TOO_LARGE", "part "+name+" is too large")
+			return nil, nil, apiError(400, "TARSUS_TOO_LARGE", "part "+name+" is too large")
 		}
 		switch {
+		case field == "keep" && dp["filename"] == "":
+			keep = append(keep, string(data))
 		case field == "bundle":
 			bundles[name] = data
 		case field == "map":
@@ -268,13 +271,13 @@ func readUpload(body []byte, boundary string) ([]platform.Upload, error) {
 		case strings.HasSuffix(name, ".tar.gz") || strings.HasSuffix(name, ".tgz"):
 			fs, err := readTarGz(data)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			out = append(out, fs...)
 		case strings.HasSuffix(name, ".zip"):
 			fs, err := readZip(data)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			out = append(out, fs...)
 		default:
@@ -287,7 +290,7 @@ func readUpload(body []byte, boundary string) ([]platform.Upload, error) {
 			out[i].Map = maps[out[i].Path]
 		}
 	}
-	return out, nil
+	return out, keep, nil
 }
 
 func cleanArchivePath(p string) string { return strings.TrimPrefix(p, "./") }
@@ -440,4 +443,70 @@ func writeEvent(w *bufio.Writer, r any) error {
 		return err
 	}
 	return w.Flush()
+}
+
+func (s *Server) history(c *fiber.Ctx) error { return c.JSON(s.p.History(target(c))) }
+
+func (s *Server) deployments(c *fiber.Ctx) error {
+	ds, err := s.p.Deployments(c.UserContext(), target(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(ds)
+}
+
+func (s *Server) rollback(c *fiber.Ctx) error {
+	res, err := s.p.Rollback(c.UserContext(), target(c), strings.Clone(c.Params("id")), current(c).Name)
+	if err != nil {
+		return err
+	}
+	return c.JSON(res)
+}
+
+// maybeUpload serves the original product's upload route,
+// POST /<user>/<dir>/$upload (multipart, field "file", Bearer token): the
+// file is written into <dir> and deployed. Other paths go on to invoke.
+func (s *Server) maybeUpload(c *fiber.Ctx) error {
+	rest := c.Params("*")
+	if rest != "$upload" && !strings.HasSuffix(rest, "/$upload") {
+		return c.Next()
+	}
+	u, err := s.p.Authenticate(c.UserContext(), bearer(c))
+	if err != nil {
+		return err
+	}
+	owner := c.Params("user")
+	if owner != u.Name && !u.IsAdmin() {
+		return apiError(403, "TARSUS_FORBIDDEN", "you may upload only into your own folders")
+	}
+	dir := strings.TrimSuffix(strings.TrimSuffix(rest, "$upload"), "/")
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return apiError(400, "TARSUS_BAD_UPLOAD", "send multipart/form-data with the file in a field named \"file\"")
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxPart+1))
+	if err != nil {
+		return err
+	}
+	// The file's own name only: the folder comes from the URL.
+	name := fh.Filename
+	if i := strings.LastIndexAny(name, "/\\"); i >= 0 {
+		name = name[i+1:]
+	}
+	path := name
+	if dir != "" {
+		path = dir + "/" + name
+	}
+	res, err := s.p.Deploy(c.UserContext(), strings.Clone(owner), platform.DeployInput{
+		By: u.Name, Via: "upload", Files: []platform.Upload{{Path: strings.Clone(path), Source: data}},
+	})
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"uploaded": true, "path": path, "version": res.Version, "deployment": res.Deployment, "files": res.Files})
 }

@@ -350,7 +350,7 @@ func (rt *runtime) hostValidate(c goja.FunctionCall) goja.Value {
 		}
 		out, verr := p.v.Validate(data)
 		if verr != nil {
-			details := rt.toJS(verr.Object())
+			details := rt.toJS(verr.AjvErrors())
 			e, err := rt.vErrFn(goja.Undefined(), rt.vm.ToValue(p.ctx), rt.vm.ToValue(verr.FastifyMessage(p.ctx)), details)
 			if err != nil {
 				panic(err)

@@ -385,6 +385,11 @@ func (c *compiler) compileObject(n *node, o *Object, path string, composite bool
 				if !ok {
 					return schemaErr(path, "type entries must be JSON Schema type names")
 				}
+				for _, prev := range n.types {
+					if prev == jt {
+						return schemaErr(path, "type entries must be unique")
+					}
+				}
 				n.types = append(n.types, jt)
 				names = append(names, es)
 			}

@@ -32,8 +32,10 @@ type DeployInput struct {
 	By, Via string
 	Files   []Upload
 	Delete  []string
-	// Prune deletes the user's files that Files does not contain.
+	// Prune deletes the user's files that Files does not contain, except
+	// those listed in Keep (unchanged files a client chose not to re-send).
 	Prune bool
+	Keep  []string
 }
 
 // FileResult describes one deployed file.
@@ -157,8 +159,12 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 		deleted[d] = true
 	}
 	if in.Prune {
+		keep := map[string]bool{}
+		for _, k := range in.Keep {
+			keep[k] = true
+		}
 		for path := range tree.Files {
-			if _, ok := uploads[path]; !ok {
+			if _, ok := uploads[path]; !ok && !keep[path] {
 				deleted[path] = true
 			}
 		}
@@ -327,7 +333,9 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 	}
 
 	// Publish: unchanged routes keep their compiled Function.
-	p.publish(user, newTree, compiled)
+	if err := p.publish(ctx, user, newTree, compiled); err != nil {
+		return nil, err
+	}
 
 	status := map[string]string{}
 	for _, a := range dep.Files.Added {
@@ -372,22 +380,40 @@ func needsSourceForBuild(changed map[string]bool) bool {
 	return len(changed) > 0
 }
 
-// publish makes tree live in the engine, reusing compiled functions whose
-// bundle did not change. When the user's table is not loaded, there is
-// nothing to replace: the next request loads the new tree from the store.
-func (p *Platform) publish(user string, tree store.Tree, fresh map[string]*engine.Function) {
-	cur := p.engine.Routes(user)
-	if cur == nil {
-		if len(fresh) == 0 {
-			return
-		}
+// publish makes tree live in the engine after a deploy, reusing compiled
+// functions. When the user's table is not loaded, there is nothing to
+// replace: the next request loads the new tree from the store.
+func (p *Platform) publish(ctx context.Context, user string, tree store.Tree, fresh map[string]*engine.Function) error {
+	if p.engine.Routes(user) == nil {
+		return nil
 	}
+	r, err := p.routesFor(ctx, user, tree, fresh)
+	if err != nil {
+		return err
+	}
+	p.engine.Publish(user, r)
+	return nil
+}
+
+// publishTree makes tree live now, whether or not the table was loaded.
+func (p *Platform) publishTree(ctx context.Context, user string, tree store.Tree) error {
+	r, err := p.routesFor(ctx, user, tree, nil)
+	if err != nil {
+		return err
+	}
+	p.engine.Publish(user, r)
+	return nil
+}
+
+// routesFor builds the route table of tree: fresh functions first, then
+// compiled ones of the live table with the same bundle, then the rest
+// compiled from the store.
+func (p *Platform) routesFor(ctx context.Context, user string, tree store.Tree, fresh map[string]*engine.Function) (*engine.Routes, error) {
 	byHash := map[string]*engine.Function{}
-	cur.Each(func(_ string, f *engine.Function) { byHash[f.Path+"\x00"+f.Hash] = f })
+	p.engine.Routes(user).Each(func(_ string, f *engine.Function) { byHash[f.Path+"\x00"+f.Hash] = f })
 	fns := map[string]*engine.Function{}
-	complete := true
 	for path, meta := range tree.Files {
-		if bundler.Classify(path) != bundler.Route {
+		if bundler.Classify(path) != bundler.Route || meta.BundleHash == "" {
 			continue
 		}
 		route := bundler.RouteOf(path)
@@ -399,15 +425,28 @@ func (p *Platform) publish(user string, tree store.Tree, fresh map[string]*engin
 			fns[route] = f
 			continue
 		}
-		complete = false
+		code, err := p.store.Blob(ctx, user, meta.BundleHash)
+		if err != nil {
+			return nil, fmt.Errorf("loading %s: %w", path, err)
+		}
+		var smap []byte
+		if meta.MapHash != "" {
+			if smap, err = p.store.Blob(ctx, user, meta.MapHash); err != nil {
+				return nil, fmt.Errorf("loading %s map: %w", path, err)
+			}
+		}
+		fn, err := p.engine.Compile(ctx, engine.Source{Path: path, Route: route, URL: "/" + user + "/" + route, Code: code, Map: smap, Hash: meta.BundleHash})
+		if err != nil {
+			// A function that no longer loads (its top level depends on
+			// something that changed) is left out and says why in the logs;
+			// the others keep working.
+			p.log.Warn("function does not load", "user", user, "fn", path, "err", err)
+			p.logs.system(user, fmt.Sprintf("%s does not load: %v", path, err))
+			continue
+		}
+		fns[route] = fn
 	}
-	if !complete {
-		// Some unchanged route was never loaded: drop the table so the next
-		// request loads the whole tree from the store.
-		p.engine.Publish(user, nil)
-		return
-	}
-	p.engine.Publish(user, engine.NewRoutes(tree.Version, fns))
+	return engine.NewRoutes(tree.Version, fns), nil
 }
 
 // loadRoutes loads a user's routes from the store (after a restart, or after
@@ -423,34 +462,10 @@ func (p *Platform) loadRoutes(ctx context.Context, user string) (*engine.Routes,
 	if err != nil {
 		return nil, err
 	}
-	fns := map[string]*engine.Function{}
-	for path, meta := range tree.Files {
-		if bundler.Classify(path) != bundler.Route || meta.BundleHash == "" {
-			continue
-		}
-		code, err := p.store.Blob(ctx, user, meta.BundleHash)
-		if err != nil {
-			return nil, fmt.Errorf("loading %s: %w", path, err)
-		}
-		var smap []byte
-		if meta.MapHash != "" {
-			if smap, err = p.store.Blob(ctx, user, meta.MapHash); err != nil {
-				return nil, fmt.Errorf("loading %s map: %w", path, err)
-			}
-		}
-		route := bundler.RouteOf(path)
-		fn, err := p.engine.Compile(ctx, engine.Source{Path: path, Route: route, URL: "/" + user + "/" + route, Code: code, Map: smap, Hash: meta.BundleHash})
-		if err != nil {
-			// A function that no longer loads (its top level depends on
-			// something that changed) answers 500 with the reason; the
-			// others keep working.
-			p.log.Warn("function does not load", "user", user, "fn", path, "err", err)
-			p.logs.system(user, fmt.Sprintf("%s does not load: %v", path, err))
-			continue
-		}
-		fns[route] = fn
+	r, err := p.routesFor(ctx, user, tree, nil)
+	if err != nil {
+		return nil, err
 	}
-	r := engine.NewRoutes(tree.Version, fns)
 	p.engine.Publish(user, r)
 	return r, nil
 }

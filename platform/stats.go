@@ -21,7 +21,19 @@ type fnStats struct {
 	durs                      [statsWindow]float64 // ms, ring
 	n                         int
 	last                      time.Time
+	days                      map[string]*dayCount // "2006-01-02" → counts, last 8 days
+	minutes                   [60]minuteBucket     // ring by unix minute
 }
+
+type dayCount struct{ calls, errors int64 }
+
+type minuteBucket struct {
+	minute        int64 // unix minute this bucket holds
+	calls, errors int64
+	durs          []float64 // a sample of durations (ms), at most minuteSample
+}
+
+const minuteSample = 256
 
 func newStatsBook() *statsBook { return &statsBook{users: map[string]map[string]*fnStats{}} }
 
@@ -45,9 +57,116 @@ func (s *statsBook) record(user, fn string, d time.Duration, status int, cold bo
 	if cold {
 		f.cold++
 	}
-	f.durs[f.n%statsWindow] = float64(d.Microseconds()) / 1000
+	msv := float64(d.Microseconds()) / 1000
+	f.durs[f.n%statsWindow] = msv
 	f.n++
-	f.last = time.Now().UTC()
+	now := time.Now().UTC()
+	f.last = now
+	failed := status >= 500
+	if f.days == nil {
+		f.days = map[string]*dayCount{}
+	}
+	day := now.Format("2006-01-02")
+	dc := f.days[day]
+	if dc == nil {
+		dc = &dayCount{}
+		f.days[day] = dc
+		cutoff := now.AddDate(0, 0, -8).Format("2006-01-02")
+		for k := range f.days {
+			if k < cutoff {
+				delete(f.days, k)
+			}
+		}
+	}
+	dc.calls++
+	m := now.Unix() / 60
+	b := &f.minutes[m%60]
+	if b.minute != m {
+		*b = minuteBucket{minute: m, durs: b.durs[:0]}
+	}
+	b.calls++
+	if failed {
+		dc.errors++
+		b.errors++
+	}
+	if len(b.durs) < minuteSample {
+		b.durs = append(b.durs, msv)
+	} else {
+		b.durs[b.calls%minuteSample] = msv
+	}
+}
+
+// DayStats counts one function's calls on one day.
+type DayStats struct {
+	Calls  int64 `json:"calls"`
+	Errors int64 `json:"errors"`
+}
+
+// MinuteStats is one function's calls in one minute.
+type MinuteStats struct {
+	Calls  int64   `json:"calls"`
+	Errors int64   `json:"errors"`
+	P50Ms  float64 `json:"p50Ms"`
+	P99Ms  float64 `json:"p99Ms"`
+}
+
+// History is what GET /api/v1/stats/history returns: calls per day over the
+// last 7 days, and per minute over the last hour (minutes with calls only).
+type History struct {
+	Days    []DayEntry    `json:"days"`
+	Minutes []MinuteEntry `json:"minutes"`
+}
+
+// DayEntry is one day of History.
+type DayEntry struct {
+	Day       string              `json:"day"`
+	Functions map[string]DayStats `json:"functions"`
+}
+
+// MinuteEntry is one minute of History.
+type MinuteEntry struct {
+	T         time.Time              `json:"t"`
+	Functions map[string]MinuteStats `json:"functions"`
+}
+
+// History returns the user's call history since the server started.
+func (p *Platform) History(user string) History {
+	var h History
+	now := time.Now().UTC()
+	s := p.stats
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fns := s.users[user]
+	for i := 6; i >= 0; i-- {
+		day := now.AddDate(0, 0, -i).Format("2006-01-02")
+		entry := DayEntry{Day: day, Functions: map[string]DayStats{}}
+		for route, f := range fns {
+			if dc := f.days[day]; dc != nil {
+				entry.Functions[route] = DayStats{Calls: dc.calls, Errors: dc.errors}
+			}
+		}
+		h.Days = append(h.Days, entry)
+	}
+	cur := now.Unix() / 60
+	for m := cur - 59; m <= cur; m++ {
+		entry := MinuteEntry{T: time.Unix(m*60, 0).UTC(), Functions: map[string]MinuteStats{}}
+		for route, f := range fns {
+			b := f.minutes[m%60]
+			if b.minute != m || b.calls == 0 {
+				continue
+			}
+			d := append([]float64(nil), b.durs...)
+			sort.Float64s(d)
+			entry.Functions[route] = MinuteStats{Calls: b.calls, Errors: b.errors, P50Ms: percentile(d, 0.5), P99Ms: percentile(d, 0.99)}
+		}
+		if len(entry.Functions) > 0 {
+			h.Minutes = append(h.Minutes, entry)
+		}
+	}
+	if h.Minutes == nil {
+		h.Minutes = []MinuteEntry{}
+	}
+	return h
 }
 
 func (s *statsBook) forget(user string) {

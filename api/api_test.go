@@ -1,0 +1,503 @@
+package api_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestSeedPing(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	r := s.put(tok, "ping.ts", readSample(t, "ping.ts"))
+	if r.Status != 200 {
+		t.Fatalf("deploy: %d %s", r.Status, r.Body)
+	}
+	m := r.JSON(t)
+	if m["route"] != "ping" || m["path"] != "ping.ts" || m["version"].(float64) != 1 {
+		t.Errorf("deploy answer: %s", r.Body)
+	}
+	sizes := m["sizes"].(map[string]any)
+	if sizes["source"].(float64) == 0 || sizes["bundle"].(float64) == 0 || sizes["stored"].(float64) == 0 {
+		t.Errorf("sizes: %v", sizes)
+	}
+	got := s.call("alice", "ping", "{}")
+	if got.Status != 200 || string(got.Body) != `{"pong":"12it worked!"}` {
+		t.Fatalf("ping: %d %s", got.Status, got.Body)
+	}
+	if ct := got.Header.Get("Content-Type"); ct != "application/json; charset=utf-8" {
+		t.Errorf("content-type %q", ct)
+	}
+	// Without a body at all, as Fastify allows.
+	r2 := s.do("POST", "/alice/ping", "", "", nil)
+	if r2.Status != 200 || string(r2.Body) != `{"pong":"12it worked!"}` {
+		t.Errorf("ping without body: %d %s", r2.Status, r2.Body)
+	}
+}
+
+func TestSchemaValidationAndSerialization(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "users/create.ts", readSample(t, "users/create.ts"))
+
+	ok := s.call("alice", "users/create", `{"name":"Ada","age":36}`)
+	if ok.Status != 200 {
+		t.Fatalf("%d %s", ok.Status, ok.Body)
+	}
+	m := ok.JSON(t)
+	if _, leaked := m["passwordHash"]; leaked {
+		t.Errorf("undeclared field passwordHash was not dropped: %s", ok.Body)
+	}
+	if m["name"] != "Ada" || m["age"].(float64) != 36 || len(m["tags"].([]any)) != 0 || len(m["id"].(string)) != 36 {
+		t.Errorf("body: %s", ok.Body)
+	}
+	cases := []struct{ body, msg string }{
+		{`{}`, "body must have required property 'name'"},
+		{`{"name":"Ada","age":"old"}`, "body/age must be integer"},
+		{`{"name":"A"}`, "body/name must NOT have fewer than 2 characters"},
+		{`{"name":"Ada","age":200}`, "body/age must be <= 150"},
+		{`{"name":"Ada","tags":[1,{}]}`, "body/tags/1 must be string"},
+	}
+	for _, c := range cases {
+		r := s.call("alice", "users/create", c.body)
+		want := fmt.Sprintf(`{"statusCode":400,"code":"FST_ERR_VALIDATION","error":"Bad Request","message":%q}`, c.msg)
+		if r.Status != 400 || string(r.Body) != want {
+			t.Errorf("%s: got %d %s, want 400 %s", c.body, r.Status, r.Body, want)
+		}
+	}
+	bad := s.do("POST", "/alice/users/create", "", "application/json", []byte(`{"name":`))
+	if bad.Status != 400 || !strings.Contains(string(bad.Body), "FST_ERR_CTP_INVALID_JSON_BODY") {
+		t.Errorf("invalid JSON: %d %s", bad.Status, bad.Body)
+	}
+	media := s.do("POST", "/alice/users/create", "", "application/xml", []byte(`<a/>`))
+	if media.Status != 415 {
+		t.Errorf("xml: %d %s", media.Status, media.Body)
+	}
+}
+
+func TestAsyncTimersAndSyncSendFromTimer(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "slow.ts", readSample(t, "slow.ts"))
+	r := s.call("alice", "slow", `{"ms":30}`)
+	if r.Status != 200 || string(r.Body) != `{"slept":30,"elapsedAtLeast":true}` {
+		t.Fatalf("%d %s", r.Status, r.Body)
+	}
+	// A sync handler that replies from a timer, and one that never replies.
+	s.mustPut(tok, "later.ts", `export default [{}, (req, reply) => { setTimeout(() => reply.send({late: true}), 10) }]`)
+	if r := s.call("alice", "later", "{}"); r.Status != 200 || string(r.Body) != `{"late":true}` {
+		t.Errorf("late send: %d %s", r.Status, r.Body)
+	}
+	s.mustPut(tok, "silent.ts", `export default [{}, (req, reply) => { setTimeout(() => {}, 5) }]`)
+	start := time.Now()
+	if r := s.call("alice", "silent", "{}"); r.Status != 200 || len(r.Body) != 0 {
+		t.Errorf("silent: %d %q", r.Status, r.Body)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("silent handler held the request %v", d)
+	}
+	// The warning names the function.
+	eventually(t, 5*time.Second, "warning in logs", func() bool {
+		l := s.do("GET", "/api/v1/logs?fn=silent", tok, "", nil)
+		return strings.Contains(string(l.Body), "silent.ts finished without sending a reply")
+	})
+}
+
+func TestBuildErrorKeepsOldVersion(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "hello.ts", `export default [{}, () => ({v: 1})]`)
+	r := s.put(tok, "hello.ts", "export default [{}, () => ({v: 2})]\nconst x = ;\n")
+	if r.Status != 400 {
+		t.Fatalf("syntax error deploy: %d %s", r.Status, r.Body)
+	}
+	m := r.JSON(t)
+	if m["code"] != "TARSUS_BUILD" {
+		t.Errorf("code: %s", r.Body)
+	}
+	errs := m["errors"].([]any)
+	e0 := errs[0].(map[string]any)
+	if e0["file"] != "hello.ts" || e0["line"].(float64) != 2 || e0["column"].(float64) != 11 {
+		t.Errorf("position: %v", e0)
+	}
+	if got := s.call("alice", "hello", "{}"); string(got.Body) != `{"v":1}` {
+		t.Errorf("old version not serving: %s", got.Body)
+	}
+	fns := s.do("GET", "/api/v1/functions", tok, "", nil)
+	var list []map[string]any
+	_ = json.Unmarshal(fns.Body, &list)
+	if len(list) != 1 || list[0]["version"].(float64) != 1 {
+		t.Errorf("store changed after a failed deploy: %s", fns.Body)
+	}
+}
+
+func TestContractViolations(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	cases := map[string]string{
+		"noexport.ts": `export const x = 1`,
+		"object.ts":   `export default {handler() {}}`,
+		"short.ts":    `export default [{}]`,
+		"nofn.ts":     `export default [{}, 42]`,
+		"badopts.ts":  `export default function () { return ["opts", () => 1] }`,
+		"throws.ts":   `throw new Error("top-level failure"); export default [{}, () => 1]`,
+	}
+	for name, src := range cases {
+		r := s.put(tok, name, src)
+		if r.Status != 400 {
+			t.Errorf("%s: %d %s", name, r.Status, r.Body)
+			continue
+		}
+		m := r.JSON(t)
+		code, _ := m["code"].(string)
+		if code != "TARSUS_CONTRACT" && !(name == "throws.ts" && code == "TARSUS_LOAD") {
+			t.Errorf("%s: code %s", name, r.Body)
+		}
+		contains(t, r.Body, name)
+	}
+	r := s.put(tok, "throws.ts", cases["throws.ts"])
+	contains(t, r.Body, "top-level failure", `"line":1`)
+}
+
+func TestTimeoutDoesNotStallOthers(t *testing.T) {
+	s := start(t, opts{timeout: 300 * time.Millisecond})
+	a := s.createUser("alice")
+	b := s.createUser("bob")
+	s.mustPut(a, "spin.ts", `export default [{}, () => { while (true) {} }]`)
+	s.mustPut(a, "ok.ts", `export default [{}, () => ({ok: "alice"})]`)
+	s.mustPut(b, "ok.ts", `export default [{}, () => ({ok: "bob"})]`)
+	var wg sync.WaitGroup
+	results := make(chan resp, 4)
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); results <- s.call("alice", "spin", "{}") }()
+	}
+	// While alice's loops spin, bob is served, and so is alice's other route.
+	for i := 0; i < 20; i++ {
+		if r := s.call("bob", "ok", "{}"); string(r.Body) != `{"ok":"bob"}` {
+			t.Fatalf("bob during spin: %d %s", r.Status, r.Body)
+		}
+	}
+	wg.Wait()
+	close(results)
+	for r := range results {
+		if r.Status != 504 || !strings.Contains(string(r.Body), "TARSUS_TIMEOUT") {
+			t.Errorf("spin: %d %s", r.Status, r.Body)
+		}
+	}
+	if r := s.call("alice", "ok", "{}"); string(r.Body) != `{"ok":"alice"}` {
+		t.Errorf("alice after timeout: %d %s", r.Status, r.Body)
+	}
+	// The per-function deadline in opts.config.timeout lowers the server's.
+	s.mustPut(b, "short.ts", `export default [{config: {timeout: 50}}, () => new Promise(() => setTimeout(() => {}, 10000))]`)
+	t0 := time.Now()
+	if r := s.call("bob", "short", "{}"); r.Status != 504 {
+		t.Errorf("short deadline: %d %s", r.Status, r.Body)
+	}
+	if d := time.Since(t0); d > 250*time.Millisecond {
+		t.Errorf("opts.config.timeout=50 took %v", d)
+	}
+}
+
+func TestRecursionAndAmplifiers(t *testing.T) {
+	s := start(t, opts{timeout: 2 * time.Second})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "deep.ts", `function f(n: number): number { return [n].map(f)[0] + 1 } export default [{}, () => f(0)]`)
+	r := s.call("alice", "deep", "{}")
+	if r.Status != 500 {
+		t.Errorf("deep recursion: %d %s", r.Status, r.Body)
+	}
+	s.mustPut(tok, "big.ts", `export default [{}, () => ({n: "x".repeat(5e8).length})]`)
+	if r := s.call("alice", "big", "{}"); r.Status != 500 || !strings.Contains(string(r.Body), "Invalid string length") {
+		t.Errorf("repeat amplifier: %d %s", r.Status, r.Body)
+	}
+	s.mustPut(tok, "ok.ts", `export default [{}, () => ({ok: true})]`)
+	if r := s.call("alice", "ok", "{}"); r.Status != 200 {
+		t.Errorf("after recursion: %d %s", r.Status, r.Body)
+	}
+}
+
+func TestIdleEvictionInStats(t *testing.T) {
+	s := start(t, opts{idle: 150 * time.Millisecond})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "ping.ts", readSample(t, "ping.ts"))
+	if r := s.call("alice", "ping", "{}"); r.Status != 200 {
+		t.Fatal(r.Status)
+	}
+	stats := func() map[string]any { return s.do("GET", "/api/v1/stats", tok, "", nil).JSON(t) }
+	st := stats()
+	if st["warmRuntimes"].(float64) != 1 || st["coldStarts"].(float64) != 1 || st["invocations"].(float64) != 1 {
+		t.Fatalf("stats after a call: %v", st)
+	}
+	eventually(t, 5*time.Second, "idle runtime dropped", func() bool { return stats()["warmRuntimes"].(float64) == 0 })
+	if r := s.call("alice", "ping", "{}"); r.Status != 200 {
+		t.Fatal(r.Status)
+	}
+	st = stats()
+	if st["coldStarts"].(float64) != 2 || st["invocations"].(float64) != 2 {
+		t.Errorf("stats after a second cold call: %v", st)
+	}
+	fns := st["functions"].([]any)
+	if len(fns) != 1 || fns[0].(map[string]any)["route"] != "ping" || fns[0].(map[string]any)["p99Ms"].(float64) <= 0 {
+		t.Errorf("per-function stats: %v", fns)
+	}
+}
+
+func TestRestartKeepsFunctions(t *testing.T) {
+	dir := t.TempDir()
+	s := start(t, opts{dir: dir})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "ping.ts", readSample(t, "ping.ts"))
+	s.mustPut(tok, "_lib/greet.ts", `export const greet = (n: string) => "hi " + n`)
+	s.mustPut(tok, "hi.ts", `import {greet} from "./_lib/greet"; export default [{}, (req) => ({msg: greet(req.body.name)})]`)
+	s.stop()
+	s2 := start(t, opts{dir: dir})
+	if r := s2.call("alice", "ping", "{}"); string(r.Body) != `{"pong":"12it worked!"}` {
+		t.Errorf("after restart: %d %s", r.Status, r.Body)
+	}
+	if r := s2.call("alice", "hi", `{"name":"Ada"}`); string(r.Body) != `{"msg":"hi Ada"}` {
+		t.Errorf("after restart: %d %s", r.Status, r.Body)
+	}
+	if r := s2.call("alice", "_lib/greet", `{}`); r.Status != 404 {
+		t.Errorf("shared module routed: %d", r.Status)
+	}
+	// The same token still works.
+	if r := s2.do("GET", "/api/v1/me", tok, "", nil); r.Status != 200 {
+		t.Errorf("token after restart: %d", r.Status)
+	}
+}
+
+func TestUsersCannotTouchEachOther(t *testing.T) {
+	s := start(t, opts{})
+	a := s.createUser("alice")
+	b := s.createUser("bob")
+	s.mustPut(a, "secret.ts", `export default [{}, () => ({owner: "alice"})]`)
+	checks := []struct {
+		method, path string
+		body         string
+		want         int
+	}{
+		{"GET", "/api/v1/functions?user=alice", "", 403},
+		{"GET", "/api/v1/functions/secret.ts?user=alice", "", 403},
+		{"PUT", "/api/v1/functions/secret.ts?user=alice", `export default [{}, () => ({owner: "bob"})]`, 403},
+		{"DELETE", "/api/v1/functions/secret.ts?user=alice", "", 403},
+		{"GET", "/api/v1/logs?user=alice", "", 403},
+		{"GET", "/api/v1/stats?user=alice", "", 403},
+		{"GET", "/api/v1/functions/secret.ts", "", 404}, // bob's own tree has no such file
+		{"DELETE", "/api/v1/functions/secret.ts", "", 404},
+		{"POST", "/api/v1/users", `{"name":"mallory","password":"12345678"}`, 403},
+		{"GET", "/api/v1/users", "", 403},
+		{"DELETE", "/api/v1/users/alice", "", 403},
+	}
+	for _, c := range checks {
+		r := s.do(c.method, c.path, b, "application/json", []byte(c.body))
+		if r.Status != c.want {
+			t.Errorf("%s %s as bob: %d %s, want %d", c.method, c.path, r.Status, r.Body, c.want)
+		}
+	}
+	if r := s.do("GET", "/api/v1/functions", "", "", nil); r.Status != 401 {
+		t.Errorf("no token: %d", r.Status)
+	}
+	if r := s.do("GET", "/api/v1/functions", "tsk_nope", "", nil); r.Status != 401 {
+		t.Errorf("bad token: %d", r.Status)
+	}
+	if r := s.call("alice", "secret", "{}"); string(r.Body) != `{"owner":"alice"}` {
+		t.Errorf("alice's function changed: %s", r.Body)
+	}
+	// The admin may act on alice.
+	if r := s.do("GET", "/api/v1/functions?user=alice", adminToken, "", nil); r.Status != 200 || !strings.Contains(string(r.Body), "secret.ts") {
+		t.Errorf("admin ?user=alice: %d %s", r.Status, r.Body)
+	}
+}
+
+func TestPathRules(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	src := `export default [{}, () => 1]`
+	bad := []string{"%2e%2e/escape.ts", "a/%2e%2e/%2e%2e/x.ts", "a%5cb.ts", "%2fetc%2fpasswd.ts", "a%00b.ts", strings.Repeat("a", 260) + ".ts"}
+	for _, p := range bad {
+		r := s.put(tok, p, src)
+		if r.Status != 400 || !strings.Contains(string(r.Body), "TARSUS_BAD_PATH") {
+			t.Errorf("%s: %d %s", p, r.Status, r.Body)
+		}
+	}
+	big := s.put(tok, "big.ts", "// "+strings.Repeat("x", 1<<20))
+	if big.Status != 400 || !strings.Contains(string(big.Body), "TARSUS_TOO_LARGE") {
+		t.Errorf("1 MiB file: %d %s", big.Status, big.Body)
+	}
+	// Multipart: a traversal in a part's file name fails the whole deploy.
+	r := s.deployMultipart(tok, "", map[string]string{"ok.ts": src, "../evil.ts": src})
+	if r.Status != 400 {
+		t.Errorf("multipart traversal: %d %s", r.Status, r.Body)
+	}
+	list := s.do("GET", "/api/v1/functions", tok, "", nil)
+	if string(list.Body) != "[]" {
+		t.Errorf("something was stored: %s", list.Body)
+	}
+	// Bare npm import used as a value.
+	npm := s.put(tok, "npm.ts", `import _ from "lodash"; export default [{}, () => _.now()]`)
+	if npm.Status != 400 || !strings.Contains(string(npm.Body), "tarsus push") {
+		t.Errorf("bare import: %d %s", npm.Status, npm.Body)
+	}
+	fsImport := s.put(tok, "fs.ts", `import {readFileSync} from "fs"; export default [{}, () => readFileSync("/etc/passwd", "utf8")]`)
+	if fsImport.Status != 400 {
+		t.Errorf("fs import: %d %s", fsImport.Status, fsImport.Body)
+	}
+}
+
+func TestGlobalsDoNotLeakBetweenUsers(t *testing.T) {
+	s := start(t, opts{maxRuntimes: 1})
+	a := s.createUser("alice")
+	b := s.createUser("bob")
+	s.mustPut(a, "set.ts", `export default [{}, () => { (globalThis as any).secret = "alice-secret"; return {set: true} }]`)
+	s.mustPut(b, "get.ts", `export default [{}, () => ({seen: typeof (globalThis as any).secret === "undefined" ? null : (globalThis as any).secret})]`)
+	s.mustPut(a, "get.ts", `export default [{}, () => ({seen: (globalThis as any).secret ?? null})]`)
+	s.call("alice", "set", "{}")
+	if r := s.call("bob", "get", "{}"); string(r.Body) != `{"seen":null}` {
+		t.Errorf("bob saw alice's global: %s", r.Body)
+	}
+	// Within alice's warm runtime, globals persist as in any warm FaaS.
+	if r := s.call("alice", "get", "{}"); string(r.Body) != `{"seen":"alice-secret"}` {
+		t.Errorf("alice's warm global: %s", r.Body)
+	}
+	// No host access: require of fs, process.env, and the source-map loader.
+	s.mustPut(b, "probe.ts", `export default [{}, () => {
+		let req = "blocked";
+		try { (globalThis as any).require("fs") ; req = "fs loaded" } catch (e) {}
+		return {req, env: Object.keys(process.env).length}
+	}]`)
+	if r := s.call("bob", "probe", "{}"); string(r.Body) != `{"req":"blocked","env":0}` {
+		t.Errorf("host access: %s", r.Body)
+	}
+}
+
+func TestManyUsersConcurrently(t *testing.T) {
+	s := start(t, opts{})
+	const users = 20
+	for i := 0; i < users; i++ {
+		name := fmt.Sprintf("user-%02d", i)
+		tok := s.createUser(name)
+		s.mustPut(tok, "who.ts", fmt.Sprintf(`export default [{}, async (req) => { await new Promise(r => setTimeout(r, 1)); return {user: %q, n: req.body.n} }]`, name))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 200)
+	for i := 0; i < 200; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			name := fmt.Sprintf("user-%02d", i%users)
+			r := s.call(name, "who", fmt.Sprintf(`{"n":%d}`, i))
+			want := fmt.Sprintf(`{"user":%q,"n":%d}`, name, i)
+			if r.Status != 200 || string(r.Body) != want {
+				errs <- fmt.Sprintf("%s: %d %s, want %s", name, r.Status, r.Body, want)
+			}
+		}(i)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func TestRoutingErrors(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "ping.ts", readSample(t, "ping.ts"))
+	r := s.call("alice", "nope", "{}")
+	if r.Status != 404 || string(r.Body) != `{"message":"Route POST:/alice/nope not found","error":"Not Found","statusCode":404}` {
+		t.Errorf("404: %d %s", r.Status, r.Body)
+	}
+	g := s.do("GET", "/alice/ping", "", "", nil)
+	if g.Status != 405 || g.Header.Get("Allow") != "POST" {
+		t.Errorf("405: %d %v %s", g.Status, g.Header, g.Body)
+	}
+	if r := s.call("nobody", "ping", "{}"); r.Status != 404 {
+		t.Errorf("unknown user: %d", r.Status)
+	}
+	if r := s.do("GET", "/healthz", "", "", nil); r.Status != 200 {
+		t.Errorf("healthz: %d", r.Status)
+	}
+	s.call("alice", "ping", "{}")
+	m := s.do("GET", "/metrics", "", "", nil)
+	contains(t, m.Body, `tarsus_invocations_total{code="200",fn="ping",user="alice"} 1`, "tarsus_invocation_duration_seconds_bucket", "tarsus_cold_starts_total", "tarsus_warm_runtimes", `tarsus_deploys_total{result="ok"} 1`, "tarsus_deploy_build_duration_seconds")
+}
+
+func TestMultipartDeployAllOrNothingAndPrune(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	r := s.deployMultipart(tok, "", map[string]string{
+		"orders/create.ts": `import {db} from "../_lib/db"; export default [{}, (req) => ({created: db.add(req.body.item)})]`,
+		"_lib/db.ts":       `const items: string[] = []; export const db = { add(i: string) { items.push(i); return items.length } }`,
+		"old.ts":           `export default [{}, () => "old"]`,
+	})
+	if r.Status != 200 {
+		t.Fatalf("deploy: %d %s", r.Status, r.Body)
+	}
+	if got := s.call("alice", "orders/create", `{"item":"x"}`); string(got.Body) != `{"created":1}` {
+		t.Errorf("orders/create: %s", got.Body)
+	}
+	// Two broken files: both reported, nothing changes.
+	r = s.deployMultipart(tok, "?prune=true", map[string]string{
+		"orders/create.ts": `export default [{}, () => ({v: 2})]`,
+		"a.ts":             `export default [{}, () => {]`,
+		"b.ts":             `export default 42`,
+	})
+	if r.Status != 400 {
+		t.Fatalf("broken deploy: %d %s", r.Status, r.Body)
+	}
+	contains(t, r.Body, `"file":"a.ts"`, `"file":"b.ts"`)
+	if got := s.call("alice", "old", `{}`); string(got.Body) != `old` {
+		t.Errorf("old route lost after failed deploy: %d %s", got.Status, got.Body)
+	}
+	// A good prune deploy removes what it does not contain.
+	r = s.deployMultipart(tok, "?prune=true", map[string]string{"orders/create.ts": `export default [{}, () => ({v: 2})]`})
+	if r.Status != 200 {
+		t.Fatalf("prune deploy: %d %s", r.Status, r.Body)
+	}
+	if got := s.call("alice", "old", `{}`); got.Status != 404 {
+		t.Errorf("pruned route still answers: %d", got.Status)
+	}
+	if got := s.call("alice", "orders/create", `{}`); string(got.Body) != `{"v":2}` {
+		t.Errorf("new version: %s", got.Body)
+	}
+}
+
+func TestUserLifecycle(t *testing.T) {
+	s := start(t, opts{})
+	login := s.do("POST", "/api/v1/login", "", "application/json", []byte(`{"name":"nobody","password":"x"}`))
+	if login.Status != 401 {
+		t.Errorf("bad login: %d", login.Status)
+	}
+	for _, name := range []string{"A", "api", "x", "1abc", "console"} {
+		r := s.do("POST", "/api/v1/users", adminToken, "application/json", []byte(fmt.Sprintf(`{"name":%q,"password":"password1"}`, name)))
+		if r.Status != 400 {
+			t.Errorf("name %q: %d %s", name, r.Status, r.Body)
+		}
+	}
+	tok := s.createUser("carol")
+	if r := s.do("POST", "/api/v1/users", adminToken, "application/json", []byte(`{"name":"carol","password":"password1"}`)); r.Status != 409 {
+		t.Errorf("duplicate: %d", r.Status)
+	}
+	ok := s.do("POST", "/api/v1/login", "", "application/json", []byte(`{"name":"carol","password":"password-carol"}`))
+	if ok.Status != 200 || ok.JSON(t)["user"].(map[string]any)["role"] != "user" {
+		t.Errorf("login: %d %s", ok.Status, ok.Body)
+	}
+	s.mustPut(tok, "f.ts", `export default [{}, () => { console.log("hello from carol"); return 1 }]`)
+	s.call("carol", "f", "{}")
+	eventually(t, 5*time.Second, "console line in logs", func() bool {
+		return strings.Contains(string(s.do("GET", "/api/v1/logs", tok, "", nil).Body), "hello from carol")
+	})
+	if r := s.do("DELETE", "/api/v1/users/carol", adminToken, "", nil); r.Status != 204 {
+		t.Fatalf("delete: %d %s", r.Status, r.Body)
+	}
+	if r := s.call("carol", "f", "{}"); r.Status != 404 {
+		t.Errorf("deleted user's function: %d", r.Status)
+	}
+	if r := s.do("GET", "/api/v1/me", tok, "", nil); r.Status != 401 {
+		t.Errorf("deleted user's token: %d", r.Status)
+	}
+}

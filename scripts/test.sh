@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The test command of README.md. It installs what some tests need (Node
+# packages, Debian's chromium) when they are missing, then runs every Go test.
+# RACE=1 adds -race (CI does).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The bundler's and the CLI's tests run bundles under node; CI machines have it.
+command -v node >/dev/null || { echo "node is required (Node 20+)" >&2; exit 1; }
+
+# Tests tagged "e2e" drive the console in Debian's chromium with playwright-core.
+tags=""
+if [ -d console-ui/e2e ]; then
+  if ! command -v chromium >/dev/null; then
+    if command -v apt-get >/dev/null; then
+      (sudo -n true 2>/dev/null && SUDO=sudo || SUDO=""; $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null)
+    fi
+  fi
+  (cd console-ui/e2e && npm ci --no-audit --no-fund --loglevel=error)
+  tags="-tags=e2e"
+fi
+
+race=""
+[ "${RACE:-}" = "1" ] && race="-race"
+go test $race $tags -count=1 -timeout 40m ./...
