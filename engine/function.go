@@ -132,11 +132,11 @@ func (e *Engine) Compile(ctx context.Context, src Source) (*Function, error) {
 // loadErr positions an exception thrown by a module's top level at its
 // first stack frame inside the user's sources.
 func loadErr(file string, err error) error {
+	se := &SourceError{Code: "TARSUS_LOAD", File: file, Text: firstLine(errorText(err))}
 	var le *LoadError
 	if errors.As(err, &le) {
-		err = errors.New(le.Text)
+		se.Text = firstLine(le.Text)
 	}
-	se := &SourceError{Code: "TARSUS_LOAD", File: file, Text: firstLine(errorText(err))}
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
 		se.Text = firstLine(ex.Value().String())

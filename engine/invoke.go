@@ -142,7 +142,7 @@ func (rt *runtime) runModule(fn *Function) (goja.Value, error) {
 		if isInterrupt(err) {
 			return nil, err
 		}
-		return nil, &LoadError{File: fn.Path, Text: errorText(err)}
+		return nil, &LoadError{File: fn.Path, Text: errorText(err), Err: err}
 	}
 	mod := g.Get(globalName)
 	_ = g.Delete(globalName)
@@ -157,9 +157,12 @@ func (rt *runtime) runModule(fn *Function) (goja.Value, error) {
 type LoadError struct {
 	File string
 	Text string
+	Err  error
 }
 
 func (e *LoadError) Error() string { return e.File + ": " + e.Text }
+
+func (e *LoadError) Unwrap() error { return e.Err }
 
 func (rt *runtime) requestData(req *Request) *goja.Object {
 	vm := rt.vm

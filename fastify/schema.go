@@ -81,11 +81,11 @@ type node struct {
 	enum     []any
 	hasEnum  bool
 
-	not                *node
-	anyOf, oneOf       []*node
-	allOf              []*node
-	ifN, thenN, elseN  *node
-	hasThen, hasElse   bool
+	not               *node
+	anyOf, oneOf      []*node
+	allOf             []*node
+	ifN, thenN, elseN *node
+	hasThen, hasElse  bool
 
 	maximum, minimum, exMax, exMin, multipleOf *float64
 
@@ -114,7 +114,7 @@ type node struct {
 	props              []prop
 	propNames          map[string]bool
 	patProps           []patProp
-	defaults           []prop // properties with a default (object group)
+	defaults           []prop        // properties with a default (object group)
 	itemDefaults       []itemDefault // items[i].default (array group)
 }
 
@@ -150,9 +150,9 @@ var keywordIsRule = map[string]bool{
 	"propertyNames": true, "additionalProperties": true, "dependencies": true, "properties": true, "patternProperties": true,
 	"additionalItems": true, "items": true, "contains": true,
 	"format": true,
-	"title": false, "description": false, "default": false, "deprecated": false, "readOnly": false, "writeOnly": false, "examples": false,
+	"title":  false, "description": false, "default": false, "deprecated": false, "readOnly": false, "writeOnly": false, "examples": false,
 	"contentMediaType": true, "contentEncoding": true, "contentSchema": true,
-	"$async": false,
+	"$async":        false,
 	"formatMaximum": true, "formatMinimum": true, "formatExclusiveMaximum": true, "formatExclusiveMinimum": true,
 }
 

@@ -83,10 +83,10 @@ type snode struct {
 	noItemsSchema bool
 
 	// anyOf/oneOf and if/then/else
-	options  []*snode
-	checks   []*Validator // validators picking the option / the if branch
-	thenN    *snode
-	elseN    *snode
+	options []*snode
+	checks  []*Validator // validators picking the option / the if branch
+	thenN   *snode
+	elseN   *snode
 }
 
 type tupleCond struct {

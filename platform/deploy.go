@@ -245,18 +245,25 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 	sort.Strings(entries)
 
 	outs := map[string]bundler.Output{}
+	var probs []Problem
 	if len(entries) > 0 {
 		built, err := p.bundler.Build(files, entries)
 		if err != nil {
 			var bes bundler.Errors
-			if errors.As(err, &bes) {
-				probs := make([]Problem, len(bes))
-				for i, be := range bes {
-					probs[i] = Problem{File: be.File, Line: be.Line, Column: be.Column, Text: be.Text}
-				}
-				return nil, &Error{Status: 400, Code: "TARSUS_BUILD", Message: summarize(probs), Details: probs}
+			if !errors.As(err, &bes) {
+				return nil, err
 			}
-			return nil, err
+			for _, be := range bes {
+				probs = append(probs, Problem{File: be.File, Line: be.Line, Column: be.Column, Text: be.Text, Code: "TARSUS_BUILD"})
+			}
+			// Build the entries one by one, so that the contract problems
+			// of those that do build are reported in the same answer.
+			built = nil
+			for _, e := range entries {
+				if o, err := p.bundler.Build(files, []string{e}); err == nil {
+					built = append(built, o...)
+				}
+			}
 		}
 		for _, o := range built {
 			outs[o.Path] = o
@@ -268,7 +275,6 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 
 	// Compile and contract-check every new bundle, reporting all failures.
 	compiled := map[string]*engine.Function{}
-	var probs []Problem
 	paths := make([]string, 0, len(outs))
 	for path := range outs {
 		paths = append(paths, path)
