@@ -2,11 +2,9 @@ package api_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
 	"mime/multipart"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -14,23 +12,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tarsus/tarsus/api"
-	"github.com/tarsus/tarsus/engine"
-	"github.com/tarsus/tarsus/platform"
-	"github.com/tarsus/tarsus/store"
+	"github.com/tarsus/tarsus/internal/testserver"
 )
 
-const adminToken = "tsk_test_admin_token"
+const adminToken = testserver.DefaultAdminToken
 
 // server is a real Tarsus server on 127.0.0.1:0 over a real Badger store.
 type server struct {
-	t    testing.TB
-	URL  string
-	dir  string
-	st   *store.Badger
-	p    *platform.Platform
-	srv  *api.Server
-	done chan error
+	*testserver.Server
+	t testing.TB
 }
 
 type opts struct {
@@ -42,41 +32,10 @@ type opts struct {
 
 func start(t testing.TB, o opts) *server {
 	t.Helper()
-	if o.dir == "" {
-		o.dir = t.TempDir()
-	}
-	st, err := store.Open(store.Config{Dir: filepath.Join(o.dir, "badger")}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.timeout, IdleTimeout: o.idle, MaxRuntimes: o.maxRuntimes}}, st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.Bootstrap(context.Background(), adminToken); err != nil {
-		t.Fatal(err)
-	}
-	srv := api.New(api.Config{}, p)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &server{t: t, URL: "http://" + ln.Addr().String(), dir: o.dir, st: st, p: p, srv: srv, done: make(chan error, 1)}
-	go func() { s.done <- srv.Listen(ln) }()
-	t.Cleanup(s.stop)
-	return s
+	return &server{Server: testserver.Start(t, testserver.Options{Dir: o.dir, Timeout: o.timeout, IdleTimeout: o.idle, MaxRuntimes: o.maxRuntimes}), t: t}
 }
 
-func (s *server) stop() {
-	if s.srv == nil {
-		return
-	}
-	_ = s.srv.Shutdown(5 * time.Second)
-	<-s.done
-	s.p.Close()
-	_ = s.st.Close()
-	s.srv = nil
-}
+func (s *server) stop() { s.Stop() }
 
 var client = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: 256}}
 

@@ -51,7 +51,7 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 		Body:     bytes.Clone(r.Body()),
 		IP:       c.IP(),
 		Host:     string(r.Host()),
-		Protocol: c.Protocol(),
+		Protocol: protocol(c),
 	}
 	req.Headers = make([]engine.Header, 0, r.Header.Len())
 	r.Header.VisitAll(func(k, v []byte) {
@@ -90,8 +90,30 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 		}
 		out.Header.Add(h.Name, h.Value)
 	}
-	if resp.Status != 204 && resp.Status != 304 && !(resp.Status >= 100 && resp.Status < 200) {
+	switch {
+	case resp.Status == 304:
+		// Fastify keeps a 304's headers, content-length included, and sends
+		// no body.
+		for _, h := range resp.Headers {
+			if h.Name == "content-length" {
+				if n, err := strconv.Atoi(h.Value); err == nil {
+					out.Header.SetContentLength(n)
+				}
+			}
+		}
+		out.SkipBody = true
+	case resp.Status == 204 || (resp.Status >= 100 && resp.Status < 200):
+	default:
 		out.SetBodyRaw(resp.Body)
 	}
 	return nil
+}
+
+// protocol is the connection's own scheme: like Fastify without
+// trustProxy, X-Forwarded-Proto is not believed.
+func protocol(c *fiber.Ctx) string {
+	if c.Context().IsTLS() {
+		return "https"
+	}
+	return "http"
 }

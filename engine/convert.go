@@ -2,6 +2,7 @@ package engine
 
 import (
 	"math"
+	"unicode/utf8"
 	"net/http"
 	"net/url"
 	"strings"
@@ -36,6 +37,12 @@ func (rt *runtime) toJS(v any) goja.Value {
 	case *fastify.Object:
 		o := vm.NewObject()
 		for _, m := range x.Members {
+			if m.Key == "__proto__" {
+				// An own property, as JSON.parse and fast-querystring make
+				// it, never the object's prototype.
+				_ = o.DefineDataProperty(m.Key, rt.toJS(m.Value), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+				continue
+			}
 			_ = o.Set(m.Key, rt.toJS(m.Value))
 		}
 		return o
@@ -146,14 +153,21 @@ func parseQuery(q string) *fastify.Object {
 	return out
 }
 
+// unescapeQuery decodes like fast-querystring: '+' is a space, and a
+// component that decodeURIComponent would reject (a bad escape, or bytes
+// that are not UTF-8) is kept as it is.
 func unescapeQuery(s string) string {
 	if !strings.ContainsAny(s, "%+") {
 		return s
 	}
-	if u, err := url.QueryUnescape(s); err == nil {
+	s = strings.ReplaceAll(s, "+", " ")
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	if u, err := url.PathUnescape(s); err == nil && utf8.ValidString(u) {
 		return u
 	}
-	return strings.ReplaceAll(s, "+", " ")
+	return s
 }
 
 func statusTexts(vm *goja.Runtime) *goja.Object {

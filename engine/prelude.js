@@ -19,6 +19,46 @@
     return e;
   }
 
+  // ---- Fastify's ContentType (lib/content-type.js semantics) -----------
+  var typeNameReg = /^[\w!#$%&'*+.^`|~-]+$/;
+  var subtypeNameReg = /^[\w!#$%&'*+.^`|~-]+\s*$/;
+  var kvReg = /(?:^|;)\s*([\w!#$%&'*+.^`|~-]+)=("(?:[\t\u0020\u0021\u0023-\u005b\u005d-\u007e\u0080-\u00ff]|\\[\t\u0020-\u00ff])*"|[\w!#$%&'*+.^`|~-]+)/g;
+  var quotedPairReg = /\\([\t\u0020-\u00ff])/g;
+  function ContentType(v) {
+    this.valid = false; this.empty = true; this.type = ''; this.subtype = ''; this.params = [];
+    if (v == null || v === '' || v === 'undefined') return;
+    v = String(v);
+    var sep = v.indexOf(';');
+    if (sep === -1) {
+      sep = v.indexOf('/');
+      if (sep === -1) return;
+      var t = v.slice(0, sep).trimStart().toLowerCase(), st = v.slice(sep + 1).trimEnd().toLowerCase();
+      if (typeNameReg.test(t) && subtypeNameReg.test(st)) { this.valid = true; this.empty = false; this.type = t; this.subtype = st; }
+      return;
+    }
+    var media = v.slice(0, sep).toLowerCase(), plist = v.slice(sep + 1).trim();
+    sep = media.indexOf('/');
+    if (sep === -1) return;
+    var t2 = media.slice(0, sep).trimStart(), st2 = media.slice(sep + 1).trimEnd();
+    if (!typeNameReg.test(t2) || !subtypeNameReg.test(st2)) return;
+    this.type = t2; this.subtype = st2; this.valid = true; this.empty = false;
+    kvReg.lastIndex = 0;
+    var m;
+    while ((m = kvReg.exec(plist)) !== null) {
+      var key = m[1].toLowerCase(), val = m[2];
+      if (val.charCodeAt(0) === 0x22) { val = val.slice(1, -1); if (val.indexOf('\\') !== -1) val = val.replace(quotedPairReg, '$1'); }
+      var found = false;
+      for (var i = 0; i < this.params.length; i++) if (this.params[i][0] === key) { this.params[i][1] = val; found = true; }
+      if (!found) this.params.push([key, val]);
+    }
+  }
+  ContentType.prototype.mediaType = function () { return this.valid ? this.type + '/' + this.subtype : undefined; };
+  ContentType.prototype.has = function (k) { for (var i = 0; i < this.params.length; i++) if (this.params[i][0] === k) return true; return false; };
+  ContentType.prototype.toString = function () {
+    var ps = this.params.map(function (p) { return p[0] + '="' + p[1] + '"'; });
+    return this.type + '/' + this.subtype + (ps.length ? '; ' + ps.join('; ') : '');
+  };
+
   // ---- route loading -------------------------------------------------
   var HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onError'];
 
@@ -82,6 +122,53 @@
     return ctx;
   }
 
+  // lowerHeaders normalizes a headers schema as Fastify does (header names
+  // are case-insensitive): property names, required, dependencies.
+  function lowerHeaders(schema, inNames) {
+    if (Array.isArray(schema)) return schema.map(function (x) { return lowerHeaders(x, inNames); });
+    if (schema === null || typeof schema !== 'object') return schema;
+    var out = {};
+    Object.keys(schema).forEach(function (key) {
+      var v = schema[key];
+      var isObj = v !== null && typeof v === 'object';
+      switch (key) {
+        case 'properties':
+          if (!isObj) { out[key] = v; break; }
+          out[key] = {};
+          Object.keys(v).forEach(function (p) { out[key][p.toLowerCase()] = lowerHeaders(v[p], inNames); });
+          break;
+        case 'required':
+          out[key] = Array.isArray(v) ? v.map(function (n) { return String(n).toLowerCase(); }) : v;
+          break;
+        case 'dependencies': case 'dependentSchemas': case 'dependentRequired':
+          if (!isObj) { out[key] = v; break; }
+          out[key] = {};
+          Object.keys(v).forEach(function (d) {
+            out[key][d.toLowerCase()] = Array.isArray(v[d]) ? v[d].map(function (n) { return String(n).toLowerCase(); }) : lowerHeaders(v[d], inNames);
+          });
+          break;
+        case 'allOf': case 'anyOf': case 'oneOf': case 'not': case 'if': case 'then': case 'else': case 'items':
+        case 'additionalItems': case 'additionalProperties': case 'unevaluatedItems': case 'unevaluatedProperties':
+        case 'contains': case 'contentSchema':
+          out[key] = lowerHeaders(v, inNames);
+          break;
+        case 'propertyNames':
+          out[key] = lowerHeaders(v, true);
+          break;
+        case 'definitions': case '$defs': case 'patternProperties':
+          if (!isObj) { out[key] = v; break; }
+          out[key] = {};
+          Object.keys(v).forEach(function (k) { out[key][k] = lowerHeaders(v[k], inNames); });
+          break;
+        default:
+          if (inNames && key === 'enum' && Array.isArray(v)) out[key] = v.map(function (x) { return typeof x === 'string' ? x.toLowerCase() : x; });
+          else if (inNames && key === 'const' && typeof v === 'string') out[key] = v.toLowerCase();
+          else out[key] = v;
+      }
+    });
+    return out;
+  }
+
   // schemaJSON returns JSON.stringify(opts.schema[part]) for the engine to
   // compile once per deploy.
   function schemas(mod, url) {
@@ -89,7 +176,10 @@
     var s = ctx.schema || {};
     var out = {};
     ['body', 'querystring', 'query', 'params', 'headers'].forEach(function (k) {
-      if (s[k] !== undefined && s[k] !== null) out[k] = JSON.stringify(s[k]);
+      if (s[k] === undefined || s[k] === null) return;
+      var v = s[k];
+      if (k === 'headers' && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) v = lowerHeaders(v, false);
+      out[k] = JSON.stringify(v);
     });
     if (s.response && typeof s.response === 'object') {
       var r = {};
@@ -233,7 +323,6 @@
   };
   Reply.prototype.callNotFound = function () {
     var req = this.request;
-    this._headers = {};
     this.code(404);
     this._ctx = notFoundCtx;
     return this.send({ message: 'Route ' + req.method + ':' + req.url + ' not found', error: 'Not Found', statusCode: 404 });
@@ -259,8 +348,8 @@
       return this;
     }
     if (payload === undefined) { onSendHook(this, payload); return this; }
-    var ct = this._headers['content-type'];
-    var hasCT = ct !== undefined && ct !== '';
+    var ctObj = new ContentType(this._headers['content-type']);
+    var hasCT = ctObj.empty === false;
     if (payload !== null) {
       if (payload instanceof ArrayBuffer || (payload.buffer instanceof ArrayBuffer)) {
         if (!hasCT) this._headers['content-type'] = OCTET_CT;
@@ -276,9 +365,9 @@
     if (this._serializer !== null) {
       if (typeof payload !== 'string') { preSerialization(this, payload); return this; }
       payload = this._serializer(payload);
-    } else if (!hasCT || String(ct).indexOf('json') !== -1) {
+    } else if (!hasCT || ctObj.mediaType().indexOf('json') !== -1) {
       if (!hasCT) this._headers['content-type'] = JSON_CT;
-      else if (String(ct).indexOf('charset') === -1) this._headers['content-type'] = ct + '; charset=utf-8';
+      else if (!ctObj.has('charset')) this._headers['content-type'] = ctObj.toString() + '; charset=utf-8';
       if (typeof payload !== 'string') { preSerialization(this, payload); return this; }
     }
     onSendHook(this, payload);
@@ -404,7 +493,8 @@
   function handleError(reply, error) {
     reply._inOnError = false;
     var stage = reply._nextErr;
-    if (stage === 2) { fallback(reply, error); return; }
+    if (stage === 2) { reply._nextErr = 3; fallback(reply, error, true); return; }
+    if (stage === 3) { fallback(reply, error, false); return; }
     var fn;
     if (stage === undefined && reply._ctx.errorHandler) { fn = reply._ctx.errorHandler; reply._nextErr = 1; }
     else { fn = defaultErrorHandler; reply._nextErr = 2; }
@@ -437,7 +527,9 @@
     }
     reply.send(error);
   }
-  function fallback(reply, error) {
+  // fallback serializes an error as Fastify's last error handler does; the
+  // first time through the onSend hooks, after that straight out.
+  function fallback(reply, error, viaOnSend) {
     var sc = reply.raw.statusCode;
     var h = reply._headers;
     if (h['content-type'] === undefined) h['content-type'] = JSON_CT;
@@ -460,9 +552,8 @@
         'Failed to serialize an error. Error: ' + err.message + '. Original error: ' + msg);
     }
     h['content-length'] = '' + host.byteLength(payload);
-    reply._done = true;
-    reply._end = host.now();
-    host.respond(reply.raw.statusCode, h, payload);
+    if (viaOnSend) { onSendHook(reply, payload); return; }
+    finish(reply, payload);
   }
 
   function wrapThenable(p, reply) {

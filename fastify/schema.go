@@ -758,7 +758,7 @@ func (c *compiler) compileObject(n *node, o *Object, path string, composite bool
 			if err != nil {
 				return schemaErr(path, "invalid patternProperties pattern %q: %v", m.Key, err)
 			}
-			if !c.forSer {
+			if !c.forSer && !allPatternsAlwaysValid(po) {
 				for k := range n.propNames {
 					plain, err := regexp2.Compile(m.Key, regexp2.ECMAScript)
 					if err == nil {
@@ -905,6 +905,28 @@ func jsPropAccess(key string) string {
 func (c *compiler) compileRef(holder *Object, ref, path string, composite bool) (*refTarget, error) {
 	base := c.baseOf[holder]
 	target, ok := c.resolve(base, ref)
+	if ok && target == c.root && c.rootID() == "" {
+		// Ajv (addUsedSchema: false) cannot resolve the root of a schema
+		// without $id
+		ok = false
+	}
+	// A target that is only a $ref (no other rules) is followed: Ajv
+	// resolves ref chains before deciding to inline.
+	for i := 0; ok && i < 32; i++ {
+		to, isObj := target.(*Object)
+		if !isObj {
+			break
+		}
+		r, has := to.Get("$ref")
+		rs, isStr := r.(string)
+		if !has || !isStr || hasRulesButRef(to) {
+			break
+		}
+		target, ok = c.resolve(c.baseOf[to], rs)
+		if ok && target == c.root && c.rootID() == "" {
+			ok = false
+		}
+	}
 	if !ok {
 		return nil, &SchemaError{Path: path, Msg: fmt.Sprintf("can't resolve reference %s from id %s", ref, idOrHash(base))}
 	}
@@ -996,4 +1018,51 @@ func (c *compiler) resolve(base, ref string) (any, bool) {
 		}
 	}
 	return cur, true
+}
+
+func (c *compiler) rootID() string {
+	if o, ok := c.root.(*Object); ok {
+		if id, ok := o.Get("$id"); ok {
+			s, _ := id.(string)
+			return s
+		}
+	}
+	return ""
+}
+
+// hasRulesButRef is Ajv's schemaHasRulesButRef.
+func hasRulesButRef(o *Object) bool {
+	for _, m := range o.Members {
+		if m.Key != "$ref" && keywordIsRule[m.Key] {
+			return true
+		}
+	}
+	return false
+}
+
+// allPatternsAlwaysValid: Ajv skips patternProperties (and its strict
+// check against properties) when every pattern schema is always valid.
+func allPatternsAlwaysValid(po *Object) bool {
+	for _, m := range po.Members {
+		if !alwaysValidJSON(m.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// alwaysValidJSON is alwaysValidSchema on an uncompiled schema.
+func alwaysValidJSON(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return x
+	case *Object:
+		for _, m := range x.Members {
+			if keywordIsRule[m.Key] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -43,7 +43,8 @@ type ValidationError struct {
 	Params       *Object
 	// PropertyName is set on errors raised while validating a property
 	// name (propertyNames).
-	PropertyName string
+	PropertyName    string
+	hasPropertyName bool
 	// Errors is the full error list (only on the error Validate returns).
 	Errors []ValidationError
 }
@@ -90,10 +91,10 @@ func (e *ValidationError) AjvErrors() []any {
 			params = &Object{}
 		}
 		o.Set("params", params)
-		if x.PropertyName != "" {
+		o.Set("message", x.Message)
+		if x.hasPropertyName {
 			o.Set("propertyName", x.PropertyName)
 		}
-		o.Set("message", x.Message)
 		out[i] = o
 	}
 	return out
@@ -169,10 +170,15 @@ func (s *vstate) report(c vctx, n *node, keyword, message string, params *Object
 		Params:       params,
 	}
 	if c.propName != nil {
-		e.PropertyName = *c.propName
+		e.PropertyName, e.hasPropertyName = *c.propName, true
 	}
-	if !override && !c.composite {
-		s.errs = append(s.errs[:c.base], e)
+	if !c.composite {
+		// outside composite rules Ajv returns at once: with [error], or
+		// with the accumulated list for error(true) (reportExtraError)
+		if !override {
+			s.errs = s.errs[:c.base]
+		}
+		s.errs = append(s.errs, e)
 		s.returned = true
 		return
 	}
@@ -462,8 +468,11 @@ func (s *vstate) untyped(n *node, slot *any, c vctx) bool {
 		for i, b := range n.oneOf {
 			sv := b.valid || s.validate(b, slot, cc)
 			if i > 0 && sv && valid {
+				// Ajv nests the remaining options in the else branch:
+				// they are not evaluated once two options pass.
 				valid = false
 				passing = []any{passing, float64(i)}
+				break
 			} else if sv {
 				valid = true
 				passing = float64(i)

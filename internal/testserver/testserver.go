@@ -1,0 +1,91 @@
+// Package testserver starts a real Tarsus server for tests: a real Badger
+// store in a temp folder, the real platform and HTTP API on 127.0.0.1:0.
+// Tests in api, conformance, cmd/tarsus and console-ui share it.
+package testserver
+
+import (
+	"context"
+	"io/fs"
+	"net"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/tarsus/tarsus/api"
+	"github.com/tarsus/tarsus/engine"
+	"github.com/tarsus/tarsus/platform"
+	"github.com/tarsus/tarsus/store"
+)
+
+// DefaultAdminToken is the admin's token unless Options.AdminToken is set.
+const DefaultAdminToken = "tsk_test_admin_token"
+
+// Options configure a test server. The zero value is fine.
+type Options struct {
+	Dir         string // data folder; default t.TempDir()
+	AdminToken  string
+	Timeout     time.Duration
+	IdleTimeout time.Duration
+	MaxRuntimes int
+	Console     fs.FS
+}
+
+// Server is a running test server.
+type Server struct {
+	URL        string // http://127.0.0.1:port
+	Addr       string
+	Dir        string
+	AdminToken string
+	Platform   *platform.Platform
+
+	st   *store.Badger
+	srv  *api.Server
+	done chan error
+}
+
+// Start starts a server and stops it when the test ends.
+func Start(t testing.TB, o Options) *Server {
+	t.Helper()
+	if o.Dir == "" {
+		o.Dir = t.TempDir()
+	}
+	if o.AdminToken == "" {
+		o.AdminToken = DefaultAdminToken
+	}
+	st, err := store.Open(store.Config{Dir: filepath.Join(o.Dir, "badger")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes}}, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Bootstrap(context.Background(), o.AdminToken); err != nil {
+		t.Fatal(err)
+	}
+	srv := api.New(api.Config{Console: o.Console}, p)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Server{
+		URL: "http://" + ln.Addr().String(), Addr: ln.Addr().String(), Dir: o.Dir, AdminToken: o.AdminToken,
+		Platform: p, st: st, srv: srv, done: make(chan error, 1),
+	}
+	go func() { s.done <- srv.Listen(ln) }()
+	t.Cleanup(s.Stop)
+	return s
+}
+
+// Stop shuts the server down and closes its store; the data folder stays,
+// so a test can Start again on it.
+func (s *Server) Stop() {
+	if s.srv == nil {
+		return
+	}
+	_ = s.srv.Shutdown(5 * time.Second)
+	<-s.done
+	s.Platform.Close()
+	_ = s.st.Close()
+	s.srv = nil
+}
