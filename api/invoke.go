@@ -92,15 +92,8 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 	}
 	switch {
 	case resp.Status == 304:
-		// Fastify keeps a 304's headers, content-length included, and sends
-		// no body.
-		for _, h := range resp.Headers {
-			if h.Name == "content-length" {
-				if n, err := strconv.Atoi(h.Value); err == nil {
-					out.Header.SetContentLength(n)
-				}
-			}
-		}
+		// Fastify keeps a 304's headers and sends no body. (It also keeps
+		// content-length, which fasthttp never writes on a 304.)
 		out.SkipBody = true
 	case resp.Status == 204 || (resp.Status >= 100 && resp.Status < 200):
 	default:

@@ -27,6 +27,9 @@ func (rt *runtime) toJS(v any) goja.Value {
 		}
 		return vm.ToValue(x)
 	case string:
+		if strings.IndexByte(x, 0xED) >= 0 && hasWTF8Surrogate(x) {
+			return vm.ToValue(goja.StringFromUTF16(wtf8ToUTF16(x)))
+		}
 		return vm.ToValue(x)
 	case []any:
 		vals := make([]any, len(x))
@@ -199,3 +202,36 @@ func nodeStatusText(code int) string {
 }
 
 func globalsProgram(e *Engine) *goja.Program { return e.globals }
+
+// hasWTF8Surrogate reports whether s holds a lone UTF-16 surrogate encoded
+// as WTF-8 (ED A0..BF xx), which the JSON parser produces for "\ud800".
+func hasWTF8Surrogate(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == 0xED && s[i+1] >= 0xA0 && s[i+1] <= 0xBF {
+			return true
+		}
+	}
+	return false
+}
+
+// wtf8ToUTF16 decodes WTF-8 into UTF-16 code units, keeping lone surrogates.
+func wtf8ToUTF16(s string) []uint16 {
+	out := make([]uint16, 0, len(s))
+	for i := 0; i < len(s); {
+		if i+2 < len(s) && s[i] == 0xED && s[i+1] >= 0xA0 && s[i+1] <= 0xBF {
+			u := uint16(0xD000) | uint16(s[i+1]&0x3F)<<6 | uint16(s[i+2]&0x3F)
+			out = append(out, u)
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r >= 0x10000 {
+			r -= 0x10000
+			out = append(out, uint16(0xD800+(r>>10)), uint16(0xDC00+(r&0x3FF)))
+			continue
+		}
+		out = append(out, uint16(r))
+	}
+	return out
+}

@@ -535,13 +535,16 @@
     if (h['content-type'] === undefined) h['content-type'] = JSON_CT;
     var payload;
     var e = (error !== null && typeof error === 'object') ? error : {};
-    var msg = error === undefined ? undefined : (error !== null && typeof error === 'object' ? error.message : undefined);
+    var msg = error === undefined ? undefined : (error !== null && typeof error === 'object' ? v8Message(error) : undefined);
     try {
       var custom = host.hasSerializer(reply._ctx.url, sc);
       if (custom) {
-        var obj = Object.create(e, {
-          error: { value: STATUS[sc] }, message: { value: msg }, statusCode: { value: sc }
-        });
+        // fast-json-stringify reads declared properties through the
+        // prototype chain; copy them into a plain object for the host.
+        var obj = {};
+        for (var k in e) obj[k] = e[k];
+        if (e.code !== undefined) obj.code = e.code;
+        obj.error = STATUS[sc]; obj.message = msg; obj.statusCode = sc;
         payload = host.serialize(reply._ctx.url, sc, obj);
       } else {
         payload = host.serializeError(sc, STATUS[sc], e.code, msg);
@@ -554,6 +557,18 @@
     h['content-length'] = '' + host.byteLength(payload);
     if (viaOnSend) { onSendHook(reply, payload); return; }
     finish(reply, payload);
+  }
+
+  // v8Message gives goja's TypeErrors V8's wording, which is what a
+  // Fastify client sees for the same mistake.
+  var readProp = /^Cannot read property '(.*)' of (undefined|null)$/;
+  function v8Message(e) {
+    var m = e.message;
+    if (e instanceof TypeError && typeof m === 'string') {
+      var r = readProp.exec(m);
+      if (r) return 'Cannot read properties of ' + r[2] + " (reading '" + r[1] + "')";
+    }
+    return m;
   }
 
   function wrapThenable(p, reply) {

@@ -174,7 +174,7 @@ type compiler struct {
 	called    map[*Object]*node // called refs by target
 	ids       map[string]any    // $id (absolute or anchor) → schema
 	baseOf    map[*Object]string
-	forSer    bool // compiling for the serializer (looser)
+	plain     bool // Ajv with default options and strict mode off (fast-json-stringify's)
 	inlineDep int
 }
 
@@ -353,7 +353,7 @@ func (c *compiler) compileObject(n *node, o *Object, path string, composite bool
 	for _, m := range o.Members {
 		isRule, known := keywordIsRule[m.Key]
 		if !known {
-			if c.forSer {
+			if c.plain {
 				continue
 			}
 			return &SchemaError{Path: path, Msg: fmt.Sprintf("strict mode: unknown keyword: %q", m.Key)}
@@ -490,6 +490,9 @@ func (c *compiler) compileObject(n *node, o *Object, path string, composite bool
 	ifV, hasIf := get("if")
 	thenV, hasThen := get("then")
 	elseV, hasElse := get("else")
+	if hasIf && !hasThen && !hasElse && c.plain {
+		hasIf = false
+	}
 	if hasIf {
 		if !hasThen && !hasElse {
 			return schemaErr(path, `strict mode: "if" without "then" and "else" is ignored`)
@@ -512,9 +515,9 @@ func (c *compiler) compileObject(n *node, o *Object, path string, composite bool
 			n.hasElse = !n.elseN.valid
 		}
 		n.hasRule[gUntyped] = true
-	} else if hasThen {
+	} else if hasThen && !c.plain {
 		return schemaErr(path, `strict mode: "then" without "if" is ignored`)
-	} else if hasElse {
+	} else if hasElse && !c.plain {
 		return schemaErr(path, `strict mode: "else" without "if" is ignored`)
 	}
 
@@ -580,7 +583,7 @@ func (c *compiler) compileObject(n *node, o *Object, path string, composite bool
 		}
 		f, known := lookupFormat(s)
 		if !known {
-			if !c.forSer {
+			if !c.plain {
 				return &SchemaError{Path: path, Msg: fmt.Sprintf("unknown format %q ignored in schema at path %q", s, path)}
 			}
 		} else {
@@ -593,7 +596,7 @@ func (c *compiler) compileObject(n *node, o *Object, path string, composite bool
 		}
 	}
 	for _, kw := range []string{"formatMaximum", "formatMinimum", "formatExclusiveMaximum", "formatExclusiveMinimum", "contentSchema"} {
-		if _, ok := get(kw); ok && !c.forSer {
+		if _, ok := get(kw); ok && !c.plain {
 			return schemaErr(path, "keyword %q is not supported", kw)
 		}
 	}
@@ -641,7 +644,7 @@ func (c *compiler) compileObject(n *node, o *Object, path string, composite bool
 				n.itemsList = append(n.itemsList, sub)
 				if eo, ok := e.(*Object); ok {
 					if dv, ok := eo.Get("default"); ok {
-						if composite && !c.forSer {
+						if composite && !c.plain {
 							return schemaErr(path, "strict mode: default is ignored for: data[%d]", i)
 						}
 						prepareShared(dv)
@@ -659,7 +662,7 @@ func (c *compiler) compileObject(n *node, o *Object, path string, composite bool
 	}
 	if v, ok := get("additionalItems"); ok {
 		if !n.itemsIsList {
-			if !c.forSer {
+			if !c.plain {
 				return schemaErr(path, `strict mode: "additionalItems" is ignored when "items" is not an array of schemas`)
 			}
 		} else {
@@ -735,7 +738,7 @@ func (c *compiler) compileObject(n *node, o *Object, path string, composite bool
 			p := prop{key: m.Key, keyEsc: esc, n: sub}
 			if so, ok := m.Value.(*Object); ok {
 				if d, ok := so.Get("default"); ok {
-					if composite && !c.forSer {
+					if composite && !c.plain {
 						return schemaErr(path, "strict mode: default is ignored for: data%s", jsPropAccess(m.Key))
 					}
 					p.def, p.hasDef = d, true
@@ -758,7 +761,7 @@ func (c *compiler) compileObject(n *node, o *Object, path string, composite bool
 			if err != nil {
 				return schemaErr(path, "invalid patternProperties pattern %q: %v", m.Key, err)
 			}
-			if !c.forSer && !allPatternsAlwaysValid(po) {
+			if !c.plain && !allPatternsAlwaysValid(po) {
 				for k := range n.propNames {
 					plain, err := regexp2.Compile(m.Key, regexp2.ECMAScript)
 					if err == nil {
@@ -831,7 +834,7 @@ func (c *compiler) compileObject(n *node, o *Object, path string, composite bool
 
 	// Ajv coerceAndCheckDataType
 	for _, t := range n.types {
-		if t != tObject {
+		if t != tObject && !c.plain {
 			n.coerceTo = append(n.coerceTo, t)
 		}
 	}
@@ -905,7 +908,7 @@ func jsPropAccess(key string) string {
 func (c *compiler) compileRef(holder *Object, ref, path string, composite bool) (*refTarget, error) {
 	base := c.baseOf[holder]
 	target, ok := c.resolve(base, ref)
-	if ok && target == c.root && c.rootID() == "" {
+	if ok && target == c.root && c.rootID() == "" && !c.plain {
 		// Ajv (addUsedSchema: false) cannot resolve the root of a schema
 		// without $id
 		ok = false
@@ -923,7 +926,7 @@ func (c *compiler) compileRef(holder *Object, ref, path string, composite bool) 
 			break
 		}
 		target, ok = c.resolve(c.baseOf[to], rs)
-		if ok && target == c.root && c.rootID() == "" {
+		if ok && target == c.root && c.rootID() == "" && !c.plain {
 			ok = false
 		}
 	}

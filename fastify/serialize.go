@@ -102,7 +102,7 @@ func CompileSerializer(schemaJSON []byte) (*Serializer, error) {
 		return nil, &SchemaError{Msg: "schema is not valid JSON: " + err.Error()}
 	}
 	sc := &scompiler{c: newCompiler(s), cache: map[string]*snode{}}
-	sc.c.forSer = true
+	sc.c.plain = true
 	n, err := sc.build(s, "#", 0)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package fastify
 
 import (
 	"math"
+	"time"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -11,7 +12,8 @@ import (
 // of Ajv 8 as Fastify 5 configures it. It is immutable and safe for
 // concurrent use.
 type Validator struct {
-	root *node
+	root  *node
+	plain bool // fast-json-stringify's Ajv: no coercion, defaults or removal; Dates count as strings
 }
 
 // CompileValidator compiles a JSON Schema (the bytes of
@@ -107,7 +109,7 @@ func (e *ValidationError) AjvErrors() []any {
 // (coercion can replace it, as Fastify lets Ajv do through parentData) and,
 // when invalid, the first error with the whole list in Errors.
 func (v *Validator) Validate(data any) (any, *ValidationError) {
-	s := vstate{}
+	s := vstate{plain: v.plain}
 	root := data
 	if s.validate(v.root, &root, vctx{}) {
 		return root, nil
@@ -130,6 +132,7 @@ type vstate struct {
 	errs     []ValidationError
 	segs     []pathSeg
 	returned bool // a non-composite error ended the current function
+	plain    bool
 }
 
 type vctx struct {
@@ -193,6 +196,17 @@ func isFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
 // hasType is Ajv's checkDataType with strictNumbers.
 func hasType(t jtype, v any) bool {
+	return hasTypeOpt(t, v, false)
+}
+
+// hasTypeOpt: with dates, a time.Time passes "string" (fast-json-stringify
+// adds "object" and a toJSON check to string types) and "object".
+func hasTypeOpt(t jtype, v any, dates bool) bool {
+	if dates {
+		if _, ok := v.(time.Time); ok {
+			return t == tString || t == tObject
+		}
+	}
 	switch t {
 	case tNull:
 		return v == nil
@@ -221,6 +235,15 @@ func hasType(t jtype, v any) bool {
 func hasAnyType(ts []jtype, v any) bool {
 	for _, t := range ts {
 		if hasType(t, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyTypeOpt(ts []jtype, v any, dates bool) bool {
+	for _, t := range ts {
+		if hasTypeOpt(t, v, dates) {
 			return true
 		}
 	}
@@ -348,7 +371,7 @@ func (s *vstate) validate(n *node, slot *any, c vctx) bool {
 		s.report(c, n, "false schema", "boolean schema is false", &Object{}, false)
 		return false
 	}
-	if n.checkTypes && !hasAnyType(n.types, *slot) {
+	if n.checkTypes && !hasAnyTypeOpt(n.types, *slot, s.plain) {
 		if len(n.coerceTo) == 0 {
 			s.typeError(n, c)
 			return false
@@ -382,7 +405,12 @@ func (s *vstate) validate(n *node, slot *any, c vctx) bool {
 		}
 	}
 	if n.hasRule[gObject] {
-		if o, ok := (*slot).(*Object); ok && o != nil {
+		if _, isDate := (*slot).(time.Time); isDate && s.plain {
+			// a Date is an object without own properties
+			if !s.objectGroup(n, slot, &Object{}, c) {
+				return false
+			}
+		} else if o, ok := (*slot).(*Object); ok && o != nil {
 			if !s.objectGroup(n, slot, o, c) {
 				return false
 			}
@@ -615,7 +643,7 @@ func (s *vstate) pushIdx(i int)   { s.segs = append(s.segs, pathSeg{idx: i}) }
 func (s *vstate) pop()            { s.segs = s.segs[:len(s.segs)-1] }
 
 func (s *vstate) arrayGroup(n *node, slot *any, c vctx) bool {
-	if len(n.itemDefaults) > 0 && !c.composite {
+	if len(n.itemDefaults) > 0 && !c.composite && !s.plain {
 		arr := (*slot).([]any)
 		for _, d := range n.itemDefaults {
 			if d.i >= len(arr) {
@@ -780,7 +808,7 @@ func hasProp(o *Object, key string) bool {
 }
 
 func (s *vstate) objectGroup(n *node, slot *any, o *Object, c vctx) bool {
-	if len(n.defaults) > 0 && !c.composite {
+	if len(n.defaults) > 0 && !c.composite && !s.plain {
 		for _, p := range n.defaults {
 			if _, ok := o.Get(p.key); !ok {
 				o.Set(p.key, deepCopy(p.def))
@@ -831,6 +859,14 @@ func (s *vstate) objectGroup(n *node, slot *any, o *Object, c vctx) bool {
 		}
 		for _, k := range keys {
 			if n.addProps.always == -1 {
+				if s.plain {
+					var p *Object
+					if !c.noErr {
+						p = params1("additionalProperty", k)
+					}
+					s.report(c, n, "additionalProperties", "must NOT have additional properties", p, false)
+					return false
+				}
 				o.Delete(k)
 				continue
 			}

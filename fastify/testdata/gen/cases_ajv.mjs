@@ -229,3 +229,13 @@ ajvCases.push(
   ['deep-instance-path', { type: 'object', properties: { a: { type: 'array', items: { type: 'object', properties: { 'b/c': { type: 'object', properties: { '~d': { type: 'integer' } } } } } } } }, { a: [{}, { 'b/c': { '~d': 'x' } }] }],
   ['unicode-keys', { type: 'object', properties: { ключ: { type: 'integer' } }, required: ['имя'] }, { ключ: 'x' }, { имя: 1, ключ: 'x' }]
 )
+
+ajvCases.push(
+  ['ref-root-with-id', { $id: 'http://x/root', type: 'object', properties: { kids: { type: 'array', items: { $ref: '#' } } } }, { kids: [{ kids: 5 }] }, { kids: [{ kids: [] }] }],
+  ['ref-self-recursive-definition', { definitions: { node: { type: 'object', properties: { v: { type: 'integer' }, kids: { type: 'array', items: { $ref: '#/definitions/node' } } } } }, type: 'object', properties: { root: { $ref: '#/definitions/node' } } }, { root: { kids: [{ v: 'x' }] } }, { root: { kids: [{ v: '2' }] } }],
+  ['ref-to-property', { type: 'object', properties: { a: { $ref: '#/properties/b' }, b: { type: 'string' } } }, { a: 1 }, { a: {} }],
+  ['ref-chain-3', { definitions: { a: { $ref: '#/definitions/b' }, b: { $ref: '#/definitions/c' }, c: { type: 'number' } }, properties: { x: { $ref: '#/definitions/a' } } }, { x: 'q' }],
+  ['ref-called-with-rules', { definitions: { a: { $ref: '#/definitions/b', minimum: 1 }, b: { type: 'number' } }, properties: { x: { $ref: '#/definitions/a' } } }, { x: 0 }, { x: 'q' }],
+  ['ref-called-in-then', { definitions: { a: { $ref: '#/definitions/b', minimum: 1 }, b: { type: 'number' } }, if: { type: 'number' }, then: { $ref: '#/definitions/a' } }, 0],
+  ['ref-called-default', { definitions: { a: { type: 'object', properties: { d: { default: 1 }, n: { $ref: '#/definitions/a' } } } }, anyOf: [{ $ref: '#/definitions/a' }] }, {}, { n: {} }]
+)
