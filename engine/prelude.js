@@ -108,6 +108,11 @@
       errorHandler: typeof opts.errorHandler === 'function' ? opts.errorHandler : null,
       bodyLimit: typeof opts.bodyLimit === 'number' ? opts.bodyLimit : host.defaultBodyLimit
     };
+    ctx.routeOptions = {
+      method: 'POST', url: url, bodyLimit: ctx.bodyLimit, attachValidation: ctx.attachValidation,
+      logLevel: '', exposeHeadRoute: false, prefixTrailingSlash: 'both', config: ctx.config,
+      schema: ctx.schema, handler: handler, version: undefined
+    };
     for (var i = 0; i < HOOKS.length; i++) {
       var h = opts[HOOKS[i]];
       if (h === undefined || h === null) { ctx[HOOKS[i]] = null; continue; }
@@ -223,49 +228,63 @@
   }
 
   // ---- request and reply ----------------------------------------------
+  // Per-request own properties are kept few: the rest are prototype getters
+  // over the data the host passed in, so a warm call allocates little.
+  var rootLog = makeLogger(null);
   function Request(ctx, d) {
-    this.id = d.id;
+    this._d = d;
+    this._ctx = ctx;
     this.params = {};
-    this.raw = { method: d.method, url: d.url, headers: d.headers, httpVersion: '1.1' };
     this.query = d.query;
     this.headers = d.headers;
     this.body = undefined;
-    this.log = makeLogger(null);
-    this.ip = d.ip;
-    this.ips = undefined;
-    this.hostname = d.hostname;
-    this.host = d.host;
-    this.port = d.port;
-    this.protocol = d.protocol;
-    this.method = d.method;
-    this.url = d.url;
-    this.originalUrl = d.url;
-    this.is404 = false;
-    this.socket = { remoteAddress: d.ip, encrypted: d.protocol === 'https' };
-    this.server = undefined;
-    this.routeOptions = {
-      method: 'POST', url: ctx.url, bodyLimit: ctx.bodyLimit, attachValidation: ctx.attachValidation,
-      logLevel: '', exposeHeadRoute: false, prefixTrailingSlash: 'both', config: ctx.config,
-      schema: ctx.schema, handler: ctx.handler, version: undefined
-    };
   }
+  function dget(name) { return { get: function () { return this._d[name]; }, enumerable: true, configurable: true }; }
+  Object.defineProperties(Request.prototype, {
+    id: dget('id'), ip: dget('ip'), hostname: dget('hostname'), host: dget('host'), port: dget('port'),
+    protocol: dget('protocol'), method: dget('method'), url: dget('url'), originalUrl: dget('url'),
+    ips: { get: function () { return undefined; }, enumerable: true, configurable: true },
+    is404: { get: function () { return false; }, enumerable: true, configurable: true },
+    server: { get: function () { return undefined; }, configurable: true },
+    log: { get: function () { return rootLog; }, set: function (v) { Object.defineProperty(this, 'log', { value: v, writable: true, configurable: true }); }, configurable: true },
+    routeOptions: { get: function () { return this._ctx.routeOptions; }, enumerable: true, configurable: true },
+    raw: {
+      get: function () {
+        var d = this._d;
+        var raw = { method: d.method, url: d.url, headers: this.headers, httpVersion: '1.1', socket: this.socket };
+        Object.defineProperty(this, 'raw', { value: raw, writable: true, configurable: true });
+        return raw;
+      }, configurable: true
+    },
+    socket: {
+      get: function () {
+        var s = { remoteAddress: this._d.ip, encrypted: this._d.protocol === 'https' };
+        Object.defineProperty(this, 'socket', { value: s, writable: true, configurable: true });
+        return s;
+      }, configurable: true
+    }
+  });
   Request.prototype.getValidationFunction = function () { return undefined; };
 
   function Reply(ctx, req) {
     this.request = req;
-    this.log = req.log;
     this.raw = { statusCode: 200, headersSent: false, writableEnded: false };
     this._ctx = ctx;
     this._headers = {};
-    this._serializer = null;
-    this._hasStatus = false;
-    this._isError = false;
-    this._inOnError = false;
-    this._nextErr = undefined; // undefined: route handler next; 1: default; 2: fallback
     this._start = host.now();
-    this._end = undefined;
-    this._done = false;
   }
+  Reply.prototype._serializer = null;
+  Reply.prototype._hasStatus = false;
+  Reply.prototype._isError = false;
+  Reply.prototype._inOnError = false;
+  Reply.prototype._nextErr = undefined; // undefined: route handler next; 1: default; 2, 3: fallback
+  Reply.prototype._end = undefined;
+  Reply.prototype._done = false;
+  Object.defineProperty(Reply.prototype, 'log', {
+    get: function () { return this.request.log; },
+    set: function (v) { Object.defineProperty(this, 'log', { value: v, writable: true, configurable: true }); },
+    configurable: true
+  });
   Object.defineProperty(Reply.prototype, 'statusCode', {
     get: function () { return this.raw.statusCode; },
     set: function (v) { this.code(v); }

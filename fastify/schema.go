@@ -875,7 +875,7 @@ func (c *compiler) compileTypesOnly(n *node, o *Object, t any) error {
 // hasRuleForType is Ajv's schemaHasRulesForType.
 func (n *node) hasRuleForType(t jtype) bool {
 	switch t {
-	case tNumber, tInteger:
+	case tNumber:
 		return n.hasRule[gNumber]
 	case tString:
 		return n.hasRule[gString]

@@ -101,7 +101,7 @@ func CompileSerializer(schemaJSON []byte) (*Serializer, error) {
 	if err != nil {
 		return nil, &SchemaError{Msg: "schema is not valid JSON: " + err.Error()}
 	}
-	sc := &scompiler{c: newCompiler(s), cache: map[string]*snode{}}
+	sc := &scompiler{c: newCompiler(s), cache: map[string]*snode{}, mergedIDs: map[string]string{}}
 	sc.c.plain = true
 	n, err := sc.build(s, "#", 0)
 	if err != nil {
@@ -111,8 +111,10 @@ func CompileSerializer(schemaJSON []byte) (*Serializer, error) {
 }
 
 type scompiler struct {
-	c     *compiler
-	cache map[string]*snode // by schema reference: recursion and reuse
+	c         *compiler
+	plain     *compiler          // for the branch-choosing validators
+	cache     map[string]*snode  // by schema reference: recursion and reuse
+	mergedIDs map[string]string // merge key → __fjs_merged_N#
 }
 
 const maxSchemaDepth = 100
@@ -128,18 +130,10 @@ func (sc *scompiler) build(schema any, ref string, depth int) (*snode, error) {
 	if !ok {
 		return nil, &SchemaError{Path: ref, Msg: "schema must be an object or a boolean"}
 	}
-	if r, ok := o.Get("$ref"); ok {
-		rs, _ := r.(string)
-		target, tref, err := sc.resolveRef(o, rs, ref)
+	if _, ok := o.Get("$ref"); ok {
+		target, tref, err := sc.resolveRefFJS(o, ref)
 		if err != nil {
 			return nil, err
-		}
-		if hasRefSiblings(o) {
-			merged, err := mergeSchemas([]any{target, withoutKeys(o, "$ref")})
-			if err != nil {
-				return nil, err
-			}
-			return sc.build(merged, tref, depth+1)
 		}
 		if n, ok := sc.cache[tref]; ok {
 			return n, nil
@@ -467,31 +461,21 @@ func (sc *scompiler) fillObject(n *snode, o *Object, ref string, depth int) erro
 	return nil
 }
 
-// defaultOf finds the default of a property schema, following a $ref as
-// fast-json-stringify does for required-first objects.
+// defaultOf is the default of a property schema after fast-json-stringify
+// resolved its $ref (merging siblings).
 func (sc *scompiler) defaultOf(s any) (any, bool) {
 	o, ok := s.(*Object)
 	if !ok {
 		return nil, false
 	}
-	for i := 0; i < 32; i++ {
-		r, ok := o.Get("$ref")
-		if !ok {
-			break
-		}
-		rs, _ := r.(string)
-		t, _, err := sc.resolveRef(o, rs, "")
+	if _, has := o.Get("$ref"); has {
+		t, _, err := sc.resolveRefFJS(o, "")
 		if err != nil {
 			return nil, false
 		}
-		if d, ok := o.Get("default"); ok {
-			return d, true
-		}
-		to, ok := t.(*Object)
-		if !ok {
+		if o, ok = t.(*Object); !ok {
 			return nil, false
 		}
-		o = to
 	}
 	return o.Get("default")
 }
@@ -533,37 +517,27 @@ func (sc *scompiler) tupleCondition(s any) tupleCond {
 	if !ok {
 		return tupleCond{}
 	}
-	for i := 0; i < 32; i++ {
-		r, ok := o.Get("$ref")
-		if !ok {
-			break
-		}
-		rs, _ := r.(string)
-		t, _, err := sc.resolveRef(o, rs, "")
+	if _, has := o.Get("$ref"); has {
+		t, _, err := sc.resolveRefFJS(o, "")
 		if err != nil {
 			return tupleCond{}
 		}
-		to, ok := t.(*Object)
-		if !ok {
+		if o, ok = t.(*Object); !ok {
 			return tupleCond{}
 		}
-		o = to
 	}
 	var tc tupleCond
 	if nv, ok := o.Get("nullable"); ok && nv == true {
 		tc.nullable = true
 	}
-	switch t := o.Get; {
-	default:
-		tv, _ := t("type")
-		switch x := tv.(type) {
-		case string:
-			tc.types = []string{x}
-		case []any:
-			for _, e := range x {
-				if s, ok := e.(string); ok {
-					tc.types = append(tc.types, s)
-				}
+	tv, _ := o.Get("type")
+	switch x := tv.(type) {
+	case string:
+		tc.types = []string{x}
+	case []any:
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				tc.types = append(tc.types, s)
 			}
 		}
 	}

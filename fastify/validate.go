@@ -2,9 +2,9 @@ package fastify
 
 import (
 	"math"
-	"time"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -383,11 +383,21 @@ func (s *vstate) validate(n *node, slot *any, c vctx) bool {
 	if n.hasRule[gUntyped] && !s.untyped(n, slot, c) {
 		return false
 	}
+	// Typed groups run when the data has the group's type; a schema whose
+	// single type was not checked up front (it has rules for that type and
+	// no coercion applies) reports the type error in the group's else.
+	single := jtype(255)
+	if !n.checkTypes && len(n.types) == 1 {
+		single = n.types[0]
+	}
 	if n.hasRule[gNumber] {
 		if f, ok := numberOf(*slot); ok && isFinite(f) {
 			if !s.numberGroup(n, f, c) {
 				return false
 			}
+		} else if single == tNumber {
+			s.typeError(n, c)
+			return false
 		}
 	}
 	if n.hasRule[gString] {
@@ -395,6 +405,9 @@ func (s *vstate) validate(n *node, slot *any, c vctx) bool {
 			if !s.stringGroup(n, str, c) {
 				return false
 			}
+		} else if single == tString && !hasTypeOpt(tString, *slot, s.plain) {
+			s.typeError(n, c)
+			return false
 		}
 	}
 	if n.hasRule[gArray] {
@@ -402,6 +415,9 @@ func (s *vstate) validate(n *node, slot *any, c vctx) bool {
 			if !s.arrayGroup(n, slot, c) {
 				return false
 			}
+		} else if single == tArray {
+			s.typeError(n, c)
+			return false
 		}
 	}
 	if n.hasRule[gObject] {
@@ -414,7 +430,7 @@ func (s *vstate) validate(n *node, slot *any, c vctx) bool {
 			if !s.objectGroup(n, slot, o, c) {
 				return false
 			}
-		} else if !n.checkTypes && len(n.types) == 1 && n.types[0] == tObject {
+		} else if single == tObject {
 			s.typeError(n, c)
 			return false
 		}

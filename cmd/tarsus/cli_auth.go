@@ -143,7 +143,6 @@ func newWhoamiCmd(e *env) *cobra.Command {
 			return nil
 		},
 	}
-	addRemoteFlags(cmd, &rf, true)
-	cmd.Flags().Lookup("as").Hidden = true
+	addRemoteFlags(cmd, &rf, false, true)
 	return cmd
 }

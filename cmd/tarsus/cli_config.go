@@ -128,11 +128,14 @@ type remoteFlags struct {
 	output string
 }
 
-func addRemoteFlags(cmd *cobra.Command, rf *remoteFlags, withOutput bool) {
+// addRemoteFlags adds --server, and --as and --output as asked.
+func addRemoteFlags(cmd *cobra.Command, rf *remoteFlags, as, output bool) {
 	f := cmd.Flags()
 	f.StringVar(&rf.server, "server", "", "server URL (default: $TARSUS_URL, then the one of tarsus login)")
-	f.StringVar(&rf.as, "as", "", "act on this user's functions (admins only)")
-	if withOutput {
+	if as {
+		f.StringVar(&rf.as, "as", "", "act on this user's functions (admins only)")
+	}
+	if output {
 		addOutputFlag(cmd, &rf.output)
 	}
 }

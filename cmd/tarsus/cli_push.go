@@ -59,7 +59,7 @@ is non-zero. Bundles built for unchanged inputs are remembered in
 			return runPush(cmd.Context(), e, dir, o)
 		},
 	}
-	addRemoteFlags(cmd, &o.rf, true)
+	addRemoteFlags(cmd, &o.rf, true, true)
 	f := cmd.Flags()
 	f.BoolVar(&o.dryRun, "dry-run", false, "build and show what would be deployed, without deploying")
 	f.BoolVar(&o.noPrune, "no-prune", false, "keep functions on the server whose file is gone")
@@ -159,7 +159,7 @@ func runPush(ctx context.Context, e *env, dir string, o pushOptions) error {
 		remote[fns[i].Path] = &fns[i]
 	}
 
-	items, sharedChanged := plan(p, manifest, remote, o)
+	items := plan(p, manifest, remote, o)
 	cache := p.loadCache()
 	sharedFP := p.sharedFingerprint()
 	keys := map[string]string{}
@@ -185,7 +185,6 @@ func runPush(ctx context.Context, e *env, dir string, o pushOptions) error {
 		}
 		toBuild = append(toBuild, it)
 	}
-	_ = sharedChanged
 
 	if len(toBuild) > 0 {
 		if err := buildItems(ctx, e, p, toBuild, show); err != nil {
@@ -282,6 +281,14 @@ func runPush(ctx context.Context, e *env, dir string, o pushOptions) error {
 	}
 	rep.DurationMs = msOf(time.Since(start))
 	for _, it := range items {
+		if it.remote != nil && !it.send && !it.remove {
+			it.stored = it.remote.Sizes.Stored
+			if it.bundleSize < 0 {
+				it.bundleSize = it.remote.Sizes.Bundle
+			}
+		}
+	}
+	for _, it := range items {
 		pf := pushFile{Path: it.path, Route: it.route, Kind: "shared", Status: it.status, Uploaded: it.send, Reason: it.reason, BundleBytes: it.bundleSize, StoredBytes: it.stored, BuildMs: -1}
 		if it.route != "" {
 			pf.Kind = "route"
@@ -294,13 +301,13 @@ func runPush(ctx context.Context, e *env, dir string, o pushOptions) error {
 	if o.rf.output == "json" {
 		return writeJSON(e.stdout, rep)
 	}
-	printPush(e, p, rep)
+	printPush(e, rep)
 	return nil
 }
 
 // plan decides, from the manifest, which files are sent, kept and removed.
 // Routes whose bundle must be compared are left unsent here.
-func plan(p *project, manifest client.Manifest, remote map[string]*client.Function, o pushOptions) ([]*pushItem, bool) {
+func plan(p *project, manifest client.Manifest, remote map[string]*client.Function, o pushOptions) []*pushItem {
 	var items []*pushItem
 	local := map[string]bool{}
 	sharedChanged := false
@@ -360,7 +367,7 @@ func plan(p *project, manifest client.Manifest, remote map[string]*client.Functi
 		// Routes first, then shared modules; by path.
 		return cmp.Or(cmp.Compare(boolInt(a.route == ""), boolInt(b.route == "")), cmp.Compare(a.path, b.path))
 	})
-	return items, sharedChanged
+	return items
 }
 
 func boolInt(b bool) int {
@@ -461,7 +468,7 @@ func buildItems(ctx context.Context, e *env, p *project, items []*pushItem, show
 	return &statusError{fmt.Sprintf("the build failed with %d error(s); nothing was deployed", len(probs))}
 }
 
-func printPush(e *env, p *project, rep pushReport) {
+func printPush(e *env, rep pushReport) {
 	t := newTable(e.stdout, "ROUTE", "BUNDLE", "STORED", "BUILD", "STATUS")
 	counts := map[string]int{}
 	for _, f := range rep.Files {
@@ -500,5 +507,4 @@ func printPush(e *env, p *project, rep pushReport) {
 		fmt.Fprintf(e.stdout, "\nDeployed version %d (deployment %s) to %s in %s: %s. Uploaded %d file(s), %s.\n",
 			rep.Version, rep.Deployment, rep.Server, millis(rep.DurationMs), summary, len(rep.Uploaded), size(rep.UploadBytes))
 	}
-	_ = p
 }

@@ -84,3 +84,51 @@ export const fjsCases = [
   { id: 1, name: 'Ann', email: 'a@b.c', age: 30, active: true, tags: ['x', 'y'], createdAt: D('2024-05-06T07:08:09.010Z'), score: 9.5, meta: { a: 'b', c: 'd' }, nick: null, password: 'secret' },
   { id: '7', name: 5 }, { name: 'x' }]
 ]
+
+fjsCases.push(
+  // ---- anyOf / oneOf (option chosen by Ajv validation of the option)
+  ['anyOf-scalar', { anyOf: [{ type: 'integer' }, { type: 'string' }] }, 5, 'x', 5.5, true, null, D('2024-01-02T03:04:05.006Z')],
+  ['anyOf-objects', { anyOf: [obj({ kind: { const: 'a' }, a: { type: 'integer' } }, { required: ['kind'] }), obj({ kind: { const: 'b' }, b: { type: 'string' } }, { required: ['kind'] })] }, { kind: 'a', a: '5', x: 1 }, { kind: 'b', b: 5 }, { kind: 'c' }],
+  ['anyOf-siblings', { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'], anyOf: [obj({ a: { type: 'string' } }, { required: ['a'] }), obj({ b: { type: 'number' } })] }, { id: '1', a: 'x', b: 2 }, { id: 2, b: '3' }],
+  ['anyOf-nullable', { type: 'object', properties: { v: { anyOf: [{ type: 'string' }, { type: 'null' }] } } }, { v: null }, { v: 's' }, { v: 5 }],
+  ['anyOf-no-match', { type: 'object', properties: { v: { anyOf: [{ type: 'string' }, { type: 'boolean' }] } } }, { v: 5 }],
+  ['anyOf-ref', { definitions: { s: { type: 'string' }, n: { type: 'number' } }, anyOf: [{ $ref: '#/definitions/n' }, { $ref: '#/definitions/s' }] }, 5, 'x', true],
+  ['anyOf-format', { anyOf: [{ type: 'string', format: 'date-time' }, { type: 'string' }] }, '2024-01-01T00:00:00Z', 'nope', D('2024-01-02T03:04:05.006Z')],
+  ['anyOf-array-or-object', { anyOf: [{ type: 'array', items: { type: 'integer' } }, obj({ a: { type: 'integer' } })] }, [1, '2'], { a: '3', b: 1 }],
+  ['anyOf-additional-false', { anyOf: [obj({ a: { type: 'string' } }, { additionalProperties: false }), obj({ b: { type: 'string' } })] }, { a: 'x' }, { a: 'x', b: 'y' }],
+  ['anyOf-coercion-not-applied', { anyOf: [{ type: 'number' }, { type: 'string' }] }, '5'],
+  ['oneOf-scalar', { oneOf: [{ type: 'number' }, { type: 'string' }] }, 1.5, 'a', false],
+  ['oneOf-objects', { oneOf: [obj({ t: { enum: ['x'] }, x: { type: 'string' } }, { required: ['t'] }), obj({ t: { enum: ['y'] }, y: { type: 'integer' } }, { required: ['t'] })] }, { t: 'y', y: '7', x: 1 }, { t: 'x', x: 5 }],
+  ['oneOf-recursive', { type: 'object', properties: { name: { type: 'string' }, child: { oneOf: [{ type: 'null' }, { $ref: '#' }] } } }, { name: 'a', child: { name: 'b', child: null, extra: 1 } }],
+  ['anyOf-nested', { anyOf: [{ anyOf: [{ type: 'integer' }, { type: 'boolean' }] }, { type: 'string' }] }, true, 'x', 3],
+  ['anyOf-empty-options', { type: 'object', properties: { v: { anyOf: [{}, { type: 'string' }] } } }, { v: { a: 1 } }],
+
+  // ---- allOf (merged)
+  ['allOf-objects', { allOf: [obj({ a: { type: 'string' } }, { required: ['a'] }), obj({ b: { type: 'integer' } })] }, { a: 'x', b: '2', c: 3 }, { b: 1 }],
+  ['allOf-with-siblings', { type: 'object', properties: { id: { type: 'integer' } }, additionalProperties: false, allOf: [obj({ a: { type: 'string' } })] }, { id: 1, a: 'x', z: 2 }],
+  ['allOf-types', { allOf: [{ type: ['string', 'number'] }, { type: ['number', 'boolean'] }] }, '5', 5],
+  ['allOf-ref', { definitions: { base: obj({ id: { type: 'integer' } }, { required: ['id'] }) }, allOf: [{ $ref: '#/definitions/base' }, obj({ name: { type: 'string' } })] }, { id: '7', name: 'n', x: 1 }, { name: 'n' }],
+  ['allOf-nested-properties', { allOf: [obj({ o: obj({ a: { type: 'string' } }) }), obj({ o: obj({ b: { type: 'number' } }) })] }, { o: { a: 1, b: '2', c: 3 } }],
+  ['allOf-conflict-type', { allOf: [{ type: 'string' }, { type: 'number' }] }, 'x'],
+  ['allOf-required-union', { allOf: [obj({ a: { type: 'string' } }, { required: ['a'] }), obj({ b: { type: 'string' } }, { required: ['b'] })] }, { a: 'x' }],
+  ['allOf-pattern-to-property', { allOf: [obj({ n1: {} }), { type: 'object', patternProperties: { '^n': { type: 'number' } } }] }, { n1: '5', n2: '6' }],
+  ['allOf-additional-false-other', { allOf: [obj({ a: { type: 'string' } }), { type: 'object', additionalProperties: false }] }, { a: 'x', b: 1 }],
+  ['allOf-default-conflict', { allOf: [obj({ a: { type: 'string', default: 'x' } }), obj({ a: { default: 'y' } })] }, {}],
+
+  // ---- if/then/else
+  ['if-then-else', { type: 'object', properties: { kind: { type: 'string' } }, if: obj({ kind: { const: 'num' } }), then: obj({ v: { type: 'number' } }), else: obj({ v: { type: 'string' } }) }, { kind: 'num', v: '5' }, { kind: 'str', v: 5 }, {}],
+  ['if-then-only', { type: 'object', properties: { a: { type: 'string' } }, if: { required: ['a'] }, then: obj({ b: { type: 'integer' } }) }, { a: 'x', b: '2' }, { b: '2' }],
+  ['if-else-only', { type: 'object', if: { required: ['a'] }, else: obj({ c: { type: 'boolean' } }) }, { c: 1 }, { a: 1, c: 1 }],
+  ['if-without-then-else', { type: 'object', properties: { a: { type: 'string' } }, if: { required: ['a'] } }, { a: 1 }],
+  ['if-date', { if: { type: 'string', format: 'date-time' }, then: { type: 'string', format: 'date' }, else: { type: 'integer' } }, D('2024-03-04T05:06:07.000Z'), '2024-01-01T00:00:00Z', 5.5],
+
+  // ---- $ref with siblings (merged), chains
+  ['ref-siblings', { definitions: { o: obj({ a: { type: 'string' } }) }, type: 'object', properties: { x: { $ref: '#/definitions/o', properties: { b: { type: 'integer' } }, required: ['b'] } } }, { x: { a: 1, b: '2' } }, { x: { a: 'y' } }],
+  ['ref-siblings-ignored', { definitions: { s: { type: 'string' } }, type: 'object', properties: { x: { $ref: '#/definitions/s', description: 'd', title: 't' } } }, { x: 5 }],
+  ['ref-siblings-conflict', { definitions: { s: { type: 'string' } }, type: 'object', properties: { x: { $ref: '#/definitions/s', type: 'number' } } }, { x: 5 }],
+  ['ref-chain', { definitions: { a: { $ref: '#/definitions/b' }, b: { type: 'integer' } }, type: 'array', items: { $ref: '#/definitions/a' } }, ['1.5', 2]],
+  ['ref-nullable-sibling', { definitions: { s: { type: 'string' } }, type: 'object', properties: { x: { $ref: '#/definitions/s', nullable: true } } }, { x: null }, { x: 1 }],
+  ['ref-id', { $id: 'http://example.com/root.json', definitions: { item: { $id: 'item.json', type: 'integer' } }, type: 'array', items: { $ref: 'item.json' } }, ['1', 2.7]],
+  ['ref-tuple', { definitions: { s: { type: 'string' } }, type: 'array', items: [{ $ref: '#/definitions/s' }] }, ['a'], [1]],
+  ['ref-circular', { definitions: { a: { $ref: '#/definitions/b' }, b: { $ref: '#/definitions/a' } }, type: 'object', properties: { x: { $ref: '#/definitions/a' } } }, {}]
+)

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { ajvCases } from './cases_ajv.mjs'
 import { parseCases } from './cases_parse.mjs'
 import { fjsCases } from './cases_fjs.mjs'
+import { httpCases } from './cases_http.mjs'
 
 const require = createRequire(import.meta.url)
 const here = dirname(fileURLToPath(import.meta.url))
@@ -111,4 +112,32 @@ function revive (d) {
   return d
 }
 
-console.log(`ajv ${ajvVectors.length}, parse ${parseVectors.length}, fjs ${fjsVectors.length}`)
+// ---- end to end through Fastify itself
+const Fastify = require('fastify')
+const httpVectors = []
+for (const [name, schema, reply, requests] of httpCases) {
+  const app = Fastify()
+  let seenHeaders
+  app.addHook('onRequest', async (req) => { seenHeaders = JSON.stringify(req.headers) })
+  app.post('/', { schema }, async (req) => reply === '$body' ? req.body : reply)
+  await app.ready()
+  for (const [i, r] of requests.entries()) {
+    const headers = { ...(r.headers || {}) }
+    if (r.payload !== undefined) headers['content-type'] = 'application/json'
+    const res = await app.inject({ method: 'POST', url: '/', payload: r.payload, headers })
+    httpVectors.push({
+      name: `${name}#${i}`,
+      schema: JSON.stringify(schema),
+      reply: JSON.stringify(reply),
+      payload: r.payload === undefined ? null : r.payload,
+      headers: seenHeaders,
+      status: res.statusCode,
+      contentType: res.headers['content-type'],
+      body: res.body
+    })
+  }
+  await app.close()
+}
+out('http_vectors.json', httpVectors)
+
+console.log(`ajv ${ajvVectors.length}, parse ${parseVectors.length}, fjs ${fjsVectors.length}, http ${httpVectors.length}`)
