@@ -29,10 +29,10 @@ type vectorFile struct {
 }
 
 type vector struct {
-	Name     string `json:"name"`
-	Route    string `json:"route"`
-	Note     string `json:"note"`
-	Request  struct {
+	Name    string `json:"name"`
+	Route   string `json:"route"`
+	Note    string `json:"note"`
+	Request struct {
 		Method     string            `json:"method"`
 		URL        string            `json:"url"`
 		Headers    map[string]string `json:"headers"`

@@ -2,11 +2,11 @@ package engine
 
 import (
 	"math"
-	"unicode/utf8"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 
