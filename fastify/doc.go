@@ -24,3 +24,27 @@
 // The package is a leaf: its only third-party dependency is regexp2 (for
 // ECMAScript `pattern` semantics), whose types never appear in the API.
 package fastify
+
+// Regenerating the vectors (needs Node 20 and the npm registry):
+//
+//	cd fastify/testdata/gen && npm ci && TZ=UTC node gen.mjs
+//
+// Known deviations from the JavaScript originals, kept because they only
+// show on inputs no JSON body produces or on rarely used regex features:
+//
+//   - Regular expressions (pattern, patternProperties, formats) run on
+//     regexp2 in ECMAScript+Unicode mode with a 100 ms match timeout; a
+//     timed-out match counts as a mismatch. \b treats non-ASCII letters as
+//     word characters (JavaScript does not), and a few patterns that V8
+//     rejects under the u flag (such as "a{,2}") are accepted.
+//   - Ajv reads inherited properties through `data[prop]`: required and
+//     dependencies see Object.prototype names ("toString", "constructor")
+//     as present (reproduced), but properties/patternProperties only visit
+//     own keys.
+//   - fast-json-stringify's "date" and "time" formats use the process's
+//     local zone; here they use the time.Time's own location. A non-object
+//     value serialized with an object schema is treated as an empty object.
+//   - Error messages that fast-json-stringify builds from internal schema
+//     ids (__fjs_merged_N) number them per serializer, not per process.
+//   - Ajv's "schema is invalid" meta-schema messages are not reproduced:
+//     a *SchemaError says what is wrong in its own words.

@@ -112,8 +112,8 @@ func CompileSerializer(schemaJSON []byte) (*Serializer, error) {
 
 type scompiler struct {
 	c         *compiler
-	plain     *compiler          // for the branch-choosing validators
-	cache     map[string]*snode  // by schema reference: recursion and reuse
+	plain     *compiler         // for the branch-choosing validators
+	cache     map[string]*snode // by schema reference: recursion and reuse
 	mergedIDs map[string]string // merge key → __fjs_merged_N#
 }
 

@@ -213,7 +213,7 @@ func (p *project) depsFingerprint() (string, error) {
 	for dir := p.fnDir; ; dir = filepath.Dir(dir) {
 		for _, name := range depFiles {
 			if b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
-				fmt.Fprintf(h, "%s/%s %s\n", dir, name, sha256Hex(b))
+				fmt.Fprintf(h, "%s/%s %s\n", p.rel(dir), name, sha256Hex(b))
 			}
 		}
 		if _, err := os.Stat(filepath.Join(dir, "node_modules")); err == nil || filepath.Dir(dir) == dir {
@@ -237,13 +237,22 @@ func (p *project) depsFingerprint() (string, error) {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(h, "%s %s\n", fp, sha256Hex(b))
+		fmt.Fprintf(h, "%s %s\n", p.rel(fp), sha256Hex(b))
 		return nil
 	})
 	if err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// rel returns fp relative to the project folder (so that a moved project
+// keeps its fingerprints), or fp itself.
+func (p *project) rel(fp string) string {
+	if r, err := filepath.Rel(p.dir, fp); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return fp
 }
 
 // sharedFingerprint hashes the shared modules: when one changes, every

@@ -110,9 +110,9 @@ type pushFile struct {
 	Status      string  `json:"status"`
 	Uploaded    bool    `json:"uploaded"`
 	Reason      string  `json:"reason,omitempty"`
-	BundleBytes int     `json:"bundleBytes"`
-	StoredBytes int     `json:"storedBytes"`
-	BuildMs     float64 `json:"buildMs"`
+	BundleBytes int     `json:"bundleBytes,omitempty"`
+	StoredBytes int     `json:"storedBytes,omitempty"`
+	BuildMs     float64 `json:"buildMs,omitempty"` // 0 when not built this time
 }
 
 func runPush(ctx context.Context, e *env, dir string, o pushOptions) error {
@@ -289,12 +289,12 @@ func runPush(ctx context.Context, e *env, dir string, o pushOptions) error {
 		}
 	}
 	for _, it := range items {
-		pf := pushFile{Path: it.path, Route: it.route, Kind: "shared", Status: it.status, Uploaded: it.send, Reason: it.reason, BundleBytes: it.bundleSize, StoredBytes: it.stored, BuildMs: -1}
+		pf := pushFile{Path: it.path, Route: it.route, Kind: "shared", Status: it.status, Uploaded: it.send, Reason: it.reason, BundleBytes: max(it.bundleSize, 0), StoredBytes: it.stored}
 		if it.route != "" {
 			pf.Kind = "route"
 		}
 		if it.out != nil {
-			pf.BuildMs = msOf(it.out.Duration)
+			pf.BuildMs = max(msOf(it.out.Duration), 0.001)
 		}
 		rep.Files = append(rep.Files, pf)
 	}
@@ -484,7 +484,11 @@ func printPush(e *env, rep pushReport) {
 		if f.Kind != "route" || f.BundleBytes <= 0 {
 			bundle = "-"
 		}
-		t.row(name, bundle, stored, millis(f.BuildMs), f.Status)
+		build := "-"
+		if f.BuildMs > 0 {
+			build = millis(f.BuildMs)
+		}
+		t.row(name, bundle, stored, build, f.Status)
 		counts[f.Status]++
 	}
 	t.flush()

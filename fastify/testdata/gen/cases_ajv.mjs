@@ -239,3 +239,14 @@ ajvCases.push(
   ['ref-called-in-then', { definitions: { a: { $ref: '#/definitions/b', minimum: 1 }, b: { type: 'number' } }, if: { type: 'number' }, then: { $ref: '#/definitions/a' } }, 0],
   ['ref-called-default', { definitions: { a: { type: 'object', properties: { d: { default: 1 }, n: { $ref: '#/definitions/a' } } } }, anyOf: [{ $ref: '#/definitions/a' }] }, {}, { n: {} }]
 )
+
+ajvCases.push(
+  // ECMAScript regex semantics with the u flag
+  ['pattern-dollar-newline', { type: 'string', pattern: '^a$' }, 'a\n', 'a'],
+  ['pattern-digits-ascii', { type: 'string', pattern: '^\\d+$' }, '١٢', '12'],
+  ['pattern-dot-newline', { type: 'string', pattern: '^.$' }, '\n', '😀'],
+  ['pattern-space-nbsp', { type: 'string', pattern: '^\\s$' }, '\u00a0', '\u2028'],
+  ['pattern-named-group', { type: 'string', pattern: '^(?<y>\\d{4})-\\k<y>$' }, '2024-2024', '2024-2025'],
+  ['pattern-unicode-escape', { type: 'string', pattern: '^[\\u{1F600}-\\u{1F64F}]+$' }, '😀😃', 'a'],
+  ['pattern-property-escape', { type: 'string', pattern: '^\\p{Lu}' }, 'Abc', 'abc']
+)

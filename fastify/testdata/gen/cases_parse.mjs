@@ -76,3 +76,26 @@ export const parseCases = [
   ['constructor-plain', '{"constructor":{"x":1}}'],
   ['constructor-string', '{"constructor":"x"}']
 ]
+
+parseCases.push(
+  ['ok-number-formats', '[1e21,1e-7,123e-20,0.000001,1.7976931348623157e308,2.2250738585072014e-308,-5e-324,9007199254740993,0.30000000000000004,1e+2,25e-1,4.35,100e-2,-0.0]'],
+  ['ok-big-ints', '[12345678901234567890,99999999999999999999999,4294967296,2147483648]'],
+  ['control-tab-in-string', '"a\tb"'],
+  ['del-in-string', '"a\u007fb"'],
+  ['error-after-unicode', '{"ключ": ]'],
+  ['error-after-emoji-long', '{"😀😀😀😀😀😀😀😀😀😀😀😀": nope}'],
+  ['bad-escape-nonascii', '"\\é"'],
+  ['bad-escape-cjk', '"\\中"'],
+  ['true-prefix-long', 'trueeeeeeeeeeeeeeeeeeeeeeeee'],
+  ['unexpected-colon', ':'],
+  ['unexpected-comma-array', '[,1]'],
+  ['unexpected-rbrace', '}'],
+  ['double-comma-object', '{"a":1,,"b":2}'],
+  ['empty-key-ok', '{"":1}'],
+  ['null-char', '"\u0000"'],
+  ['nested-dup-index-keys', '{"x":{"2":1,"1":2,"2":3}}'],
+  ['array-ws-error', '[1,\n  2,\n  x]'],
+  ['number-then-letter', '123abc'],
+  ['minus-space', '- 1'],
+  ['exp-plus-letter', '1e+x']
+)
