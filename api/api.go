@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -60,12 +61,16 @@ type Server struct {
 	app   *fiber.App
 	log   *slog.Logger
 	reqID atomic.Uint64
+	// closing is closed by Shutdown so that open log streams end and do
+	// not hold the shutdown up.
+	closing   chan struct{}
+	closeOnce sync.Once
 }
 
 // New builds the server and its routes.
 func New(cfg Config, p *platform.Platform) *Server {
 	cfg.fill()
-	s := &Server{cfg: cfg, p: p, log: cfg.Logger}
+	s := &Server{cfg: cfg, p: p, log: cfg.Logger, closing: make(chan struct{})}
 	s.app = fiber.New(fiber.Config{
 		AppName:               "tarsus",
 		BodyLimit:             cfg.MaxBodySize,
@@ -89,7 +94,10 @@ func New(cfg Config, p *platform.Platform) *Server {
 func (s *Server) Listen(ln net.Listener) error { return s.app.Listener(ln) }
 
 // Shutdown stops the server, waiting for requests in flight up to timeout.
-func (s *Server) Shutdown(timeout time.Duration) error { return s.app.ShutdownWithTimeout(timeout) }
+func (s *Server) Shutdown(timeout time.Duration) error {
+	s.closeOnce.Do(func() { close(s.closing) })
+	return s.app.ShutdownWithTimeout(timeout)
+}
 
 func (s *Server) routes() {
 	app := s.app

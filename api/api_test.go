@@ -1,7 +1,12 @@
 package api_test
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
 	"fmt"
 	"strings"
 	"sync"
@@ -499,5 +504,108 @@ func TestUserLifecycle(t *testing.T) {
 	}
 	if r := s.do("GET", "/api/v1/me", tok, "", nil); r.Status != 401 {
 		t.Errorf("deleted user's token: %d", r.Status)
+	}
+}
+
+func TestLogsFollowOverSSE(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "talk.ts", `export default [{}, (req) => { console.log("said", req.body.n); return {ok: true} }]`)
+	req, _ := http.NewRequest("GET", s.URL+"/api/v1/logs?follow=true&fn=talk", nil)
+	req.Header.Set("Authorization", "Bearer "+tok)
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if ct := res.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("content-type %q", ct)
+	}
+	lines := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(res.Body)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	// Wait for the stream to be live, then call.
+	for l := range lines {
+		if l == ": live" {
+			break
+		}
+	}
+	s.call("alice", "talk", `{"n":42}`)
+	var sawConsole, sawInvocation bool
+	deadline := time.After(10 * time.Second)
+	for !(sawConsole && sawInvocation) {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				t.Fatal("stream ended")
+			}
+			if strings.Contains(l, `"msg":"said 42"`) {
+				sawConsole = true
+			}
+			if strings.Contains(l, `"kind":"invocation"`) && strings.Contains(l, `"status":200`) && strings.Contains(l, `"cold":true`) {
+				sawInvocation = true
+			}
+		case <-deadline:
+			t.Fatalf("console %v invocation %v", sawConsole, sawInvocation)
+		}
+	}
+}
+
+func TestDeploymentsRollbackManifestUpload(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "v.ts", `export default [{}, () => ({v: 1})]`)
+	s.mustPut(tok, "v.ts", `export default [{}, () => ({v: 2})]`)
+	var deps []map[string]any
+	if err := json.Unmarshal(s.do("GET", "/api/v1/deployments", tok, "", nil).Body, &deps); err != nil || len(deps) != 2 {
+		t.Fatalf("deployments: %v %v", err, deps)
+	}
+	first := deps[1]["id"].(string)
+	r := s.do("POST", "/api/v1/deployments/"+first+"/rollback", tok, "", nil)
+	if r.Status != 200 {
+		t.Fatalf("rollback: %d %s", r.Status, r.Body)
+	}
+	if got := s.call("alice", "v", "{}"); string(got.Body) != `{"v":1}` {
+		t.Errorf("after rollback: %s", got.Body)
+	}
+	_ = json.Unmarshal(s.do("GET", "/api/v1/deployments", tok, "", nil).Body, &deps)
+	if len(deps) != 3 || deps[0]["via"] != "rollback" || deps[0]["rollbackOf"] != first {
+		t.Errorf("rollback record: %v", deps[0])
+	}
+	man := s.do("GET", "/api/v1/manifest", tok, "", nil).JSON(t)
+	if h, _ := man["v.ts"].(string); len(h) != 64 {
+		t.Errorf("manifest: %v", man)
+	}
+	// The original product's upload route.
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	w, _ := mw.CreateFormFile("file", "hello.ts")
+	_, _ = io.WriteString(w, `export default [{}, () => "uploaded"]`)
+	_ = mw.Close()
+	up := s.do("POST", "/alice/tools/$upload", tok, mw.FormDataContentType(), buf.Bytes())
+	if up.Status != 200 {
+		t.Fatalf("$upload: %d %s", up.Status, up.Body)
+	}
+	if got := s.call("alice", "tools/hello", "{}"); string(got.Body) != "uploaded" {
+		t.Errorf("uploaded function: %d %s", got.Status, got.Body)
+	}
+	other := s.createUser("bob")
+	if r := s.do("POST", "/alice/tools/$upload", other, mw.FormDataContentType(), buf.Bytes()); r.Status != 403 {
+		t.Errorf("bob uploading into alice: %d", r.Status)
+	}
+	// Dropping warm runtimes.
+	if r := s.do("POST", "/api/v1/runtimes/drop", tok, "", nil); r.Status != 200 || !strings.Contains(string(r.Body), `"dropped":1`) {
+		t.Errorf("drop: %d %s", r.Status, r.Body)
+	}
+	hist := s.do("GET", "/api/v1/stats/history", tok, "", nil).JSON(t)
+	days := hist["days"].([]any)
+	today := days[len(days)-1].(map[string]any)["functions"].(map[string]any)
+	if today["v"].(map[string]any)["calls"].(float64) != 1 {
+		t.Errorf("history: %v", hist)
 	}
 }

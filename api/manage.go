@@ -427,6 +427,8 @@ func (s *Server) logs(c *fiber.Ctx) error {
 				if writeEvent(w, r) != nil {
 					return
 				}
+			case <-s.closing:
+				return
 			case <-ping.C:
 				if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil || w.Flush() != nil {
 					return

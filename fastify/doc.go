@@ -23,8 +23,7 @@
 //
 // The package is a leaf: its only third-party dependency is regexp2 (for
 // ECMAScript `pattern` semantics), whose types never appear in the API.
-package fastify
-
+//
 // Regenerating the vectors (needs Node 20 and the npm registry):
 //
 //	cd fastify/testdata/gen && npm ci && TZ=UTC node gen.mjs
@@ -48,3 +47,4 @@ package fastify
 //     ids (__fjs_merged_N) number them per serializer, not per process.
 //   - Ajv's "schema is invalid" meta-schema messages are not reproduced:
 //     a *SchemaError says what is wrong in its own words.
+package fastify
