@@ -179,3 +179,36 @@ func TestErrorBody(t *testing.T) {
 
 // addF adds at run time (Go folds constant expressions exactly).
 func addF(a, b float64) float64 { return a + b }
+
+func TestDeepData(t *testing.T) {
+	const depth = 50000
+	in := strings.Repeat(`{"c":`, depth) + "null" + strings.Repeat("}", depth)
+	data, err := ParseJSON([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := AppendJSON(nil, data); string(got) != in {
+		t.Fatal("AppendJSON changed deep data")
+	}
+	v, err := CompileValidator([]byte(`{"$id":"n","type":"object","properties":{"c":{"anyOf":[{"type":"null"},{"$ref":"#"}]}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, verr := v.Validate(data); verr == nil || !verr.Internal || verr.Message != "Maximum call stack size exceeded" {
+		t.Fatalf("Validate deep data: %+v", verr)
+	}
+	s, err := CompileSerializer([]byte(`{"type":"object","properties":{"c":{"$ref":"#"}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Append(nil, data); err == nil || err.Error() != "Maximum call stack size exceeded" {
+		t.Fatalf("Append deep data: %v", err)
+	}
+	shallow := mustParse(t, `{"c":{"c":{"c":null}}}`)
+	if _, verr := v.Validate(shallow); verr != nil {
+		t.Fatal(verr)
+	}
+	if out, err := s.Append(nil, shallow); err != nil || string(out) != `{"c":{"c":{"c":{}}}}` {
+		t.Fatalf("Append shallow: %s %v", out, err)
+	}
+}

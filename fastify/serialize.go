@@ -552,7 +552,8 @@ func (sc *scompiler) tupleCondition(s any) tupleCond {
 // fast-json-stringify's message.
 func (s *Serializer) Append(dst []byte, v any) ([]byte, error) {
 	n := len(dst)
-	out, err := s.root.write(dst, v)
+	w := swriter{}
+	out, err := w.write(s.root, dst, v)
 	if err != nil {
 		return dst[:n], err
 	}
@@ -565,7 +566,23 @@ func mismatch(ref string) error {
 	return serr("The value of '" + ref + "' does not match schema definition.")
 }
 
-func (n *snode) write(dst []byte, v any) ([]byte, error) {
+// swriter carries the recursion depth of one Append call.
+type swriter struct{ depth int }
+
+// maxSerializeDepth bounds recursion through recursive schemas (where
+// fast-json-stringify overflows the JavaScript stack).
+const maxSerializeDepth = 2000
+
+func (w *swriter) write(n *snode, dst []byte, v any) ([]byte, error) {
+	w.depth++
+	defer func() { w.depth-- }()
+	if w.depth > maxSerializeDepth {
+		return dst, serr("Maximum call stack size exceeded")
+	}
+	return n.write(w, dst, v)
+}
+
+func (n *snode) write(w *swriter, dst []byte, v any) ([]byte, error) {
 	if n.nullable && v == nil {
 		return append(dst, "null"...), nil
 	}
@@ -605,28 +622,28 @@ func (n *snode) write(dst []byte, v any) ([]byte, error) {
 		}
 		return append(dst, "false"...), nil
 	case kObject:
-		return n.writeObject(dst, v)
+		return n.writeObject(w, dst, v)
 	case kArray:
-		return n.writeArray(dst, v)
+		return n.writeArray(w, dst, v)
 	case kMulti:
 		for i, t := range n.multiType {
 			if multiMatches(t, v) {
-				return n.multi[i].write(dst, v)
+				return w.write(n.multi[i], dst, v)
 			}
 		}
 		return dst, mismatch(n.ref)
 	case kUnion:
 		for i, c := range n.checks {
 			if c.matches(v) {
-				return n.options[i].write(dst, v)
+				return w.write(n.options[i], dst, v)
 			}
 		}
 		return dst, mismatch(n.ref)
 	case kIf:
 		if n.checks[0].matches(v) {
-			return n.thenN.write(dst, v)
+			return w.write(n.thenN, dst, v)
 		}
-		return n.elseN.write(dst, v)
+		return w.write(n.elseN, dst, v)
 	}
 	return dst, errors.New("fastify: unknown serializer node")
 }
@@ -770,7 +787,7 @@ func appendFormattedTime(dst []byte, t time.Time, format string) []byte {
 	return append(dst, '"')
 }
 
-func (n *snode) writeObject(dst []byte, v any) ([]byte, error) {
+func (n *snode) writeObject(w *swriter, dst []byte, v any) ([]byte, error) {
 	if v == nil {
 		if n.nullable {
 			return append(dst, "null"...), nil
@@ -799,7 +816,7 @@ func (n *snode) writeObject(dst []byte, v any) ([]byte, error) {
 		if ok {
 			sep()
 			dst = append(dst, p.prefix...)
-			if dst, err = p.n.write(dst, val); err != nil {
+			if dst, err = w.write(p.n, dst, val); err != nil {
 				return dst, err
 			}
 			continue
@@ -827,7 +844,7 @@ func (n *snode) writeObject(dst []byte, v any) ([]byte, error) {
 					sep()
 					dst = appendQuoted(dst, m.Key)
 					dst = append(dst, ':')
-					if dst, err = pp.n.write(dst, m.Value); err != nil {
+					if dst, err = w.write(pp.n, dst, m.Value); err != nil {
 						return dst, err
 					}
 					continue members
@@ -843,7 +860,7 @@ func (n *snode) writeObject(dst []byte, v any) ([]byte, error) {
 				sep()
 				dst = appendQuoted(dst, m.Key)
 				dst = append(dst, ':')
-				if dst, err = n.add.write(dst, m.Value); err != nil {
+				if dst, err = w.write(n.add, dst, m.Value); err != nil {
 					return dst, err
 				}
 			}
@@ -855,7 +872,7 @@ func (n *snode) writeObject(dst []byte, v any) ([]byte, error) {
 	return append(dst, '}'), nil
 }
 
-func (n *snode) writeArray(dst []byte, v any) ([]byte, error) {
+func (n *snode) writeArray(w *swriter, dst []byte, v any) ([]byte, error) {
 	if v == nil {
 		if n.nullable {
 			return append(dst, "null"...), nil
@@ -882,7 +899,7 @@ func (n *snode) writeArray(dst []byte, v any) ([]byte, error) {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			if dst, err = sub.write(dst, arr[i]); err != nil {
+			if dst, err = w.write(sub, dst, arr[i]); err != nil {
 				return dst, err
 			}
 		}
@@ -901,7 +918,7 @@ func (n *snode) writeArray(dst []byte, v any) ([]byte, error) {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		if dst, err = n.items.write(dst, e); err != nil {
+		if dst, err = w.write(n.items, dst, e); err != nil {
 			return dst, err
 		}
 	}

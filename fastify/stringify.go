@@ -95,6 +95,17 @@ func appendJSONNumber(dst []byte, f float64) []byte {
 // and symbols inside arrays. Lone surrogates held in WTF-8 form (see
 // ParseJSON) are written as \udxxx escapes.
 func AppendJSON(dst []byte, v any) []byte {
+	return appendJSONDepth(dst, v, 0)
+}
+
+// deep nesting switches to an explicit stack so that hostile bodies cannot
+// exhaust the goroutine stack
+const maxRecursiveDepth = 1000
+
+func appendJSONDepth(dst []byte, v any, depth int) []byte {
+	if depth > maxRecursiveDepth {
+		return appendJSONIter(dst, v)
+	}
 	switch x := v.(type) {
 	case nil:
 		return append(dst, "null"...)
@@ -121,7 +132,7 @@ func AppendJSON(dst []byte, v any) []byte {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = AppendJSON(dst, e)
+			dst = appendJSONDepth(dst, e, depth+1)
 		}
 		return append(dst, ']')
 	case *Object:
@@ -135,11 +146,69 @@ func AppendJSON(dst []byte, v any) []byte {
 			}
 			dst = appendQuoted(dst, m.Key)
 			dst = append(dst, ':')
-			dst = AppendJSON(dst, m.Value)
+			dst = appendJSONDepth(dst, m.Value, depth+1)
 		}
 		return append(dst, '}')
 	}
 	return append(dst, "null"...)
+}
+
+// appendJSONIter is AppendJSON without recursion.
+func appendJSONIter(dst []byte, v any) []byte {
+	type frame struct {
+		arr []any
+		obj *Object
+		i   int
+	}
+	var stack []frame
+	for {
+		switch x := v.(type) {
+		case []any:
+			dst = append(dst, '[')
+			stack = append(stack, frame{arr: x})
+		case *Object:
+			if x == nil {
+				dst = append(dst, "null"...)
+				break
+			}
+			dst = append(dst, '{')
+			stack = append(stack, frame{obj: x})
+		default:
+			dst = appendJSONDepth(dst, x, 0)
+		}
+		// find the next value to write
+		for {
+			if len(stack) == 0 {
+				return dst
+			}
+			top := &stack[len(stack)-1]
+			if top.obj != nil {
+				if top.i < len(top.obj.Members) {
+					if top.i > 0 {
+						dst = append(dst, ',')
+					}
+					m := top.obj.Members[top.i]
+					top.i++
+					dst = appendQuoted(dst, m.Key)
+					dst = append(dst, ':')
+					v = m.Value
+					break
+				}
+				dst = append(dst, '}')
+			} else {
+				if top.i < len(top.arr) {
+					if top.i > 0 {
+						dst = append(dst, ',')
+					}
+					v = top.arr[top.i]
+					top.i++
+					break
+				}
+				dst = append(dst, ']')
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
 }
 
 const hexDigits = "0123456789abcdef"

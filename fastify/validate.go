@@ -49,7 +49,18 @@ type ValidationError struct {
 	hasPropertyName bool
 	// Errors is the full error list (only on the error Validate returns).
 	Errors []ValidationError
+	// Internal marks a failure that is not a validation result: the data
+	// nests deeper than MaxValidationDepth through a recursive schema, where
+	// Ajv overflows the JavaScript stack and Fastify answers 500 with
+	// Message "Maximum call stack size exceeded".
+	Internal bool
 }
+
+// MaxValidationDepth bounds how deep Validate follows data through a
+// recursive schema.
+const MaxValidationDepth = 2000
+
+const msgStackExceeded = "Maximum call stack size exceeded"
 
 func (e *ValidationError) Error() string { return e.FastifyMessage("data") }
 
@@ -111,7 +122,11 @@ func (e *ValidationError) AjvErrors() []any {
 func (v *Validator) Validate(data any) (any, *ValidationError) {
 	s := vstate{plain: v.plain}
 	root := data
-	if s.validate(v.root, &root, vctx{}) {
+	ok := s.validate(v.root, &root, vctx{})
+	if s.tooDeep {
+		return root, &ValidationError{Message: msgStackExceeded, Internal: true}
+	}
+	if ok {
 		return root, nil
 	}
 	if len(s.errs) == 0 {
@@ -133,6 +148,8 @@ type vstate struct {
 	segs     []pathSeg
 	returned bool // a non-composite error ended the current function
 	plain    bool
+	depth    int
+	tooDeep  bool
 }
 
 type vctx struct {
@@ -366,6 +383,15 @@ func (s *vstate) coerce(n *node, slot *any, c vctx) bool {
 func (s *vstate) validate(n *node, slot *any, c vctx) bool {
 	if n.always == 1 {
 		return true
+	}
+	if s.tooDeep {
+		return false
+	}
+	s.depth++
+	defer func() { s.depth-- }()
+	if s.depth > MaxValidationDepth {
+		s.tooDeep = true
+		return false
 	}
 	if n.always == -1 {
 		s.report(c, n, "false schema", "boolean schema is false", &Object{}, false)
