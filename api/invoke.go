@@ -3,8 +3,11 @@ package api
 import (
 	"bytes"
 	"errors"
+	"net"
+	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -92,9 +95,7 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 	}
 	switch {
 	case resp.Status == 304:
-		// Fastify keeps a 304's headers and sends no body. (It also keeps
-		// content-length, which fasthttp never writes on a 304.)
-		out.SkipBody = true
+		write304(c, resp)
 	case resp.Status == 204 || (resp.Status >= 100 && resp.Status < 200):
 	default:
 		out.SetBodyRaw(resp.Body)
@@ -109,4 +110,36 @@ func protocol(c *fiber.Ctx) string {
 		return "https"
 	}
 	return "http"
+}
+
+// write304 answers a 304 the way Fastify does: every header the function
+// set, content-length included, and no body. fasthttp never writes a
+// content-length on a 304, so the response is written on the hijacked
+// connection, which is then closed.
+func write304(c *fiber.Ctx, resp *engine.Response) {
+	n := len(resp.Body)
+	var b []byte
+	b = append(b, "HTTP/1.1 304 Not Modified\r\n"...)
+	for _, h := range resp.Headers {
+		if h.Name == "content-length" {
+			if v, err := strconv.Atoi(h.Value); err == nil {
+				n = v
+			}
+			continue
+		}
+		if strings.ContainsAny(h.Name+h.Value, "\r\n") {
+			continue
+		}
+		b = append(b, h.Name...)
+		b = append(b, ": "...)
+		b = append(b, h.Value...)
+		b = append(b, "\r\n"...)
+	}
+	b = append(b, "content-length: "...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, "\r\ndate: "...)
+	b = append(b, time.Now().UTC().Format(http.TimeFormat)...)
+	b = append(b, "\r\nconnection: close\r\n\r\n"...)
+	c.Context().HijackSetNoResponse(true)
+	c.Context().Hijack(func(conn net.Conn) { _, _ = conn.Write(b) })
 }

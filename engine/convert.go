@@ -113,6 +113,12 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
 	}
 	keys := o.Keys()
 	out := fastify.NewObject(len(keys))
+	if ts, ok := goja.AssertFunction(o.Get("toString")); ok && !rt.isObjectToString(o.Get("toString")) {
+		if r, err := ts(o); err == nil {
+			str := r.String()
+			out.Text = &str
+		}
+	}
 	for _, k := range keys {
 		fv := o.Get(k)
 		if fv == nil || goja.IsUndefined(fv) {
@@ -234,4 +240,13 @@ func wtf8ToUTF16(s string) []uint16 {
 		out = append(out, uint16(r))
 	}
 	return out
+}
+
+// isObjectToString reports whether fn is Object.prototype.toString, the
+// toString of every plain object.
+func (rt *runtime) isObjectToString(fn goja.Value) bool {
+	if rt.objToString == nil {
+		rt.objToString = rt.vm.Get("Object").ToObject(rt.vm).Get("prototype").ToObject(rt.vm).Get("toString")
+	}
+	return fn.SameAs(rt.objToString)
 }

@@ -42,10 +42,12 @@ type runtime struct {
 	vErrFn    goja.Callable
 	mkErrFn   goja.Callable
 
-	loaded   map[string]loadedFn // route → loaded route context
-	lastUsed time.Time
-	broken   bool
-	closed   chan struct{}
+	loaded map[string]loadedFn // route → loaded route context
+
+	objToString goja.Value // Object.prototype.toString, cached
+	lastUsed    time.Time
+	broken      bool
+	closed      chan struct{}
 
 	// event loop state, valid during one invocation
 	inv      *invocation

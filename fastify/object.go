@@ -18,6 +18,9 @@ type Member struct {
 // own at compile time).
 type Object struct {
 	Members []Member
+	// Text, when set, is String(object) for an object that defines its own
+	// toString: what fast-json-stringify writes for it under a string schema.
+	Text    *string
 	index   map[string]int // lazily built for big objects
 	indexed int            // len(Members) when index was built
 }

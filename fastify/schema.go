@@ -214,12 +214,27 @@ func resolveURI(base, ref string) string {
 	if base == "" {
 		return ref
 	}
+	if strings.HasPrefix(ref, "#") {
+		doc, _, _ := strings.Cut(base, "#")
+		return doc + ref
+	}
+	r, err := url.Parse(ref)
+	if err != nil || r.Scheme != "" {
+		return ref
+	}
 	b, err := url.Parse(base)
 	if err != nil {
 		return ref
 	}
-	r, err := url.Parse(ref)
-	if err != nil {
+	if b.Scheme == "" && b.Host == "" {
+		// both relative: replace the last path segment of base
+		doc, _, _ := strings.Cut(base, "#")
+		if strings.HasPrefix(ref, "/") {
+			return ref
+		}
+		if i := strings.LastIndexByte(doc, '/'); i >= 0 {
+			return doc[:i+1] + ref
+		}
 		return ref
 	}
 	return b.ResolveReference(r).String()

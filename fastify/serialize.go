@@ -971,6 +971,9 @@ func jsString(v any) string {
 		}
 		return strings.Join(parts, ",")
 	case *Object:
+		if x.Text != nil {
+			return *x.Text
+		}
 		return "[object Object]"
 	case time.Time:
 		return x.Format("Mon Jan 02 2006 15:04:05 GMT-0700")

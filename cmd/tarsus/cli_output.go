@@ -146,8 +146,7 @@ func newBar(e *env, show bool, max int64, desc string, bytes bool) *progressbar.
 	}
 	if bytes {
 		opts = append(opts, progressbar.OptionShowBytes(true), progressbar.OptionShowTotalBytes(true))
-	} else {
-		opts = append(opts, progressbar.OptionShowCount())
 	}
+	opts = append(opts, progressbar.OptionShowCount())
 	return progressbar.NewOptions64(max, opts...)
 }

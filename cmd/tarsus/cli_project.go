@@ -204,7 +204,8 @@ var sourceExts = []string{".ts", ".mts", ".cts", ".tsx", ".js", ".mjs", ".cjs", 
 
 // depsFingerprint hashes what, besides the functions' own files, goes into
 // a bundle: the dependency files of the functions folder and of every
-// folder above it up to the one holding node_modules, the source files of the project outside the functions folder
+// folder above it (esbuild looks for packages in every node_modules up to
+// the root), the source files of the project outside the functions folder
 // (node_modules and hidden folders aside), and the CLI's version (its
 // esbuild).
 func (p *project) depsFingerprint() (string, error) {
@@ -216,7 +217,7 @@ func (p *project) depsFingerprint() (string, error) {
 				fmt.Fprintf(h, "%s/%s %s\n", p.rel(dir), name, sha256Hex(b))
 			}
 		}
-		if _, err := os.Stat(filepath.Join(dir, "node_modules")); err == nil || filepath.Dir(dir) == dir {
+		if filepath.Dir(dir) == dir {
 			break
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"github.com/tarsus/tarsus/bundler"
@@ -248,10 +249,29 @@ func runPush(ctx context.Context, e *env, dir string, o pushOptions) error {
 			it.status = "unchanged"
 		}
 	default:
-		bar := newBar(e, show, int64(rep.UploadBytes), "uploading", true)
-		req.Progress = func(sent, _ int64) { _ = bar.Set64(sent) }
+		// The bar counts the multipart body and one more step: the server's
+		// build, which starts when the body is sent.
+		var (
+			barMu sync.Mutex
+			bar   *progressbar.ProgressBar
+		)
+		req.Progress = func(sent, total int64) {
+			barMu.Lock()
+			defer barMu.Unlock()
+			if bar == nil {
+				bar = newBar(e, show, total+1, "uploading", true)
+			}
+			_ = bar.Set64(sent)
+			if sent == total {
+				bar.Describe("deploying")
+			}
+		}
 		res, err := r.c.Deploy(ctx, req)
-		_ = bar.Finish()
+		barMu.Lock()
+		if bar != nil {
+			_ = bar.Finish()
+		}
+		barMu.Unlock()
 		if err != nil {
 			if probs, ok := apiProblems(p, err); ok {
 				printProblems(e.stderr, probs)

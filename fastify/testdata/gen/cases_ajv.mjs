@@ -250,3 +250,9 @@ ajvCases.push(
   ['pattern-unicode-escape', { type: 'string', pattern: '^[\\u{1F600}-\\u{1F64F}]+$' }, '😀😃', 'a'],
   ['pattern-property-escape', { type: 'string', pattern: '^\\p{Lu}' }, 'Abc', 'abc']
 )
+
+ajvCases.push(
+  ['ref-relative-root-id', { $id: 'n', type: 'object', properties: { c: { anyOf: [{ type: 'null' }, { $ref: '#' }] } } }, { c: { c: null } }, { c: { c: 5 } }],
+  ['ref-relative-ids', { $id: 'a/b.json', definitions: { x: { $id: 'c.json', type: 'integer' } }, type: 'array', items: { $ref: 'c.json' } }, [1, '2'], ['x']],
+  ['ref-id-fragment-pointer', { $id: 'http://x.y/s', definitions: { d: { type: 'string' } }, type: 'object', properties: { a: { $ref: 'http://x.y/s#/definitions/d' } } }, { a: 5 }, { a: {} }]
+)
