@@ -28,11 +28,12 @@ type opts struct {
 	timeout     time.Duration
 	idle        time.Duration
 	maxRuntimes int
+	memoryLimit int64
 }
 
 func start(t testing.TB, o opts) *server {
 	t.Helper()
-	return &server{Server: testserver.Start(t, testserver.Options{Dir: o.dir, Timeout: o.timeout, IdleTimeout: o.idle, MaxRuntimes: o.maxRuntimes}), t: t}
+	return &server{Server: testserver.Start(t, testserver.Options{Dir: o.dir, Timeout: o.timeout, IdleTimeout: o.idle, MaxRuntimes: o.maxRuntimes, MemoryLimit: o.memoryLimit}), t: t}
 }
 
 func (s *server) stop() { s.Stop() }

@@ -67,6 +67,8 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 		switch {
 		case errors.Is(err, engine.ErrTimeout):
 			return apiError(504, "TARSUS_TIMEOUT", "the function "+route+" did not answer before its deadline; its runtime was stopped")
+		case errors.Is(err, engine.ErrMemory):
+			return apiError(503, "TARSUS_MEMORY", "the function "+route+" was stopped because the server ran short of memory; its runtime was discarded")
 		case errors.Is(err, engine.ErrBusy):
 			return apiError(503, "TARSUS_BUSY", "too many requests for this user's functions are waiting; retry shortly")
 		case errors.As(err, &fe):

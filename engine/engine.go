@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"runtime/debug"
+	"runtime/metrics"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -44,6 +46,12 @@ type Config struct {
 	// MaxStringLen caps the strings that repeat/padStart/padEnd may build.
 	// Optional. Default: 32 Mi characters.
 	MaxStringLen int
+	// MemoryLimit is the Go heap size above which the engine interrupts
+	// every running invocation (they fail with ErrMemory and their runtimes
+	// are dropped). goja cannot bound one runtime's memory; this watchdog
+	// keeps one function from taking the whole server down.
+	// Optional. Default: 2 GiB. Negative disables the watchdog.
+	MemoryLimit int64
 	// Sink receives console output; nil discards it.
 	Sink Sink
 	// Logger receives the engine's own diagnostics. Optional. Default: discard.
@@ -87,6 +95,9 @@ func (c *Config) fill() {
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
+	if c.MemoryLimit == 0 {
+		c.MemoryLimit = 2 << 30
+	}
 }
 
 // Sink receives what functions print. It is called from request goroutines
@@ -109,6 +120,7 @@ var (
 	ErrTimeout = errors.New("engine: the function did not answer before its deadline")
 	ErrBusy    = errors.New("engine: too many requests waiting for this user's runtimes")
 	ErrClosed  = errors.New("engine: closed")
+	ErrMemory  = errors.New("engine: the server ran short of memory while the function ran; it was stopped")
 )
 
 // Engine owns all users' runtime pools and route tables.
@@ -126,6 +138,9 @@ type Engine struct {
 	done chan struct{}
 
 	reqSeq atomic.Uint64
+
+	busyMu sync.Mutex
+	busy   map[*runtime]struct{}
 }
 
 // userState is everything the engine holds for one user.
@@ -198,10 +213,14 @@ func New(cfg Config) (*Engine, error) {
 		log:     cfg.Logger,
 		prelude: prog,
 		users:   map[string]*userState{},
+		busy:    map[*runtime]struct{}{},
 		stop:    make(chan struct{}),
 		done:    make(chan struct{}),
 	}
 	go e.janitor()
+	if cfg.MemoryLimit > 0 {
+		go e.watchdog()
+	}
 	return e, nil
 }
 
@@ -397,7 +416,13 @@ func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Req
 		timeout = fn.timeout
 	}
 	ictx, cancel := context.WithTimeout(ctx, timeout)
+	e.busyMu.Lock()
+	e.busy[rt] = struct{}{}
+	e.busyMu.Unlock()
 	resp, err := rt.invoke(ictx, fn, req)
+	e.busyMu.Lock()
+	delete(e.busy, rt)
+	e.busyMu.Unlock()
 	cancel()
 	u.pool.release(rt)
 	if resp != nil {
@@ -406,4 +431,37 @@ func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Req
 		resp.Run = time.Since(start) - wait
 	}
 	return resp, err
+}
+
+// memoryExceeded is the Interrupt value the watchdog uses.
+type memoryExceeded struct{}
+
+// watchdog samples the Go heap and, above MemoryLimit, interrupts every
+// running invocation: the one that allocates is among them, and the others
+// are retried by their clients sooner than the server would be restarted.
+func (e *Engine) watchdog() {
+	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	t := time.NewTicker(10 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-e.stop:
+			return
+		case <-t.C:
+		}
+		metrics.Read(samples)
+		if samples[0].Value.Kind() != metrics.KindUint64 || int64(samples[0].Value.Uint64()) < e.cfg.MemoryLimit {
+			continue
+		}
+		e.busyMu.Lock()
+		n := len(e.busy)
+		for rt := range e.busy {
+			rt.vm.Interrupt(memoryExceeded{})
+		}
+		e.busyMu.Unlock()
+		if n > 0 {
+			e.log.Warn("heap above the memory limit: interrupted running functions", "heap_bytes", samples[0].Value.Uint64(), "limit", e.cfg.MemoryLimit, "interrupted", n)
+			debug.FreeOSMemory()
+		}
+	}
 }

@@ -84,6 +84,14 @@ func isInterrupt(err error) bool {
 
 // failure classifies an error that escaped the lifecycle.
 func (rt *runtime) failure(ctx context.Context, err error) (*Response, error) {
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		if _, mem := ie.Value().(memoryExceeded); mem {
+			rt.broken = true
+			rt.consoleLine("error", fmt.Sprintf("%s: stopped because the server ran short of memory; the runtime was discarded", rt.curFn))
+			return nil, ErrMemory
+		}
+	}
 	if isInterrupt(err) || ctx.Err() != nil {
 		rt.broken = true
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {

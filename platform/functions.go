@@ -137,7 +137,7 @@ func (p *Platform) Invoke(ctx context.Context, user string, fn *engine.Function,
 		respBytes = len(resp.Body)
 	case errors.Is(err, engine.ErrTimeout):
 		status = 504
-	case errors.Is(err, engine.ErrBusy):
+	case errors.Is(err, engine.ErrBusy), errors.Is(err, engine.ErrMemory):
 		status = 503
 	default:
 		status = 500

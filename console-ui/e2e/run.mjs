@@ -137,6 +137,10 @@ let context
 
 async function shot(page, name, opts = {}) {
   await page.evaluate(() => document.fonts?.ready)
+  // Let transitions (dialogs, drawers) finish; endless ones (the cursor) do not count.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  )
   await page.screenshot({ path: join(SHOTS, name + '.png'), ...opts })
 }
 

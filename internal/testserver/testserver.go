@@ -27,6 +27,7 @@ type Options struct {
 	Timeout     time.Duration
 	IdleTimeout time.Duration
 	MaxRuntimes int
+	MemoryLimit int64
 	Console     fs.FS
 }
 
@@ -56,7 +57,7 @@ func Start(t testing.TB, o Options) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes}}, st)
+	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit}}, st)
 	if err != nil {
 		t.Fatal(err)
 	}

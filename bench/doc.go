@@ -1,0 +1,35 @@
+// Command bench is Tarsus's end-to-end benchmark harness (issue 6).
+//
+//	go run ./bench            # the full run (≈ 20–25 minutes), writes bench/RESULTS.md
+//	go run ./bench -quick     # a ≈ 2-minute smoke run of every scenario
+//	go run ./bench -only cold,warm -peers original,deno
+//
+// It builds cmd/tarsus, starts a real `tarsus serve` on loopback with a fresh
+// data folder, and measures over HTTP:
+//
+//   - cold: the first request to a user whose runtimes were dropped
+//     (POST /api/v1/runtimes/drop), for the seed's 1 KB ping function and a
+//     generated ≈200 KB bundle; peers: process start to first answer.
+//   - warm: the seed's ping function under wrk at 32 and 256 connections.
+//   - deploy: from the start of a deploy request until a client sees the new
+//     answer, for one small file and a 100-file project; the original design:
+//     worker kill and fork until the new answer.
+//   - density: N users with one function each deployed over the API, then M
+//     of them warm at once; the server's VmRSS and memory per warm user.
+//   - churn: wrk over random users with a short --idle-timeout, RSS sampled
+//     every 10 s.
+//   - neighbour: other users' latency with and without one user whose
+//     function spins until its deadline on every call.
+//
+// The peers live in bench/peers (package.json and package-lock.json; `npm
+// ci` there installs Fastify 5, workerd, Deno, Bun and esbuild): the original
+// design (Fastify 5 under cluster, one worker per user), plain node:http,
+// Deno, Bun and workerd, all serving the same compiled route file. A peer that
+// cannot run is reported as such with the reason.
+//
+// The server and every peer run under `taskset -c 0`; wrk, the harness and its
+// single-request client run under `taskset -c 1` (when taskset exists and the
+// machine has two cores or more). wrk comes from Debian: apt-get install wrk.
+//
+// The harness is package main with no tests, so `go test ./...` never runs it.
+package main
