@@ -178,7 +178,9 @@ func (fn *Function) compileSchemas(o *goja.Object) error {
 			err = fmt.Errorf("opts.schema.%s: %w", part, err)
 			return
 		}
-		*dst = v
+		if !v.AcceptsAll() {
+			*dst = v
+		}
 	}
 	compile("body", &fn.body)
 	if str("querystring") != nil {

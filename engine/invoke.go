@@ -172,32 +172,37 @@ func (e *LoadError) Error() string { return e.File + ": " + e.Text }
 
 func (e *LoadError) Unwrap() error { return e.Err }
 
-func (rt *runtime) requestData(req *Request) *goja.Object {
-	vm := rt.vm
-	d := vm.NewObject()
-	_ = d.Set("id", req.ID)
-	_ = d.Set("method", req.Method)
-	_ = d.Set("url", req.URL)
-	_ = d.Set("ip", req.IP)
+// requestInfo is what the lifecycle reads of a request, handed to JS as a
+// Go value: no JS object is built per request for fields most handlers
+// never read.
+type requestInfo struct {
+	Id, Method, Url, Ip, Host, Hostname, Protocol string
+	Port                                          any
+}
+
+func (rt *runtime) requestData(req *Request) goja.Value {
 	host := req.Host
-	_ = d.Set("host", host)
 	hostname, port := host, ""
 	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.HasSuffix(host, "]") {
 		hostname, port = host[:i], host[i+1:]
-	}
-	_ = d.Set("hostname", hostname)
-	if p, err := strconv.Atoi(port); err == nil {
-		_ = d.Set("port", p)
-	} else {
-		_ = d.Set("port", goja.Null())
 	}
 	proto := req.Protocol
 	if proto == "" {
 		proto = "http"
 	}
-	_ = d.Set("protocol", proto)
-	h := vm.NewObject()
-	for _, hd := range req.Headers {
+	info := &requestInfo{Id: req.ID, Method: req.Method, Url: req.URL, Ip: req.IP, Host: host, Hostname: hostname, Protocol: proto}
+	if p, err := strconv.Atoi(port); err == nil {
+		info.Port = p
+	}
+	return rt.vm.ToValue(info)
+}
+
+func (rt *runtime) hostHeaders(goja.FunctionCall) goja.Value {
+	h := rt.vm.NewObject()
+	if rt.inv == nil {
+		return h
+	}
+	for _, hd := range rt.inv.req.Headers {
 		if prev := h.Get(hd.Name); prev != nil && !goja.IsUndefined(prev) {
 			if hd.Name == "set-cookie" {
 				continue
@@ -207,9 +212,14 @@ func (rt *runtime) requestData(req *Request) *goja.Object {
 		}
 		_ = h.Set(hd.Name, hd.Value)
 	}
-	_ = d.Set("headers", h)
-	_ = d.Set("query", rt.toJS(parseQuery(req.Query)))
-	return d
+	return h
+}
+
+func (rt *runtime) hostQuery(goja.FunctionCall) goja.Value {
+	if rt.inv == nil {
+		return rt.vm.NewObject()
+	}
+	return rt.toJS(parseQuery(rt.inv.req.Query))
 }
 
 // ---- host functions called by prelude.js ---------------------------------

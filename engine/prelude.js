@@ -235,12 +235,20 @@
     this._d = d;
     this._ctx = ctx;
     this.params = {};
-    this.query = d.query;
-    this.headers = d.headers;
     this.body = undefined;
+  }
+  // headers and query are built on first use: most handlers read neither.
+  function lazyOwn(name, make) {
+    return {
+      get: function () { var v = make(); Object.defineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true }); return v; },
+      set: function (v) { Object.defineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true }); },
+      enumerable: true, configurable: true
+    };
   }
   function dget(name) { return { get: function () { return this._d[name]; }, enumerable: true, configurable: true }; }
   Object.defineProperties(Request.prototype, {
+    headers: lazyOwn('headers', function () { return host.headers(); }),
+    query: lazyOwn('query', function () { return host.query(); }),
     id: dget('id'), ip: dget('ip'), hostname: dget('hostname'), host: dget('host'), port: dget('port'),
     protocol: dget('protocol'), method: dget('method'), url: dget('url'), originalUrl: dget('url'),
     ips: { get: function () { return undefined; }, enumerable: true, configurable: true },

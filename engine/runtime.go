@@ -139,6 +139,8 @@ func (rt *runtime) install() error {
 	lset("log", rt.hostLog)
 	lset("logError", rt.hostLogError)
 	lset("respond", rt.hostRespond)
+	lset("headers", rt.hostHeaders)
+	lset("query", rt.hostQuery)
 	lset("parseBody", rt.hostParseBody)
 	lset("validate", rt.hostValidate)
 	lset("serialize", rt.hostSerialize)

@@ -1045,3 +1045,8 @@ func deepEqual(a, b any) bool {
 	}
 	return false
 }
+
+// AcceptsAll reports whether the schema is {} or true: every value is valid
+// and nothing is coerced, defaulted or removed, so validating can be
+// skipped.
+func (v *Validator) AcceptsAll() bool { return v != nil && v.root != nil && v.root.always == 1 }

@@ -1,0 +1,307 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// The scenarios and peers, in the order they run and are reported.
+var (
+	allScenarios = []string{"cold", "warm", "deploy", "density", "churn", "neighbour"}
+	allPeers     = []string{"original", "node", "deno", "bun", "workerd"}
+)
+
+// config is everything one run needs; it is filled from flags in main and
+// not changed afterwards.
+type config struct {
+	Root  string // the repository root (holds go.mod)
+	Peers string // bench/peers
+	Work  string // this run's scratch folder
+	Bin   string // the tarsus binary
+	Quick bool
+
+	Scenarios map[string]bool
+	PeerSet   map[string]bool
+
+	ServerCPU string // taskset CPU list for servers; "" = no pinning
+	LoadCPU   string // taskset CPU list for wrk; "" = no pinning
+
+	Warmup         time.Duration
+	WarmDur        time.Duration
+	Conns          []int
+	ColdTrials     int
+	PeerColdTrials int
+	DeployTrials   int
+	PeerDepTrials  int
+
+	DensityUsers  int
+	DensityWarm   int
+	OriginalUsers int // workers started to measure the original design's density
+
+	ChurnUsers  int
+	ChurnDur    time.Duration
+	ChurnSample time.Duration
+	ChurnIdle   time.Duration
+	ChurnConns  int
+
+	NeighbourUsers   int
+	NeighbourDur     time.Duration
+	NeighbourConns   int
+	NeighbourTimeout time.Duration
+	NeighbourLoad    int // connections of the other users' load
+
+	Out  string // RESULTS.md path; "" = none
+	Keep bool   // keep the scratch folder
+}
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	var (
+		quick     = flag.Bool("quick", false, "a short smoke run of every scenario (≈ 2 minutes)")
+		only      = flag.String("only", strings.Join(allScenarios, ","), "scenarios to run: "+strings.Join(allScenarios, ","))
+		peers     = flag.String("peers", strings.Join(allPeers, ","), "peers to measure ("+strings.Join(allPeers, ",")+"), or none")
+		out       = flag.String("out", "", "results file (default bench/RESULTS.md; '-' for none)")
+		bin       = flag.String("bin", "", "use this tarsus binary instead of building cmd/tarsus")
+		keep      = flag.Bool("keep", false, "keep the scratch folder (data folders, logs, wrk scripts)")
+		noPin     = flag.Bool("no-pin", false, "do not pin the server and the load generator to separate cores")
+		dur       = flag.Duration("dur", 0, "duration of one wrk measurement (default 15s; 5s with -quick)")
+		trials    = flag.Int("trials", 0, "cold-start and deploy trials for Tarsus (default 200; 40 with -quick)")
+		ptrials   = flag.Int("peer-trials", 0, "cold-start and deploy trials for each peer (default 200 cold, 100 deploy; 8 with -quick)")
+		users     = flag.Int("users", 0, "density: users deployed (default 10000; 300 with -quick)")
+		warm      = flag.Int("warm-users", 0, "density: users made warm at once (default 1000; 150 with -quick)")
+		churnDur  = flag.Duration("churn", 0, "churn duration (default 5m; 30s with -quick)")
+		churnUser = flag.Int("churn-users", 0, "churn: users the requests are spread over (default 1000; 300 with -quick)")
+	)
+	flag.Parse()
+
+	root, err := findRoot()
+	if err != nil {
+		return err
+	}
+	cfg := &config{
+		Root: root, Peers: filepath.Join(root, "bench", "peers"), Quick: *quick, Keep: *keep,
+		Warmup: 3 * time.Second, WarmDur: 15 * time.Second, Conns: []int{32, 256},
+		ColdTrials: 200, PeerColdTrials: 200, DeployTrials: 200, PeerDepTrials: 100,
+		DensityUsers: 10000, DensityWarm: 1000, OriginalUsers: 20,
+		ChurnUsers: 1000, ChurnDur: 5 * time.Minute, ChurnSample: 10 * time.Second, ChurnIdle: 200 * time.Millisecond, ChurnConns: 32,
+		NeighbourUsers: 100, NeighbourDur: 20 * time.Second, NeighbourConns: 8, NeighbourTimeout: time.Second, NeighbourLoad: 32,
+	}
+	if cfg.Quick {
+		cfg.Warmup, cfg.WarmDur = time.Second, 5*time.Second
+		cfg.ColdTrials, cfg.PeerColdTrials, cfg.DeployTrials, cfg.PeerDepTrials = 40, 8, 40, 8
+		cfg.DensityUsers, cfg.DensityWarm, cfg.OriginalUsers = 300, 150, 4
+		cfg.ChurnUsers, cfg.ChurnDur, cfg.ChurnSample = 300, 30*time.Second, 5*time.Second
+		cfg.NeighbourUsers, cfg.NeighbourDur = 50, 6*time.Second
+	}
+	setIf(&cfg.WarmDur, *dur)
+	setIf(&cfg.ColdTrials, *trials)
+	setIf(&cfg.DeployTrials, *trials)
+	setIf(&cfg.PeerColdTrials, *ptrials)
+	setIf(&cfg.PeerDepTrials, *ptrials)
+	setIf(&cfg.DensityUsers, *users)
+	setIf(&cfg.DensityWarm, *warm)
+	setIf(&cfg.ChurnDur, *churnDur)
+	setIf(&cfg.ChurnUsers, *churnUser)
+	if cfg.DensityWarm > cfg.DensityUsers {
+		cfg.DensityWarm = cfg.DensityUsers
+	}
+	switch *out {
+	case "":
+		cfg.Out = filepath.Join(root, "bench", "RESULTS.md")
+	case "-":
+	default:
+		cfg.Out = *out
+	}
+	if cfg.Scenarios, err = parseSet(*only, allScenarios); err != nil {
+		return fmt.Errorf("-only: %w", err)
+	}
+	if cfg.PeerSet, err = parseSet(*peers, allPeers); err != nil {
+		return fmt.Errorf("-peers: %w", err)
+	}
+
+	if _, err := exec.LookPath("wrk"); err != nil && (cfg.Scenarios["warm"] || cfg.Scenarios["churn"] || cfg.Scenarios["neighbour"]) {
+		return errors.New("wrk is not installed; install it with: apt-get install -y wrk")
+	}
+	if !*noPin {
+		if _, err := exec.LookPath("taskset"); err == nil && runtime.NumCPU() >= 2 {
+			cfg.ServerCPU, cfg.LoadCPU = "0", "1"
+			if err := pinSelf(cfg.LoadCPU); err != nil {
+				return err
+			}
+		}
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	cfg.Work, err = os.MkdirTemp("", "tarsus-bench-")
+	if err != nil {
+		return err
+	}
+	if !cfg.Keep {
+		defer os.RemoveAll(cfg.Work)
+	} else {
+		defer fmt.Fprintln(os.Stderr, "scratch folder kept:", cfg.Work)
+	}
+
+	if *bin != "" {
+		cfg.Bin = *bin
+	} else {
+		cfg.Bin = filepath.Join(cfg.Work, "tarsus")
+		logf("building cmd/tarsus")
+		b := exec.CommandContext(ctx, "go", "build", "-o", cfg.Bin, "./cmd/tarsus")
+		b.Dir, b.Stdout, b.Stderr = root, os.Stderr, os.Stderr
+		if err := b.Run(); err != nil {
+			return fmt.Errorf("building cmd/tarsus: %w", err)
+		}
+	}
+
+	rep := newReport(cfg)
+	rep.collectEnv(ctx)
+	pe := newPeerEnv(ctx, cfg, rep)
+	start := time.Now()
+	for _, s := range allScenarios {
+		if !cfg.Scenarios[s] {
+			continue
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		logf("== scenario %s", s)
+		t0 := time.Now()
+		var err error
+		switch s {
+		case "cold":
+			err = benchCold(ctx, cfg, rep, pe)
+		case "warm":
+			err = benchWarm(ctx, cfg, rep, pe)
+		case "deploy":
+			err = benchDeploy(ctx, cfg, rep, pe)
+		case "density":
+			err = benchDensity(ctx, cfg, rep, pe)
+		case "churn":
+			err = benchChurn(ctx, cfg, rep)
+		case "neighbour":
+			err = benchNeighbour(ctx, cfg, rep)
+		}
+		if err != nil {
+			logf("scenario %s failed: %v", s, err)
+			rep.failed(s, err)
+		}
+		rep.timing(s, time.Since(t0))
+	}
+	rep.total = time.Since(start)
+	rep.print(os.Stdout)
+	if cfg.Out != "" {
+		if err := rep.write(cfg.Out); err != nil {
+			return err
+		}
+		logf("wrote %s", cfg.Out)
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return nil
+}
+
+// pinSelf re-executes the harness under taskset so that it and the load
+// generators it starts stay off the server's core.
+func pinSelf(cpu string) error {
+	const marker = "TARSUS_BENCH_PINNED"
+	if os.Getenv(marker) == cpu {
+		return nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	ts, err := exec.LookPath("taskset")
+	if err != nil {
+		return err
+	}
+	args := append([]string{"taskset", "-c", cpu, exe}, os.Args[1:]...)
+	return syscall.Exec(ts, args, append(os.Environ(), marker+"="+cpu))
+}
+
+func findRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil && strings.Contains(string(b), "module github.com/tarsus/tarsus\n") {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("run the harness inside the Tarsus repository (go run ./bench)")
+		}
+		dir = parent
+	}
+}
+
+func parseSet(list string, known []string) (map[string]bool, error) {
+	set := map[string]bool{}
+	if list == "none" || list == "" {
+		return set, nil
+	}
+	for _, s := range strings.Split(list, ",") {
+		s = strings.TrimSpace(s)
+		if s == "all" {
+			for _, k := range known {
+				set[k] = true
+			}
+			continue
+		}
+		if !slices.Contains(known, s) {
+			return nil, fmt.Errorf("unknown name %q (known: %s)", s, strings.Join(known, ", "))
+		}
+		set[s] = true
+	}
+	return set, nil
+}
+
+func setIf[T comparable](dst *T, v T) {
+	var zero T
+	if v != zero {
+		*dst = v
+	}
+}
+
+// logf prints progress to stderr with the time of day.
+func logf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "%s "+format+"\n", append([]any{time.Now().Format("15:04:05")}, args...)...)
+}
+
+// tail returns the last n bytes of a file, for error messages.
+func tail(path string, n int64) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > n {
+		_, _ = f.Seek(st.Size()-n, io.SeekStart)
+	}
+	b, _ := io.ReadAll(f)
+	return strings.TrimSpace(string(b))
+}
