@@ -142,8 +142,7 @@ func (p *Platform) Invoke(ctx context.Context, user string, fn *engine.Function,
 	default:
 		status = 500
 	}
-	p.stats.record(user, fn.Route, dur, status, cold)
-	p.metrics.observe(user, fn.Route, dur, status, cold)
+	p.stats.record(p.metrics, user, fn.Route, dur, status, cold)
 	p.logs.invocation(user, store.LogRecord{
 		Time: start.UTC(), Kind: "invocation", Fn: fn.Route, ReqID: req.ID, Status: status,
 		DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold,

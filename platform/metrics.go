@@ -50,12 +50,42 @@ func newMetrics(eng *engine.Engine) *metrics {
 	return m
 }
 
-func (m *metrics) observe(user, fn string, d time.Duration, status int, cold bool) {
-	m.invocations.WithLabelValues(user, fn, strconv.Itoa(status)).Inc()
-	m.duration.WithLabelValues(user, fn).Observe(d.Seconds())
-	if cold {
-		m.coldStarts.WithLabelValues(user).Inc()
+// fnMetrics caches one function's series, so a call does not hash label
+// values.
+type fnMetrics struct {
+	m          *metrics
+	user, fn   string
+	duration   prometheus.Observer
+	ok         prometheus.Counter // the common status 200
+	coldStarts prometheus.Counter
+}
+
+func (m *metrics) forFn(user, fn string) *fnMetrics {
+	return &fnMetrics{
+		m: m, user: user, fn: fn,
+		duration:   m.duration.WithLabelValues(user, fn),
+		ok:         m.invocations.WithLabelValues(user, fn, "200"),
+		coldStarts: m.coldStarts.WithLabelValues(user),
 	}
+}
+
+func (f *fnMetrics) observe(d time.Duration, status int, cold bool) {
+	if status == 200 {
+		f.ok.Inc()
+	} else {
+		f.m.invocations.WithLabelValues(f.user, f.fn, strconv.Itoa(status)).Inc()
+	}
+	f.duration.Observe(d.Seconds())
+	if cold {
+		f.coldStarts.Inc()
+	}
+}
+
+// forget drops a deleted user's series.
+func (m *metrics) forget(user string) {
+	m.invocations.DeletePartialMatch(prometheus.Labels{"user": user})
+	m.duration.DeletePartialMatch(prometheus.Labels{"user": user})
+	m.coldStarts.DeletePartialMatch(prometheus.Labels{"user": user})
 }
 
 func (m *metrics) handler() http.Handler {

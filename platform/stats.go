@@ -21,6 +21,7 @@ type fnStats struct {
 	durs                      [statsWindow]float64 // ms, ring
 	n                         int
 	last                      time.Time
+	met                       *fnMetrics           // this function's metric series, looked up once
 	days                      map[string]*dayCount // "2006-01-02" → counts, last 8 days
 	minutes                   [60]minuteBucket     // ring by unix minute
 }
@@ -37,7 +38,7 @@ const minuteSample = 256
 
 func newStatsBook() *statsBook { return &statsBook{users: map[string]map[string]*fnStats{}} }
 
-func (s *statsBook) record(user, fn string, d time.Duration, status int, cold bool) {
+func (s *statsBook) record(m *metrics, user, fn string, d time.Duration, status int, cold bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	u := s.users[user]
@@ -47,9 +48,10 @@ func (s *statsBook) record(user, fn string, d time.Duration, status int, cold bo
 	}
 	f := u[fn]
 	if f == nil {
-		f = &fnStats{}
+		f = &fnStats{met: m.forFn(user, fn)}
 		u[fn] = f
 	}
+	f.met.observe(d, status, cold)
 	f.invocations++
 	if status >= 500 {
 		f.errors++
@@ -79,10 +81,10 @@ func (s *statsBook) record(user, fn string, d time.Duration, status int, cold bo
 		}
 	}
 	dc.calls++
-	m := now.Unix() / 60
-	b := &f.minutes[m%60]
-	if b.minute != m {
-		*b = minuteBucket{minute: m, durs: b.durs[:0]}
+	minute := now.Unix() / 60
+	b := &f.minutes[minute%60]
+	if b.minute != minute {
+		*b = minuteBucket{minute: minute, durs: b.durs[:0]}
 	}
 	b.calls++
 	if failed {

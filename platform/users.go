@@ -195,5 +195,6 @@ func (p *Platform) DeleteUser(ctx context.Context, name string) error {
 	p.engine.Forget(name)
 	p.logs.forget(name)
 	p.stats.forget(name)
+	p.metrics.forget(name)
 	return nil
 }
