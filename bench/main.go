@@ -23,6 +23,15 @@ var (
 	allPeers     = []string{"original", "node", "deno", "bun", "workerd"}
 )
 
+// bench is one run: its configuration, its report, the peers and the
+// population of users that density, churn and neighbour share.
+type bench struct {
+	cfg *config
+	rep *report
+	pe  *peerEnv
+	pop *population
+}
+
 // config is everything one run needs; it is filled from flags in main and
 // not changed afterwards.
 type config struct {
@@ -176,7 +185,7 @@ func run() error {
 
 	rep := newReport(cfg)
 	rep.collectEnv(ctx)
-	pe := newPeerEnv(ctx, cfg, rep)
+	b := &bench{cfg: cfg, rep: rep, pe: newPeerEnv(ctx, cfg, rep)}
 	start := time.Now()
 	for _, s := range allScenarios {
 		if !cfg.Scenarios[s] {
@@ -190,17 +199,17 @@ func run() error {
 		var err error
 		switch s {
 		case "cold":
-			err = benchCold(ctx, cfg, rep, pe)
+			err = b.cold(ctx)
 		case "warm":
-			err = benchWarm(ctx, cfg, rep, pe)
+			err = b.warm(ctx)
 		case "deploy":
-			err = benchDeploy(ctx, cfg, rep, pe)
+			err = b.deploy(ctx)
 		case "density":
-			err = benchDensity(ctx, cfg, rep, pe)
+			err = b.density(ctx)
 		case "churn":
-			err = benchChurn(ctx, cfg, rep)
+			err = b.churn(ctx)
 		case "neighbour":
-			err = benchNeighbour(ctx, cfg, rep)
+			err = b.neighbour(ctx)
 		}
 		if err != nil {
 			logf("scenario %s failed: %v", s, err)

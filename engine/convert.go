@@ -179,16 +179,6 @@ func unescapeQuery(s string) string {
 	return s
 }
 
-func statusTexts(vm *goja.Runtime) *goja.Object {
-	o := vm.NewObject()
-	for code := 100; code < 600; code++ {
-		if t := nodeStatusText(code); t != "" {
-			_ = o.Set(itoa(code), t)
-		}
-	}
-	return o
-}
-
 // nodeStatusText is Node's http.STATUS_CODES, which Fastify uses for the
 // "error" field; it differs from Go's in a few places.
 func nodeStatusText(code int) string {

@@ -18,6 +18,16 @@ const handleFunc = (request: FastifyRequest, reply: FastifyReply) => { return {p
 export default function () { return [opts, handleFunc] }
 `
 
+// schemaRoute has a 10-property body schema and a response schema.
+var schemaRoute = func() string {
+	props := []string{}
+	for i := 0; i < 10; i++ {
+		props = append(props, fmt.Sprintf(`p%d: {type: "string"}`, i))
+	}
+	schema := "{type: 'object', properties: {" + strings.Join(props, ",") + "}}"
+	return `export default [{schema: {body: ` + schema + `, response: {200: ` + schema + `}}}, (req) => req.body]`
+}()
+
 // bigSource generates a route whose bundle is about n bytes: many
 // functions and a table, all evaluated at the top level.
 func bigSource(n int) string {
@@ -57,7 +67,7 @@ func BenchmarkColdStart(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		src  string
-	}{{"1KB", seedPing}, {"200KB", bigSource(200 << 10)}} {
+	}{{"1KB", seedPing}, {"1KB+schemas", schemaRoute}, {"200KB", bigSource(200 << 10)}} {
 		b.Run(c.name, func(b *testing.B) {
 			e, err := New(Config{})
 			if err != nil {

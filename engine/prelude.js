@@ -7,7 +7,6 @@
   var JSON_CT = 'application/json; charset=utf-8';
   var PLAIN_CT = 'text/plain; charset=utf-8';
   var OCTET_CT = 'application/octet-stream';
-  var STATUS = host.statusTexts;
   var hasOwn = Object.prototype.hasOwnProperty;
   var toStr = Object.prototype.toString;
 
@@ -20,10 +19,21 @@
   }
 
   // ---- Fastify's ContentType (lib/content-type.js semantics) -----------
-  var typeNameReg = /^[\w!#$%&'*+.^`|~-]+$/;
-  var subtypeNameReg = /^[\w!#$%&'*+.^`|~-]+\s*$/;
-  var kvReg = /(?:^|;)\s*([\w!#$%&'*+.^`|~-]+)=("(?:[\t\u0020\u0021\u0023-\u005b\u005d-\u007e\u0080-\u00ff]|\\[\t\u0020-\u00ff])*"|[\w!#$%&'*+.^`|~-]+)/g;
-  var quotedPairReg = /\\([\t\u0020-\u00ff])/g;
+  // Regular expressions are compiled on first use: a cold start that never
+  // parses a content type does not pay for them.
+  var RE = null;
+  function re() {
+    if (RE === null) {
+      RE = {
+        typeName: /^[\w!#$%&'*+.^`|~-]+$/,
+        subtypeName: /^[\w!#$%&'*+.^`|~-]+\s*$/,
+        kv: /(?:^|;)\s*([\w!#$%&'*+.^`|~-]+)=("(?:[\t\u0020\u0021\u0023-\u005b\u005d-\u007e\u0080-\u00ff]|\\[\t\u0020-\u00ff])*"|[\w!#$%&'*+.^`|~-]+)/g,
+        quotedPair: /\\([\t\u0020-\u00ff])/g,
+        readProp: /^Cannot read property '(.*)' of (undefined|null)$/
+      };
+    }
+    return RE;
+  }
   function ContentType(v) {
     this.valid = false; this.empty = true; this.type = ''; this.subtype = ''; this.params = [];
     if (v == null || v === '' || v === 'undefined') return;
@@ -33,20 +43,21 @@
       sep = v.indexOf('/');
       if (sep === -1) return;
       var t = v.slice(0, sep).trimStart().toLowerCase(), st = v.slice(sep + 1).trimEnd().toLowerCase();
-      if (typeNameReg.test(t) && subtypeNameReg.test(st)) { this.valid = true; this.empty = false; this.type = t; this.subtype = st; }
+      if (re().typeName.test(t) && re().subtypeName.test(st)) { this.valid = true; this.empty = false; this.type = t; this.subtype = st; }
       return;
     }
     var media = v.slice(0, sep).toLowerCase(), plist = v.slice(sep + 1).trim();
     sep = media.indexOf('/');
     if (sep === -1) return;
     var t2 = media.slice(0, sep).trimStart(), st2 = media.slice(sep + 1).trimEnd();
-    if (!typeNameReg.test(t2) || !subtypeNameReg.test(st2)) return;
+    if (!re().typeName.test(t2) || !re().subtypeName.test(st2)) return;
     this.type = t2; this.subtype = st2; this.valid = true; this.empty = false;
+    var kvReg = re().kv;
     kvReg.lastIndex = 0;
     var m;
     while ((m = kvReg.exec(plist)) !== null) {
       var key = m[1].toLowerCase(), val = m[2];
-      if (val.charCodeAt(0) === 0x22) { val = val.slice(1, -1); if (val.indexOf('\\') !== -1) val = val.replace(quotedPairReg, '$1'); }
+      if (val.charCodeAt(0) === 0x22) { val = val.slice(1, -1); if (val.indexOf('\\') !== -1) val = val.replace(re().quotedPair, '$1'); }
       var found = false;
       for (var i = 0; i < this.params.length; i++) if (this.params[i][0] === key) { this.params[i][1] = val; found = true; }
       if (!found) this.params.push([key, val]);
@@ -571,14 +582,14 @@
         var obj = {};
         for (var k in e) obj[k] = e[k];
         if (e.code !== undefined) obj.code = e.code;
-        obj.error = STATUS[sc]; obj.message = msg; obj.statusCode = sc;
+        obj.error = host.statusText(sc); obj.message = msg; obj.statusCode = sc;
         payload = host.serialize(reply._ctx.url, sc, obj);
       } else {
-        payload = host.serializeError(sc, STATUS[sc], e.code, msg);
+        payload = host.serializeError(sc, host.statusText(sc), e.code, msg);
       }
     } catch (err) {
       reply.raw.statusCode = 500;
-      payload = host.serializeError(500, STATUS[500], 'FST_ERR_FAILED_ERROR_SERIALIZATION',
+      payload = host.serializeError(500, host.statusText(500), 'FST_ERR_FAILED_ERROR_SERIALIZATION',
         'Failed to serialize an error. Error: ' + err.message + '. Original error: ' + msg);
     }
     h['content-length'] = '' + host.byteLength(payload);
@@ -588,11 +599,10 @@
 
   // v8Message gives goja's TypeErrors V8's wording, which is what a
   // Fastify client sees for the same mistake.
-  var readProp = /^Cannot read property '(.*)' of (undefined|null)$/;
   function v8Message(e) {
     var m = e.message;
     if (e instanceof TypeError && typeof m === 'string') {
-      var r = readProp.exec(m);
+      var r = re().readProp.exec(m);
       if (r) return 'Cannot read properties of ' + r[2] + " (reading '" + r[1] + "')";
     }
     return m;

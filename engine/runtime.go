@@ -149,7 +149,12 @@ func (rt *runtime) install() error {
 	lset("byteLength", func(c goja.FunctionCall) goja.Value {
 		return vm.ToValue(len(c.Argument(0).String()))
 	})
-	_ = lh.Set("statusTexts", statusTexts(vm))
+	lset("statusText", func(c goja.FunctionCall) goja.Value {
+		if t := nodeStatusText(int(c.Argument(0).ToInteger())); t != "" {
+			return vm.ToValue(t)
+		}
+		return goja.Undefined()
+	})
 	_ = lh.Set("defaultBodyLimit", rt.e.cfg.DefaultBodyLimit)
 	pv, err := vm.RunProgram(rt.e.prelude)
 	if err != nil {
