@@ -36,7 +36,7 @@ export default [{}, (request: FastifyRequest) => { let n = 0; while (true) { n++
 func bigSource() []byte {
 	var b strings.Builder
 	b.WriteString("import type { FastifyRequest } from \"fastify\";\n\n")
-	const checks, msgs, classes = 420, 700, 60
+	const checks, msgs, classes = 295, 490, 42
 	for i := 0; i < checks; i++ {
 		fmt.Fprintf(&b, `export function check%d(v: any, path: string[] = []): string[] {
   const errors: string[] = [];

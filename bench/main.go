@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -150,7 +151,7 @@ func run() error {
 		return errors.New("wrk is not installed; install it with: apt-get install -y wrk")
 	}
 	if !*noPin {
-		if _, err := exec.LookPath("taskset"); err == nil && runtime.NumCPU() >= 2 {
+		if _, err := exec.LookPath("taskset"); err == nil && onlineCPUs() >= 2 {
 			cfg.ServerCPU, cfg.LoadCPU = "0", "1"
 			if err := pinSelf(cfg.LoadCPU); err != nil {
 				return err
@@ -248,6 +249,30 @@ func pinSelf(cpu string) error {
 	}
 	args := append([]string{"taskset", "-c", cpu, exe}, os.Args[1:]...)
 	return syscall.Exec(ts, args, append(os.Environ(), marker+"="+cpu))
+}
+
+// onlineCPUs counts the machine's CPUs; runtime.NumCPU counts only those in
+// this process's affinity mask, which is one once the harness is pinned.
+func onlineCPUs() int {
+	b, err := os.ReadFile("/sys/devices/system/cpu/online")
+	if err != nil {
+		return runtime.NumCPU()
+	}
+	n := 0
+	for _, r := range strings.Split(strings.TrimSpace(string(b)), ",") {
+		lo, hi, found := strings.Cut(r, "-")
+		a, err1 := strconv.Atoi(lo)
+		z := a
+		var err2 error
+		if found {
+			z, err2 = strconv.Atoi(hi)
+		}
+		if err1 != nil || err2 != nil {
+			return runtime.NumCPU()
+		}
+		n += z - a + 1
+	}
+	return n
 }
 
 func findRoot() (string, error) {

@@ -98,7 +98,7 @@ func (r *report) collectEnv(ctx context.Context) {
 		mode = "quick (-quick: short durations, few trials, small populations — a smoke run, not the figures to quote)"
 	}
 	add("mode", mode)
-	add("cpu", cpuModel()+fmt.Sprintf(" × %d", runtime.NumCPU()))
+	add("cpu", cpuModel()+fmt.Sprintf(" × %d", onlineCPUs()))
 	add("memory", memTotal())
 	add("kernel", firstLine(ctx, "uname", "-sr"))
 	add("load average at start", loadAvg())
@@ -108,7 +108,7 @@ func (r *report) collectEnv(ctx context.Context) {
 		add("pinning", "none (taskset missing, one core, or -no-pin): servers and load generator share the cores")
 	}
 	add("go", firstLine(ctx, "go", "version"))
-	add("tarsus", tarsusVersion(ctx, r.cfg.Bin))
+	add("tarsus", tarsusVersion(ctx, r.cfg.Root, r.cfg.Bin))
 	add("wrk", firstLine(ctx, "wrk", "-v"))
 	add("node", firstLine(ctx, "node", "--version"))
 	add("fastify", npmVersion(r.cfg.Peers, "fastify"))
@@ -132,34 +132,25 @@ func firstLine(ctx context.Context, name string, args ...string) string {
 	return strings.TrimSpace(line)
 }
 
-func tarsusVersion(ctx context.Context, bin string) string {
-	out, err := exec.CommandContext(ctx, "go", "version", "-m", bin).Output()
-	if err != nil {
-		return "unknown"
-	}
-	var rev, modified string
-	for _, line := range strings.Split(string(out), "\n") {
-		f := strings.Fields(line)
-		if len(f) >= 2 && f[0] == "build" {
-			k, v, _ := strings.Cut(f[1], "=")
-			switch k {
-			case "vcs.revision":
-				rev = v
-			case "vcs.modified":
-				modified = v
+// tarsusVersion names the commit the binary was built from (read-only git
+// queries; the binary carries no VCS stamp when built with -buildvcs=false).
+func tarsusVersion(ctx context.Context, root, bin string) string {
+	if out, err := exec.CommandContext(ctx, "go", "version", "-m", bin).Output(); err == nil {
+		for _, line := range strings.Split(string(out), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 && f[0] == "build" && strings.HasPrefix(f[1], "vcs.revision=") {
+				return "commit " + strings.TrimPrefix(f[1], "vcs.revision=")
 			}
 		}
 	}
-	if rev == "" {
-		return "built from the work tree (no VCS stamp)"
+	rev, err := exec.CommandContext(ctx, "git", "-C", root, "rev-parse", "--short=12", "HEAD").Output()
+	if err != nil {
+		return "unknown commit"
 	}
-	if len(rev) > 12 {
-		rev = rev[:12]
+	v := "commit " + strings.TrimSpace(string(rev))
+	if exec.CommandContext(ctx, "git", "-C", root, "diff", "--quiet", "HEAD", "--").Run() != nil {
+		v += " plus uncommitted changes in the work tree"
 	}
-	if modified == "true" {
-		rev += " with uncommitted changes"
-	}
-	return "commit " + rev
+	return v
 }
 
 func npmVersion(dir, pkg string) string {

@@ -46,6 +46,11 @@ type Config struct {
 	// MaxStringLen caps the strings that repeat/padStart/padEnd may build.
 	// Optional. Default: 32 Mi characters.
 	MaxStringLen int
+	// SpareRuntimes is how many blank runtimes (host APIs and lifecycle
+	// installed, no user code ever run) are kept ready, so that a cold start
+	// only has to load the user's function. Optional. Default: 4. Negative
+	// disables them.
+	SpareRuntimes int
 	// MemoryLimit is the Go heap size above which the engine interrupts
 	// every running invocation (they fail with ErrMemory and their runtimes
 	// are dropped). goja cannot bound one runtime's memory; this watchdog
@@ -95,6 +100,9 @@ func (c *Config) fill() {
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
+	if c.SpareRuntimes == 0 {
+		c.SpareRuntimes = 4
+	}
 	if c.MemoryLimit == 0 {
 		c.MemoryLimit = 2 << 30
 	}
@@ -141,6 +149,8 @@ type Engine struct {
 
 	busyMu sync.Mutex
 	busy   map[*runtime]struct{}
+
+	spares chan *runtime // blank runtimes, refilled in the background
 }
 
 // userState is everything the engine holds for one user.
@@ -218,6 +228,10 @@ func New(cfg Config) (*Engine, error) {
 		done:    make(chan struct{}),
 	}
 	go e.janitor()
+	if cfg.SpareRuntimes > 0 {
+		e.spares = make(chan *runtime, cfg.SpareRuntimes)
+		go e.refill()
+	}
 	if cfg.MemoryLimit > 0 {
 		go e.watchdog()
 	}
@@ -240,6 +254,48 @@ func (e *Engine) Close() {
 	for _, u := range users {
 		u.pool.drain()
 	}
+	if e.spares != nil {
+		for {
+			select {
+			case rt := <-e.spares:
+				rt.close()
+				continue
+			default:
+			}
+			break
+		}
+	}
+}
+
+// refill keeps the spare channel full. Creating a runtime runs only our own
+// code, so spares are interchangeable and safe to hand to any user.
+func (e *Engine) refill() {
+	for {
+		rt, err := newRuntime(e, "")
+		if err != nil {
+			e.log.Error("creating a spare runtime", "err", err)
+			return
+		}
+		select {
+		case e.spares <- rt:
+		case <-e.stop:
+			rt.close()
+			return
+		}
+	}
+}
+
+// newUserRuntime takes a spare runtime if one is ready, or creates one.
+func (e *Engine) newUserRuntime(user string) (*runtime, error) {
+	if e.spares != nil {
+		select {
+		case rt := <-e.spares:
+			rt.user = user
+			return rt, nil
+		default:
+		}
+	}
+	return newRuntime(e, user)
 }
 
 func (e *Engine) user(name string, create bool) *userState {

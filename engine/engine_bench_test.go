@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	goruntime "runtime"
 	"fmt"
 	"strings"
 	"testing"
@@ -175,6 +176,34 @@ func BenchmarkCompile(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := e.Compile(context.Background(), Source{Path: "f.ts", Route: "f", URL: "/b/f", Code: outs[0].Code, Map: outs[0].Map}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkColdStartPooled is a cold start through the pool with spare
+// runtimes: the user's first request after their runtimes were dropped.
+func BenchmarkColdStartPooled(b *testing.B) {
+	e, err := New(Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close()
+	fn := compileFor(b, e, seedPing)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		e.DropRuntimes("bench")
+		// Let the spares refill, as they do between cold starts of a real
+		// server that is not saturated with them.
+		for len(e.spares) < cap(e.spares) {
+			goruntime.Gosched()
+		}
+		b.StartTimer()
+		resp, err := e.Invoke(ctx, "bench", fn, benchReq())
+		if err != nil || !resp.Cold {
+			b.Fatalf("%v %+v", err, resp)
 		}
 	}
 }

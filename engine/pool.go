@@ -54,7 +54,7 @@ func (p *pool) acquire(ctx context.Context) (*runtime, bool, error) {
 			if chain {
 				p.signal()
 			}
-			rt, err := newRuntime(p.e, p.user)
+			rt, err := p.e.newUserRuntime(p.user)
 			if err != nil {
 				p.mu.Lock()
 				p.alive--

@@ -1,0 +1,550 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// population is a data folder with users u00000… each with the seed's ping
+// function (answering its own name, so no two bundles are the same), and a
+// "spinner" user whose function spins until its deadline.
+type population struct {
+	data    string
+	users   int
+	spinner bool
+	// How long building it took, for the density report.
+	createTook, deployTook time.Duration
+	setupRSS               mem
+	bundleBytes            int
+}
+
+func userName(i int) string { return fmt.Sprintf("u%05d", i) }
+
+// setupWorkers is the client concurrency while populating: creating a user
+// hashes its password with bcrypt, which is CPU-bound on the server.
+const setupWorkers = 4
+
+// ensurePopulation makes sure the run's population has at least n users
+// (and the spinner, if asked). The server that builds it is not pinned, so
+// both cores hash passwords; the measuring servers are started afresh.
+func (b *bench) ensurePopulation(ctx context.Context, n int, spinner bool) (*population, error) {
+	if b.pop == nil {
+		b.pop = &population{data: filepath.Join(b.cfg.Work, "data-population")}
+	}
+	pop := b.pop
+	if pop.users >= n && (pop.spinner || !spinner) {
+		return pop, nil
+	}
+	b.rep.command("tarsus serve --addr 127.0.0.1:<port> --data <population dir> --admin-token <token> --log-level warn   # populating, not pinned")
+	s, err := startServer(ctx, b.cfg, "populate", pop.data, false)
+	if err != nil {
+		return nil, err
+	}
+	defer s.stop()
+	seed, err := seedPing(b.cfg)
+	if err != nil {
+		return nil, err
+	}
+	from := pop.users
+	if from < n {
+		logf("population: creating users %s…%s", userName(from), userName(n-1))
+		t0 := time.Now()
+		var done atomic.Int64
+		stopProgress := progress(ctx, "population: users created", &done, n-from)
+		err = pool(ctx, n-from, setupWorkers, func(ctx context.Context, i int) error {
+			defer done.Add(1)
+			return s.createUser(ctx, userName(from+i))
+		})
+		stopProgress()
+		if err != nil {
+			return nil, fmt.Errorf("creating users: %w", err)
+		}
+		pop.createTook += time.Since(t0)
+		logf("population: deploying %d functions", n-from)
+		t0 = time.Now()
+		done.Store(0)
+		var bundle atomic.Int64
+		stopProgress = progress(ctx, "population: functions deployed", &done, n-from)
+		err = pool(ctx, n-from, setupWorkers, func(ctx context.Context, i int) error {
+			defer done.Add(1)
+			u := userName(from + i)
+			res, err := s.putFunction(ctx, u, "ping.ts", pingWith(seed, u))
+			bundle.Store(int64(res.Sizes.Bundle))
+			return err
+		})
+		stopProgress()
+		if err != nil {
+			return nil, fmt.Errorf("deploying functions: %w", err)
+		}
+		pop.deployTook += time.Since(t0)
+		pop.bundleBytes = int(bundle.Load())
+		pop.users = n
+	}
+	if spinner && !pop.spinner {
+		if err := s.createUser(ctx, "spinner"); err != nil {
+			return nil, err
+		}
+		if _, err := s.putFunction(ctx, "spinner", "spin.ts", []byte(spinSource)); err != nil {
+			return nil, err
+		}
+		pop.spinner = true
+	}
+	pop.setupRSS, _ = s.mem()
+	return pop, nil
+}
+
+// progress logs done/total every 15 s until the returned stop is called.
+func progress(ctx context.Context, what string, done *atomic.Int64, total int) func() {
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		tick := time.NewTicker(15 * time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				logf("%s: %d/%d", what, done.Load(), total)
+			}
+		}
+	}()
+	return cancel
+}
+
+func (b *bench) density(ctx context.Context) error {
+	cfg, rep := b.cfg, b.rep
+	sec := rep.section("density", "4. Density",
+		fmt.Sprintf("%d users are created and each gets one function (the seed's ping answering the user's name, so no two bundles are alike) through the API: `POST /api/v1/users`, then `PUT /api/v1/functions/ping.ts?user=` with the admin token, %d requests in flight, the server not pinned while populating. "+
+			"Then a fresh pinned server (`--idle-timeout 30m`, so nothing goes cold) opens that data folder; %d of the users are called once, %d calls in flight, and once more to check they stayed warm. RSS is VmRSS of the server process (/proc/<pid>/status). "+
+			"The original design cannot be run for 1,000 users on this machine (one Node process each): %d workers are started, each called once, and the cost per user is extrapolated.",
+			cfg.DensityUsers, setupWorkers, cfg.DensityWarm, 16, cfg.OriginalUsers))
+	empty, err := b.freshServer(ctx, "empty")
+	if err != nil {
+		return err
+	}
+	emptyMem, err := empty.mem()
+	empty.stop()
+	if err != nil {
+		return err
+	}
+	pop, err := b.ensurePopulation(ctx, cfg.DensityUsers, false)
+	if err != nil {
+		return err
+	}
+	t := &table{Title: "Tarsus", Header: []string{"measure", "value"}}
+	t.add("users created", fmt.Sprintf("%d in %s (%s each, %d in flight; bcrypt password hashing dominates)", pop.users, pop.createTook.Round(time.Millisecond), ms(pop.createTook/time.Duration(max(pop.users, 1))), setupWorkers))
+	t.add("functions deployed", fmt.Sprintf("%d in %s (%s each, %d in flight)", pop.users, pop.deployTook.Round(time.Millisecond), ms(pop.deployTook/time.Duration(max(pop.users, 1))), setupWorkers))
+	t.add("data folder on disk", mib(dirSize(pop.data)/1024)+fmt.Sprintf(" (bundle %d bytes per function)", pop.bundleBytes))
+	t.add("RSS of the populating server at the end", mib(pop.setupRSS.RSS))
+	t.add("RSS of a fresh server, empty data folder", mib(emptyMem.RSS))
+
+	b.rep.command(b.serverCommand("--idle-timeout 30m") + "   # on the population's data folder")
+	s, err := startServer(ctx, cfg, "density", pop.data, true, "--idle-timeout", "30m")
+	if err != nil {
+		return err
+	}
+	defer s.stop()
+	idle, err := s.mem()
+	if err != nil {
+		return err
+	}
+	t.add(fmt.Sprintf("RSS, fresh server, %d users deployed, none warm", pop.users), mib(idle.RSS))
+	logf("density: warming %d users", cfg.DensityWarm)
+	c := newClient(16)
+	defer c.CloseIdleConnections()
+	var notCold, stayedCold atomic.Int64
+	t0 := time.Now()
+	err = pool(ctx, cfg.DensityWarm, 16, func(ctx context.Context, i int) error {
+		u := userName(i)
+		a, err := invoke(ctx, c, s.base+"/"+u+"/ping", []byte(pingBody))
+		if err != nil {
+			return err
+		}
+		if a.Status != 200 || !strings.Contains(string(a.Body), u) {
+			return fmt.Errorf("%s answered %d %s", u, a.Status, tailString(string(a.Body), 200))
+		}
+		if !a.Cold {
+			notCold.Add(1)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	warmTook := time.Since(t0)
+	warm1, err := s.mem()
+	if err != nil {
+		return err
+	}
+	err = pool(ctx, cfg.DensityWarm, 16, func(ctx context.Context, i int) error {
+		a, err := invoke(ctx, c, s.base+"/"+userName(i)+"/ping", []byte(pingBody))
+		if err != nil {
+			return err
+		}
+		if a.Cold {
+			stayedCold.Add(1)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	warm2, err := s.mem()
+	if err != nil {
+		return err
+	}
+	warmKiB := max(warm1.RSS, warm2.RSS)
+	perUser := float64(warmKiB-idle.RSS) / float64(cfg.DensityWarm)
+	t.add(fmt.Sprintf("first call of %d users (all cold)", cfg.DensityWarm), fmt.Sprintf("%s in all, %d in flight", warmTook.Round(time.Millisecond), 16))
+	t.add(fmt.Sprintf("RSS with %d users warm", cfg.DensityWarm), mib(warm1.RSS)+" after the first calls, "+mib(warm2.RSS)+" after the second")
+	t.add("memory per warm user", fmt.Sprintf("%.0f KiB ((RSS warm − RSS idle) ÷ %d)", perUser, cfg.DensityWarm))
+	t.add(fmt.Sprintf("RSS of %d idle deployed users over an empty server", pop.users), mib(idle.RSS-emptyMem.RSS))
+	if notCold.Load() > 0 || stayedCold.Load() > 0 {
+		t.add("anomalies", fmt.Sprintf("%d first calls were not cold; %d second calls were cold again", notCold.Load(), stayedCold.Load()))
+		rep.finding("density: %d first calls were not cold and %d second calls were cold again (expected 0 and 0 with --idle-timeout 30m)", notCold.Load(), stayedCold.Load())
+	}
+	sec.Tables = append(sec.Tables, t)
+
+	var orig *table
+	var origPerUser float64
+	if b.pe.usable(ctx, "original") {
+		logf("density: original design, %d workers", cfg.OriginalUsers)
+		orig, origPerUser, err = b.originalDensity(ctx)
+		if err != nil {
+			rep.peerStatus("original", "could not run: "+err.Error())
+			sec.Notes = append(sec.Notes, "original design: could not run: "+err.Error())
+		} else {
+			rep.peerStatus("original", "ran")
+			sec.Tables = append(sec.Tables, orig)
+		}
+	}
+	tg := &table{Title: "Targets", Header: []string{"target", "measured", "verdict"}}
+	projected := float64(idle.RSS) + perUser*1000
+	tg.add("1,000 warm users in ≤ 256 MiB RSS", fmt.Sprintf("%s for %d warm (projected %s for 1,000)", mib(warmKiB), cfg.DensityWarm, mib(int64(projected))), verdict(projected <= 256*1024))
+	tg.add(fmt.Sprintf("%d deployed idle users cost nothing beyond stored bytes", pop.users), mib(idle.RSS-emptyMem.RSS)+" more RSS than an empty server", "see value")
+	if origPerUser > 0 {
+		tg.add("memory per warm user against the original design", fmt.Sprintf("%.0f KiB vs %s", perUser, mib(int64(origPerUser))), ratio(origPerUser, perUser)+" less")
+	}
+	sec.Tables = append(sec.Tables, tg)
+	return nil
+}
+
+// originalDensity starts the original design with cfg.OriginalUsers users,
+// calls each worker once, and sums the processes' memory.
+func (b *bench) originalDensity(ctx context.Context) (*table, float64, error) {
+	pe, cfg := b.pe, b.cfg
+	if err := pe.setup(ctx); err != nil {
+		return nil, 0, err
+	}
+	routes := filepath.Join(cfg.Work, "original-density")
+	route, err := os.ReadFile(filepath.Join(pe.origin, "u0", "ping.mjs"))
+	if err != nil {
+		return nil, 0, err
+	}
+	for i := 0; i < cfg.OriginalUsers; i++ {
+		d := filepath.Join(routes, userName(i))
+		if err := ensureDir(d); err != nil {
+			return nil, 0, err
+		}
+		if err := os.WriteFile(filepath.Join(d, "ping.mjs"), route, 0o644); err != nil {
+			return nil, 0, err
+		}
+	}
+	pp, err := pe.startPeer("original", routes)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer pp.stop(5 * time.Second)
+	c := newClient(4)
+	defer c.CloseIdleConnections()
+	var ws map[string]workerInfo
+	err = waitFor(ctx, pp.proc, 120*time.Second, func() error {
+		ws, err = originalWorkers(ctx, c, pp.control)
+		if err != nil {
+			return err
+		}
+		ready := 0
+		for _, w := range ws {
+			if w.Ready {
+				ready++
+			}
+		}
+		if ready < cfg.OriginalUsers {
+			return fmt.Errorf("%d of %d workers ready", ready, cfg.OriginalUsers)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	for u, w := range ws {
+		if err := waitAnswer(ctx, pp.proc, c, fmt.Sprintf("http://127.0.0.1:%d/ping", w.Port), expectedPing, 30*time.Second); err != nil {
+			return nil, 0, fmt.Errorf("worker %s: %w", u, err)
+		}
+	}
+	primary, err := readMem(pp.pid())
+	if err != nil {
+		return nil, 0, err
+	}
+	var workers mem
+	for _, w := range ws {
+		m, err := readMem(w.Pid)
+		if err != nil {
+			return nil, 0, err
+		}
+		workers.RSS += m.RSS
+		workers.PSS += m.PSS
+	}
+	n := int64(cfg.OriginalUsers)
+	perRSS, perPSS := workers.RSS/n, workers.PSS/n
+	t := &table{Title: "The original design (Fastify 5 under cluster, one worker per user)", Header: []string{"measure", "value"}}
+	t.add("workers started and called once", strconv.Itoa(cfg.OriginalUsers))
+	t.add("RSS of the primary", mib(primary.RSS))
+	t.add("RSS per worker (mean)", mib(perRSS)+fmt.Sprintf(" (PSS %s: shared pages split among processes)", mib(perPSS)))
+	t.add("RSS for one user (primary + one worker)", mib(primary.RSS+perRSS))
+	t.add("projected for 1,000 warm users (primary + 1,000 workers)", fmt.Sprintf("%.1f GiB RSS (%.1f GiB PSS)", float64(primary.RSS+1000*perRSS)/(1<<20), float64(primary.PSS+1000*perPSS)/(1<<20)))
+	return t, float64(perPSS), nil
+}
+
+// metricsSample reads the warm-runtime gauge and the cold-start counter.
+func metricsSample(ctx context.Context, c *http.Client, base string) (warm, cold float64, err error) {
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/metrics", nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, rest, _ := strings.Cut(line, " ")
+		if i := strings.IndexByte(name, '{'); i >= 0 {
+			// Labels may hold spaces; the value is the last field.
+			name = name[:i]
+			f := strings.Fields(line)
+			rest = f[len(f)-1]
+		}
+		v, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+		if err != nil {
+			continue
+		}
+		switch name {
+		case "tarsus_warm_runtimes":
+			warm += v
+		case "tarsus_cold_starts_total":
+			cold += v
+		}
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	return warm, cold, sc.Err()
+}
+
+func userPaths(n int, route string) []string {
+	p := make([]string, n)
+	for i := range p {
+		p[i] = "/" + userName(i) + "/" + route
+	}
+	return p
+}
+
+func (b *bench) churn(ctx context.Context) error {
+	cfg, rep := b.cfg, b.rep
+	sec := rep.section("churn", "5. Churn",
+		fmt.Sprintf("`wrk -t1 -c%d -d%s` spreads the ping requests at random over %d users (a Lua `request()` picks the path) on a pinned server started with `--idle-timeout %s`, so runtimes and pools are created and dropped all the time. "+
+			"VmRSS, the warm-runtime gauge and the cold-start counter (/metrics) are sampled every %s.",
+			cfg.ChurnConns, secs(cfg.ChurnDur), cfg.ChurnUsers, cfg.ChurnIdle, cfg.ChurnSample))
+	pop, err := b.ensurePopulation(ctx, cfg.ChurnUsers, false)
+	if err != nil {
+		return err
+	}
+	flags := []string{"--idle-timeout", cfg.ChurnIdle.String()}
+	b.rep.command(b.serverCommand(flags...) + "   # on the population's data folder")
+	s, err := startServer(ctx, cfg, "churn", pop.data, true, flags...)
+	if err != nil {
+		return err
+	}
+	defer s.stop()
+	l := load{Base: s.base, Paths: userPaths(cfg.ChurnUsers, "ping"), Conns: cfg.ChurnConns, Dur: cfg.ChurnDur}
+	rep.command(wrkCommand(cfg, load{Base: "http://127.0.0.1:<port>", Paths: l.Paths, Conns: l.Conns, Dur: l.Dur}) + "   # bench.lua picks a random user per request")
+	type sample struct {
+		at         time.Duration
+		rss        int64
+		warm, cold float64
+	}
+	var samples []sample
+	mc := newClient(1)
+	defer mc.CloseIdleConnections()
+	take := func(at time.Duration) {
+		m, err := s.mem()
+		if err != nil {
+			return
+		}
+		w, c, _ := metricsSample(ctx, mc, s.base)
+		samples = append(samples, sample{at, m.RSS, w, c})
+	}
+	logf("churn: %s over %d users", secs(cfg.ChurnDur), cfg.ChurnUsers)
+	type result struct {
+		r   wrkResult
+		err error
+	}
+	done := make(chan result, 1)
+	t0 := time.Now()
+	take(0)
+	go func() {
+		r, err := runWrk(ctx, cfg, l)
+		done <- result{r, err}
+	}()
+	tick := time.NewTicker(cfg.ChurnSample)
+	defer tick.Stop()
+	var res result
+wait:
+	for {
+		select {
+		case res = <-done:
+			break wait
+		case <-tick.C:
+			take(time.Since(t0))
+		}
+	}
+	take(time.Since(t0))
+	if res.err != nil {
+		return res.err
+	}
+	r := res.r
+	st := &table{Header: []string{"users", "req/s", "p50", "p99", "max", "errors", "cold starts", "cold starts/s"}}
+	var coldDelta float64
+	if len(samples) > 1 {
+		coldDelta = samples[len(samples)-1].cold - samples[0].cold
+	}
+	st.add(strconv.Itoa(cfg.ChurnUsers), rps(r.rps()), usMs(r.P50), usMs(r.P99), usMs(r.Max), strconv.FormatInt(r.errors(), 10),
+		fmt.Sprintf("%.0f", coldDelta), fmt.Sprintf("%.0f", coldDelta/(float64(r.DurationUS)/1e6)))
+	sec.Tables = append(sec.Tables, st)
+	mt := &table{Title: "Samples", Header: []string{"t", "RSS", "warm runtimes", "cold starts so far"}}
+	for _, sm := range samples {
+		mt.add(sm.at.Round(time.Second).String(), mib(sm.rss), fmt.Sprintf("%.0f", sm.warm), fmt.Sprintf("%.0f", sm.cold-samples[0].cold))
+	}
+	sec.Tables = append(sec.Tables, mt)
+	// Growth: from the first sample under load to the last, and the slope of
+	// a least-squares line through the samples under load.
+	under := samples[1:]
+	if len(under) >= 2 {
+		first, last := under[0].rss, under[len(under)-1].rss
+		var peak int64
+		for _, sm := range under {
+			peak = max(peak, sm.rss)
+		}
+		slope := slopeMiBPerMin(func(i int) (float64, float64) {
+			return under[i].at.Minutes(), float64(under[i].rss) / 1024
+		}, len(under))
+		growth := float64(last-first) / float64(first)
+		sec.Notes = append(sec.Notes, fmt.Sprintf("RSS under load: first sample %s, last %s (%+.1f%%), peak %s, trend %+.2f MiB/min.", mib(first), mib(last), growth*100, mib(peak), slope))
+		tg := &table{Title: "Targets", Header: []string{"target", "measured", "verdict"}}
+		tg.add("no growth of memory (last sample within 10% of the first under load)", fmt.Sprintf("%+.1f%%, %+.2f MiB/min", growth*100, slope), verdict(growth <= 0.10))
+		sec.Tables = append(sec.Tables, tg)
+		if growth > 0.10 {
+			rep.finding("churn: RSS grew %+.1f%% (%s → %s, %+.2f MiB/min) over %s of churn over %d users", growth*100, mib(first), mib(last), slope, secs(cfg.ChurnDur), cfg.ChurnUsers)
+		}
+	}
+	if r.errors() > 0 {
+		rep.finding("churn: %d errors in %d requests (status ≥ 400: %d, timeouts: %d)", r.errors(), r.Requests, r.Status, r.Timeout)
+	}
+	return nil
+}
+
+func slopeMiBPerMin(at func(int) (float64, float64), n int) float64 {
+	var sx, sy, sxx, sxy float64
+	for i := 0; i < n; i++ {
+		x, y := at(i)
+		sx, sy, sxx, sxy = sx+x, sy+y, sxx+x*x, sxy+x*y
+	}
+	den := float64(n)*sxx - sx*sx
+	if den == 0 || math.IsNaN(den) {
+		return 0
+	}
+	return (float64(n)*sxy - sx*sy) / den
+}
+
+func (b *bench) neighbour(ctx context.Context) error {
+	cfg, rep := b.cfg, b.rep
+	sec := rep.section("neighbour", "6. Bad neighbour",
+		fmt.Sprintf("A pinned server with `--timeout %s`. Other users: `wrk -t1 -c%d -d%s` at random over %d users' ping. "+
+			"The neighbour: a second `wrk -c%d` on the same core as the first, calling the \"spinner\" user's function (`while (true) {}`), so every one of its calls spins until the deadline and is answered 504; it starts 2 s before the others' measurement and ends after it. "+
+			"Both conditions run on the same server, the baseline first.",
+			cfg.NeighbourTimeout, cfg.NeighbourLoad, secs(cfg.NeighbourDur), cfg.NeighbourUsers, cfg.NeighbourConns))
+	pop, err := b.ensurePopulation(ctx, cfg.NeighbourUsers, true)
+	if err != nil {
+		return err
+	}
+	flags := []string{"--timeout", cfg.NeighbourTimeout.String()}
+	b.rep.command(b.serverCommand(flags...) + "   # on the population's data folder")
+	s, err := startServer(ctx, cfg, "neighbour", pop.data, true, flags...)
+	if err != nil {
+		return err
+	}
+	defer s.stop()
+	others := load{Base: s.base, Paths: userPaths(cfg.NeighbourUsers, "ping"), Conns: cfg.NeighbourLoad, Dur: cfg.NeighbourDur}
+	spin := load{Base: s.base, Paths: []string{"/spinner/spin"}, Conns: cfg.NeighbourConns, Dur: cfg.NeighbourDur + 4*time.Second, Timeout: cfg.NeighbourTimeout + 5*time.Second}
+	rep.command(wrkCommand(cfg, load{Base: "http://127.0.0.1:<port>", Paths: others.Paths, Conns: others.Conns, Dur: others.Dur}) + "   # the other users")
+	rep.command(wrkCommand(cfg, load{Base: "http://127.0.0.1:<port>", Paths: spin.Paths, Conns: spin.Conns, Dur: spin.Dur, Timeout: spin.Timeout}) + "   # the neighbour")
+	logf("neighbour: warm-up and baseline")
+	if _, err := runWrk(ctx, cfg, load{Base: s.base, Paths: others.Paths, Conns: others.Conns, Dur: cfg.Warmup}); err != nil {
+		return err
+	}
+	base, err := runWrk(ctx, cfg, others)
+	if err != nil {
+		return err
+	}
+	logf("neighbour: with the spinner")
+	type result struct {
+		r   wrkResult
+		err error
+	}
+	spun := make(chan result, 1)
+	go func() {
+		r, err := runWrk(ctx, cfg, spin)
+		spun <- result{r, err}
+	}()
+	select {
+	case <-time.After(2 * time.Second):
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	with, err := runWrk(ctx, cfg, others)
+	sr := <-spun
+	if err != nil {
+		return err
+	}
+	if sr.err != nil {
+		return fmt.Errorf("the neighbour's wrk: %w", sr.err)
+	}
+	t := &table{Header: []string{"condition", "others' req/s", "p50", "p90", "p99", "max", "errors", "neighbour's calls (answers ≥ 400)"}}
+	t.add("without the neighbour", rps(base.rps()), usMs(base.P50), usMs(base.P90), usMs(base.P99), usMs(base.Max), strconv.FormatInt(base.errors(), 10), "")
+	t.add("with the neighbour", rps(with.rps()), usMs(with.P50), usMs(with.P90), usMs(with.P99), usMs(with.Max), strconv.FormatInt(with.errors(), 10),
+		fmt.Sprintf("%d (%d), p50 %s", sr.r.Requests, sr.r.Status, usMs(sr.r.P50)))
+	sec.Tables = append(sec.Tables, t)
+	tg := &table{Title: "Targets", Header: []string{"target", "measured", "verdict"}}
+	tg.add("a bad neighbour raises other users' p99 by less than 2×", ratio(with.P99, base.P99), verdict(with.P99 < 2*base.P99))
+	sec.Tables = append(sec.Tables, tg)
+	if with.P99 >= 2*base.P99 {
+		rep.finding("neighbour: other users' p99 went from %s to %s (%s) while one user's function spun to its %s deadline with %d connections; their throughput went from %s to %s req/s",
+			usMs(base.P99), usMs(with.P99), ratio(with.P99, base.P99), cfg.NeighbourTimeout, cfg.NeighbourConns, rps(base.rps()), rps(with.rps()))
+	}
+	return nil
+}
