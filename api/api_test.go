@@ -628,3 +628,36 @@ func TestMemoryWatchdog(t *testing.T) {
 		t.Errorf("bob after the hog: %d %s", r.Status, r.Body)
 	}
 }
+
+func TestBoundedQueueAnswersBusy(t *testing.T) {
+	s := start(t, opts{maxRuntimes: 1})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "slow.ts", `export default [{}, async () => { await new Promise(r => setTimeout(r, 100)); return {ok: true} }]`)
+	const n = 30
+	var wg sync.WaitGroup
+	codes := make(chan int, n)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := s.call("alice", "slow", "{}")
+			if r.Status == 503 && !strings.Contains(string(r.Body), "TARSUS_BUSY") {
+				t.Errorf("503 without TARSUS_BUSY: %s", r.Body)
+			}
+			codes <- r.Status
+		}()
+	}
+	wg.Wait()
+	close(codes)
+	count := map[int]int{}
+	for c := range codes {
+		count[c]++
+	}
+	// One runtime and a queue of 16: at most 17 served, the rest refused at once.
+	if count[200] < 1 || count[200] > 17 || count[503] < n-17 || count[200]+count[503] != n {
+		t.Errorf("statuses: %v", count)
+	}
+	if st := s.do("GET", "/api/v1/stats", tok, "", nil).JSON(t); st["warmRuntimes"].(float64) != 1 {
+		t.Errorf("more than max-runtimes: %v", st)
+	}
+}

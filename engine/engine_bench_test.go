@@ -2,8 +2,8 @@ package engine
 
 import (
 	"context"
-	goruntime "runtime"
 	"fmt"
+	goruntime "runtime"
 	"strings"
 	"testing"
 
