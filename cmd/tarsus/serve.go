@@ -32,6 +32,8 @@ type serveConfig struct {
 	IdleTimeout time.Duration
 	MaxRuntimes int
 	LogLevel    string
+	KeepDeploys int
+	MemoryLimit int64
 }
 
 func envOr(e *env, key, def string) string {
@@ -84,6 +86,8 @@ server creates the "admin" account and prints its password and API token once.`,
 	f.DurationVar(&cfg.Timeout, "timeout", envDuration(e, "TARSUS_TIMEOUT", 10*time.Second), "deadline of one invocation (TARSUS_TIMEOUT)")
 	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", envDuration(e, "TARSUS_IDLE_TIMEOUT", 5*time.Minute), "drop a runtime idle this long (TARSUS_IDLE_TIMEOUT)")
 	f.IntVar(&cfg.MaxRuntimes, "max-runtimes", envInt(e, "TARSUS_MAX_RUNTIMES", 4), "runtimes per user at most (TARSUS_MAX_RUNTIMES)")
+	f.IntVar(&cfg.KeepDeploys, "keep-deployments", envInt(e, "TARSUS_KEEP_DEPLOYMENTS", 50), "deployments kept per user for rollback (TARSUS_KEEP_DEPLOYMENTS)")
+	f.Int64Var(&cfg.MemoryLimit, "memory-limit", int64(envInt(e, "TARSUS_MEMORY_LIMIT", 2<<30)), "heap bytes above which running functions are stopped (TARSUS_MEMORY_LIMIT)")
 	f.StringVar(&cfg.LogLevel, "log-level", envOr(e, "TARSUS_LOG_LEVEL", "info"), "debug, info, warn or error (TARSUS_LOG_LEVEL)")
 	return cmd
 }
@@ -99,13 +103,13 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 	if err := os.MkdirAll(cfg.Data, 0o700); err != nil {
 		return fmt.Errorf("data folder: %w", err)
 	}
-	st, err := store.Open(store.Config{Dir: filepath.Join(cfg.Data, "badger")}, log)
+	st, err := store.Open(store.Config{Dir: filepath.Join(cfg.Data, "badger"), KeepDeployments: cfg.KeepDeploys}, log)
 	if err != nil {
 		return fmt.Errorf("opening the store in %s: %w", cfg.Data, err)
 	}
 	defer st.Close()
 	p, err := platform.New(platform.Config{
-		Engine: engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, Logger: log},
+		Engine: engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, MemoryLimit: cfg.MemoryLimit, Logger: log},
 		Logger: log,
 	}, st)
 	if err != nil {
