@@ -2,8 +2,10 @@ package api
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/compress"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 )
 
@@ -16,6 +18,16 @@ func (s *Server) mountConsole() {
 			return c.Next()
 		}
 		return c.Redirect("/console/", fiber.StatusFound)
+	})
+	// Assets have content-hashed names: cache them for a year. Compress
+	// what the browser downloads (1.5 MB of JavaScript becomes ~0.5 MB).
+	s.app.Use("/console", compress.New(compress.Config{Level: compress.LevelBestSpeed}), func(c *fiber.Ctx) error {
+		if strings.HasPrefix(c.Path(), "/console/assets/") {
+			c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
+		} else {
+			c.Set(fiber.HeaderCacheControl, "no-cache")
+		}
+		return c.Next()
 	})
 	s.app.Use("/console", filesystem.New(filesystem.Config{
 		Root:         http.FS(s.cfg.Console),

@@ -37,11 +37,11 @@ func startServer(t *testing.T) string {
 // cli runs tarsus commands in-process with their own environment: a
 // private config folder and whatever variables a test sets.
 type cli struct {
-	t    *testing.T
+	t    testing.TB
 	vars map[string]string
 }
 
-func newCLI(t *testing.T) *cli {
+func newCLI(t testing.TB) *cli {
 	home := t.TempDir()
 	return &cli{t: t, vars: map[string]string{"HOME": home, "XDG_CONFIG_HOME": filepath.Join(home, "config")}}
 }
@@ -151,7 +151,7 @@ func copyTree(t *testing.T, src, dst string) {
 	}
 }
 
-func writeFile(t *testing.T, path, content string) {
+func writeFile(t testing.TB, path, content string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)

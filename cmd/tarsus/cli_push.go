@@ -45,6 +45,9 @@ tarsus.json (all optional):
   {"functionsDir": "functions", "server": "https://fn.example.com",
    "exclude": ["*.local.ts", "drafts/"]}
 
+The server is --server, else $TARSUS_URL, else tarsus.json's "server", else
+the one of tarsus login; the token is $TARSUS_TOKEN, else the saved one.
+
 Build errors print as file:line:col with the source line, and the exit code
 is non-zero. Bundles built for unchanged inputs are remembered in
 .tarsus/cache.json; --force rebuilds and re-sends everything.`,

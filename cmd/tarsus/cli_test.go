@@ -189,9 +189,13 @@ func TestInitThenPush(t *testing.T) {
 
 	// fastify is only imported for types, so the project pushes before
 	// npm install as well as after it.
-	rep := push(t, c, dir)
-	if statuses(rep)["hello.ts"] != "added" {
-		t.Fatalf("push: %+v", rep)
+	r := c.run("push", dir)
+	if r.err != nil {
+		t.Fatal(r)
+	}
+	mustContain(t, "push output", r.stdout, "hello", "added", "Deployed version 1")
+	if r.stderr != "" {
+		t.Errorf("progress bars were drawn on a stderr that is not a terminal: %q", r.stderr)
 	}
 	if _, body := invokeJSON(t, c, "hello", `{"name": "Ada"}`); body["message"] != "Hello, Ada!" {
 		t.Errorf("hello: %v", body)
