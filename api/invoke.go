@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -26,7 +27,11 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 	// Params point into fasthttp's reusable buffers; the engine keeps these
 	// strings as map keys and metric labels, so they must be copies.
 	user := strings.Clone(c.Params("user"))
-	route := strings.Clone(c.Params("*"))
+	route, err := url.PathUnescape(c.Params("*"))
+	if err != nil {
+		return s.notFound(c)
+	}
+	route = strings.Clone(route)
 	if route == "" {
 		return s.notFound(c)
 	}

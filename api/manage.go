@@ -198,6 +198,13 @@ func (s *Server) deleteFunction(c *fiber.Ctx) error {
 }
 
 func (s *Server) manifest(c *fiber.Ctx) error {
+	if c.QueryBool("detail", false) {
+		m, err := s.p.ManifestDetail(c.UserContext(), target(c))
+		if err != nil {
+			return err
+		}
+		return c.JSON(m)
+	}
 	m, err := s.p.Manifest(c.UserContext(), target(c))
 	if err != nil {
 		return err

@@ -88,9 +88,9 @@ export default function () {
 }
 
 // projectFiles is a 100-file project: ten shared modules under _lib/ and 90
-// routes, route i importing _lib/m(i%10). The tag of _lib/m0.ts is
-// answerMark, so changing it changes the answer of r000, r010, … r080.
-func projectFiles(tag string) map[string][]byte {
+// routes, route i importing _lib/m(i%10). The tag of _lib/m0.ts changes the
+// answer of r000, r010, … r080; note is r000's own constant.
+func projectFiles(tag, note string) map[string][]byte {
 	files := map[string][]byte{}
 	for m := 0; m < 10; m++ {
 		t := fmt.Sprintf("m%d-stable", m)
@@ -104,19 +104,25 @@ export function shape(route: string, body: unknown): { route: string; tag: strin
 `, t))
 	}
 	for r := 0; r < 90; r++ {
+		n := "stable"
+		if r == 0 {
+			n = note
+		}
 		files[fmt.Sprintf("r%03d.ts", r)] = []byte(fmt.Sprintf(`import type { FastifyRequest } from "fastify";
 import { shape } from "./_lib/m%d";
 
+const note = %q;
+
 export default [
-  { schema: { response: { 200: { type: "object", properties: { route: { type: "string" }, tag: { type: "string" }, size: { type: "integer" } } } } } },
-  (request: FastifyRequest) => shape("r%03d", request.body),
+  { schema: { response: { 200: { type: "object", properties: { route: { type: "string" }, tag: { type: "string" }, size: { type: "integer" }, note: { type: "string" } } } } } },
+  (request: FastifyRequest) => ({ ...shape("r%03d", request.body), note }),
 ];
-`, r%10, r))
+`, r%10, n, r))
 	}
 	return files
 }
 
-// replaceAll swaps the answer mark (or a previous answer) for a new one.
+// withAnswer swaps the answer mark (or a previous answer) for a new one.
 func withAnswer(src []byte, old, answer string) []byte {
 	return []byte(strings.ReplaceAll(string(src), old, answer))
 }

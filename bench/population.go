@@ -46,7 +46,7 @@ func (b *bench) ensurePopulation(ctx context.Context, n int, spinner bool) (*pop
 		return pop, nil
 	}
 	b.rep.command("tarsus serve --addr 127.0.0.1:<port> --data <population dir> --admin-token <token> --log-level warn   # populating, not pinned")
-	s, err := startServer(ctx, b.cfg, "populate", pop.data, false)
+	s, err := startServer(ctx, b.cfg, "populate", pop.data, false, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +149,7 @@ func (b *bench) density(ctx context.Context) error {
 	t.add("RSS of a fresh server, empty data folder", mib(emptyMem.RSS))
 
 	b.rep.command(b.serverCommand("--idle-timeout 30m") + "   # on the population's data folder")
-	s, err := startServer(ctx, cfg, "density", pop.data, true, "--idle-timeout", "30m")
+	s, err := startServer(ctx, cfg, "density", pop.data, true, []string{"GODEBUG=gctrace=1"}, "--idle-timeout", "30m")
 	if err != nil {
 		return err
 	}
@@ -158,7 +158,10 @@ func (b *bench) density(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t.add(fmt.Sprintf("RSS, fresh server, %d users deployed, none warm", pop.users), mib(idle.RSS))
+	mc := newClient(1)
+	defer mc.CloseIdleConnections()
+	idleM, _ := metricsSample(ctx, mc, s.base)
+	t.add(fmt.Sprintf("RSS, fresh server, %d users deployed, none warm", pop.users), mib(idle.RSS)+fmt.Sprintf(" (Go heap in use %.1f MiB, %.0f goroutines)", idleM.HeapInuse/(1<<20), idleM.Goroutines))
 	logf("density: warming %d users", cfg.DensityWarm)
 	c := newClient(16)
 	defer c.CloseIdleConnections()
@@ -208,6 +211,12 @@ func (b *bench) density(ctx context.Context) error {
 	t.add(fmt.Sprintf("first call of %d users (all cold)", cfg.DensityWarm), fmt.Sprintf("%s in all, %d in flight", warmTook.Round(time.Millisecond), 16))
 	t.add(fmt.Sprintf("RSS with %d users warm", cfg.DensityWarm), mib(warm1.RSS)+" after the first calls, "+mib(warm2.RSS)+" after the second")
 	t.add("memory per warm user", fmt.Sprintf("%.0f KiB ((RSS warm − RSS idle) ÷ %d)", perUser, cfg.DensityWarm))
+	warmM, _ := metricsSample(ctx, mc, s.base)
+	heapPer := (warmM.HeapInuse - idleM.HeapInuse) / 1024 / float64(cfg.DensityWarm)
+	t.add(fmt.Sprintf("Go heap in use with %d users warm", cfg.DensityWarm), fmt.Sprintf("%.1f MiB (%.0f KiB per warm user over idle); %.0f goroutines; %.0f warm runtimes (gauge)", warmM.HeapInuse/(1<<20), heapPer, warmM.Goroutines, warmM.Warm))
+	if gc, ok := lastGC(s.p.log); ok {
+		t.add("the server's last GC (GODEBUG=gctrace=1: heap at start → at end → live)", gc)
+	}
 	t.add(fmt.Sprintf("RSS of %d idle deployed users over an empty server", pop.users), mib(idle.RSS-emptyMem.RSS))
 	if notCold.Load() > 0 || stayedCold.Load() > 0 {
 		t.add("anomalies", fmt.Sprintf("%d first calls were not cold; %d second calls were cold again", notCold.Load(), stayedCold.Load()))
@@ -316,44 +325,81 @@ func (b *bench) originalDensity(ctx context.Context) (*table, float64, error) {
 	return t, float64(perPSS), nil
 }
 
-// metricsSample reads the warm-runtime gauge and the cold-start counter.
-func metricsSample(ctx context.Context, c *http.Client, base string) (warm, cold float64, err error) {
+// serverMetrics is what the harness reads from the server's /metrics.
+type serverMetrics struct {
+	Warm       float64 // tarsus_warm_runtimes
+	Cold       float64 // tarsus_cold_starts_total, summed over users
+	HeapAlloc  float64 // go_memstats_heap_alloc_bytes
+	HeapInuse  float64 // go_memstats_heap_inuse_bytes
+	Sys        float64 // go_memstats_sys_bytes
+	Goroutines float64 // go_goroutines
+}
+
+// metricsSample reads the server's /metrics.
+func metricsSample(ctx context.Context, c *http.Client, base string) (serverMetrics, error) {
+	var m serverMetrics
 	req, err := http.NewRequestWithContext(ctx, "GET", base+"/metrics", nil)
 	if err != nil {
-		return 0, 0, err
+		return m, err
 	}
 	resp, err := c.Do(req)
 	if err != nil {
-		return 0, 0, err
+		return m, err
 	}
 	defer resp.Body.Close()
 	sc := bufio.NewScanner(resp.Body)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
 		line := sc.Text()
-		if strings.HasPrefix(line, "#") {
+		if strings.HasPrefix(line, "#") || line == "" {
 			continue
 		}
-		name, rest, _ := strings.Cut(line, " ")
-		if i := strings.IndexByte(name, '{'); i >= 0 {
-			// Labels may hold spaces; the value is the last field.
-			name = name[:i]
-			f := strings.Fields(line)
-			rest = f[len(f)-1]
+		name := line
+		if i := strings.IndexAny(line, "{ "); i >= 0 {
+			name = line[:i]
 		}
-		v, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+		f := strings.Fields(line)
+		v, err := strconv.ParseFloat(f[len(f)-1], 64)
 		if err != nil {
 			continue
 		}
 		switch name {
 		case "tarsus_warm_runtimes":
-			warm += v
+			m.Warm += v
 		case "tarsus_cold_starts_total":
-			cold += v
+			m.Cold += v
+		case "go_memstats_heap_alloc_bytes":
+			m.HeapAlloc = v
+		case "go_memstats_heap_inuse_bytes":
+			m.HeapInuse = v
+		case "go_memstats_sys_bytes":
+			m.Sys = v
+		case "go_goroutines":
+			m.Goroutines = v
 		}
 	}
 	_, _ = io.Copy(io.Discard, resp.Body)
-	return warm, cold, sc.Err()
+	return m, sc.Err()
+}
+
+// lastGC is the newest GODEBUG=gctrace=1 line of a server's log: the heap
+// at the start of that GC, at its end, and what it found live (MB).
+func lastGC(logPath string) (string, bool) {
+	text := tail(logPath, 64<<10)
+	lines := strings.Split(text, "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := lines[i]
+		if !strings.HasPrefix(l, "gc ") {
+			continue
+		}
+		for _, part := range strings.Split(l, ",") {
+			part = strings.TrimSpace(part)
+			if strings.Contains(part, "->") && strings.HasSuffix(part, " MB") {
+				return part, true
+			}
+		}
+	}
+	return "", false
 }
 
 func userPaths(n int, route string) []string {
@@ -376,7 +422,7 @@ func (b *bench) churn(ctx context.Context) error {
 	}
 	flags := []string{"--idle-timeout", cfg.ChurnIdle.String()}
 	b.rep.command(b.serverCommand(flags...) + "   # on the population's data folder")
-	s, err := startServer(ctx, cfg, "churn", pop.data, true, flags...)
+	s, err := startServer(ctx, cfg, "churn", pop.data, true, nil, flags...)
 	if err != nil {
 		return err
 	}
@@ -387,6 +433,8 @@ func (b *bench) churn(ctx context.Context) error {
 		at         time.Duration
 		rss        int64
 		warm, cold float64
+		heapMiB    float64
+		goroutines float64
 	}
 	var samples []sample
 	mc := newClient(1)
@@ -396,8 +444,8 @@ func (b *bench) churn(ctx context.Context) error {
 		if err != nil {
 			return
 		}
-		w, c, _ := metricsSample(ctx, mc, s.base)
-		samples = append(samples, sample{at, m.RSS, w, c})
+		sm, _ := metricsSample(ctx, mc, s.base)
+		samples = append(samples, sample{at, m.RSS, sm.Warm, sm.Cold, sm.HeapInuse / (1 << 20), sm.Goroutines})
 	}
 	logf("churn: %s over %d users", secs(cfg.ChurnDur), cfg.ChurnUsers)
 	type result struct {
@@ -436,9 +484,9 @@ wait:
 	st.add(strconv.Itoa(cfg.ChurnUsers), rps(r.rps()), usMs(r.P50), usMs(r.P99), usMs(r.Max), strconv.FormatInt(r.errors(), 10),
 		fmt.Sprintf("%.0f", coldDelta), fmt.Sprintf("%.0f", coldDelta/(float64(r.DurationUS)/1e6)))
 	sec.Tables = append(sec.Tables, st)
-	mt := &table{Title: "Samples", Header: []string{"t", "RSS", "warm runtimes", "cold starts so far"}}
+	mt := &table{Title: "Samples", Header: []string{"t", "RSS", "Go heap in use", "goroutines", "warm runtimes", "cold starts so far"}}
 	for _, sm := range samples {
-		mt.add(sm.at.Round(time.Second).String(), mib(sm.rss), fmt.Sprintf("%.0f", sm.warm), fmt.Sprintf("%.0f", sm.cold-samples[0].cold))
+		mt.add(sm.at.Round(time.Second).String(), mib(sm.rss), fmt.Sprintf("%.1f MiB", sm.heapMiB), fmt.Sprintf("%.0f", sm.goroutines), fmt.Sprintf("%.0f", sm.warm), fmt.Sprintf("%.0f", sm.cold-samples[0].cold))
 	}
 	sec.Tables = append(sec.Tables, mt)
 	// Growth: from the first sample under load to the last, and the slope of
@@ -494,7 +542,7 @@ func (b *bench) neighbour(ctx context.Context) error {
 	}
 	flags := []string{"--timeout", cfg.NeighbourTimeout.String()}
 	b.rep.command(b.serverCommand(flags...) + "   # on the population's data folder")
-	s, err := startServer(ctx, cfg, "neighbour", pop.data, true, flags...)
+	s, err := startServer(ctx, cfg, "neighbour", pop.data, true, nil, flags...)
 	if err != nil {
 		return err
 	}

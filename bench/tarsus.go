@@ -38,7 +38,7 @@ func newClient(conns int) *http.Client {
 
 // startServer starts the server on a free loopback port with data in dir
 // and waits for /healthz. pinned puts it on the server core.
-func startServer(ctx context.Context, cfg *config, name, data string, pinned bool, flags ...string) (*server, error) {
+func startServer(ctx context.Context, cfg *config, name, data string, pinned bool, env []string, flags ...string) (*server, error) {
 	port, err := freePort()
 	if err != nil {
 		return nil, err
@@ -49,7 +49,7 @@ func startServer(ctx context.Context, cfg *config, name, data string, pinned boo
 	}
 	addr := "127.0.0.1:" + strconv.Itoa(port)
 	args := append([]string{cfg.Bin, "serve", "--addr", addr, "--data", data, "--admin-token", adminToken, "--log-level", "warn"}, flags...)
-	p, err := startProc("tarsus "+name, cpu, cfg.Work, filepath.Join(cfg.Work, "tarsus-"+name+".log"), nil, args...)
+	p, err := startProc("tarsus "+name, cpu, cfg.Work, filepath.Join(cfg.Work, "tarsus-"+name+".log"), env, args...)
 	if err != nil {
 		return nil, err
 	}

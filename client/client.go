@@ -31,7 +31,8 @@ type Config struct {
 	Via string
 	// HTTPClient sends the requests. Bound calls with their context: a
 	// client-wide Timeout would also cut FollowLogs streams.
-	// Optional. Default: a client without a timeout.
+	// Optional. Default: a client without a timeout, with its own
+	// connection pool (see Close).
 	HTTPClient *http.Client
 	// UserAgent is sent on every request. Optional. Default: "tarsus-client".
 	UserAgent string
@@ -51,7 +52,13 @@ func New(cfg Config) (*Client, error) {
 		return nil, err
 	}
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = &http.Client{}
+		t, ok := http.DefaultTransport.(*http.Transport)
+		if ok {
+			t = t.Clone()
+		} else {
+			t = &http.Transport{Proxy: http.ProxyFromEnvironment}
+		}
+		cfg.HTTPClient = &http.Client{Transport: t}
 	}
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = "tarsus-client"
@@ -84,6 +91,11 @@ func ParseURL(raw string) (*url.URL, error) {
 	u.RawQuery, u.Fragment = "", ""
 	return u, nil
 }
+
+// Close closes the client's idle connections. Call it when done: a
+// connection the transport opened but never used would otherwise stay open
+// and hold up the server's graceful shutdown.
+func (c *Client) Close() { c.hc.CloseIdleConnections() }
 
 // URL returns the server's base URL, without a trailing slash.
 func (c *Client) URL() string { return c.base.String() }
@@ -335,7 +347,7 @@ func (c *Client) setVia(req *http.Request) {
 // Manifest returns the hashes of the user's live files.
 func (c *Client) Manifest(ctx context.Context) (Manifest, error) {
 	out := Manifest{}
-	if err := c.call(ctx, http.MethodGet, "/manifest", nil, true, nil, &out); err != nil {
+	if err := c.call(ctx, http.MethodGet, "/manifest?detail=true", nil, true, nil, &out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -64,6 +64,7 @@ func newClient(t *testing.T, cfg client.Config) *client.Client {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(c.Close) // before the server stops
 	return c
 }
 

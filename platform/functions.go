@@ -85,6 +85,25 @@ func (p *Platform) Manifest(ctx context.Context, user string) (map[string]string
 	return out, nil
 }
 
+// ManifestEntry is one live file's hashes.
+type ManifestEntry struct {
+	Source string `json:"source"`
+	Bundle string `json:"bundle,omitempty"`
+}
+
+// ManifestDetail maps each live path to the sha256 of its source and bundle.
+func (p *Platform) ManifestDetail(ctx context.Context, user string) (map[string]ManifestEntry, error) {
+	tree, err := p.store.Tree(ctx, user)
+	if err != nil {
+		return nil, storeErr(err, "user "+user)
+	}
+	out := make(map[string]ManifestEntry, len(tree.Files))
+	for path, m := range tree.Files {
+		out[path] = ManifestEntry{Source: m.SourceHash, Bundle: m.BundleHash}
+	}
+	return out, nil
+}
+
 // ErrRouteNotFound means no function serves the route.
 var ErrRouteNotFound = errors.New("route not found")
 

@@ -50,6 +50,7 @@ For CI, set TARSUS_URL and TARSUS_TOKEN instead: they override the file.`,
 				if err != nil {
 					return err
 				}
+				defer c.Close()
 				if user, err = c.Me(ctx); err != nil {
 					return fmt.Errorf("checking the token with %s: %w", server, err)
 				}
@@ -68,6 +69,7 @@ For CI, set TARSUS_URL and TARSUS_TOKEN instead: they override the file.`,
 				if err != nil {
 					return err
 				}
+				defer c.Close()
 				res, err := c.Login(ctx, name, pw)
 				if err != nil {
 					return fmt.Errorf("logging in to %s: %w", server, err)
@@ -129,6 +131,7 @@ func newWhoamiCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			defer r.c.Close()
 			me, err := r.c.Me(cmd.Context())
 			if err != nil {
 				return explain(err, r.server)

@@ -21,6 +21,7 @@ func newDeploymentsCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			defer r.c.Close()
 			ds, err := r.c.Deployments(cmd.Context())
 			if err != nil {
 				return explain(err, r.server)
@@ -96,6 +97,7 @@ so it can be rolled back too.`,
 			if err != nil {
 				return err
 			}
+			defer r.c.Close()
 			id := deploymentID(args[0])
 			res, err := r.c.Rollback(cmd.Context(), id)
 			if err != nil {

@@ -28,6 +28,7 @@ func newLsCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			defer r.c.Close()
 			fns, err := r.c.Functions(cmd.Context())
 			if err != nil {
 				return explain(err, r.server)
@@ -101,6 +102,7 @@ more. Your API token is not sent: functions are public.`,
 			if err != nil {
 				return err
 			}
+			defer r.c.Close()
 			user, err := r.userName(ctx, rf.as)
 			if err != nil {
 				return explain(err, r.server)
@@ -211,6 +213,7 @@ each in its own deployment (tarsus rollback undoes it).`,
 			if err != nil {
 				return err
 			}
+			defer r.c.Close()
 			fns, err := r.c.Functions(ctx)
 			if err != nil {
 				return explain(err, r.server)
@@ -262,6 +265,7 @@ JSON line.`,
 			if err != nil {
 				return err
 			}
+			defer r.c.Close()
 			if q.Fn != "" && bundler.Classify(q.Fn) == bundler.Route {
 				q.Fn = bundler.RouteOf(q.Fn)
 			}

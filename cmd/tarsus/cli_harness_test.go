@@ -190,6 +190,8 @@ func newRecorder(t *testing.T, target string) *recorder {
 	}
 	rec := &recorder{}
 	proxy := httputil.NewSingleHostReverseProxy(u)
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	proxy.Transport = tr
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost && r.URL.Path == "/api/v1/deploy" {
 			body, _ := io.ReadAll(r.Body)
@@ -198,7 +200,10 @@ func newRecorder(t *testing.T, target string) *recorder {
 		}
 		proxy.ServeHTTP(w, r)
 	}))
-	t.Cleanup(srv.Close)
+	t.Cleanup(func() {
+		srv.Close()
+		tr.CloseIdleConnections() // before the server behind it stops
+	})
 	rec.URL = srv.URL
 	return rec
 }

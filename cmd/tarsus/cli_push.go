@@ -139,6 +139,7 @@ func runPush(ctx context.Context, e *env, dir string, o pushOptions) error {
 	if err != nil {
 		return err
 	}
+	defer r.c.Close()
 
 	// What the server has: hashes (manifest) and sizes (function list).
 	var (

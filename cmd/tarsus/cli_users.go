@@ -42,6 +42,7 @@ printed once.`,
 			if err != nil {
 				return err
 			}
+			defer r.c.Close()
 			pw, err := newPrompter(e).password("Password for " + args[0] + ": ")
 			if err != nil {
 				return err
@@ -74,6 +75,7 @@ func newUsersLsCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			defer r.c.Close()
 			us, err := r.c.Users(cmd.Context())
 			if err != nil {
 				return explain(err, r.server)
@@ -114,6 +116,7 @@ func newUsersRmCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			defer r.c.Close()
 			if !yes {
 				if !isTerminal(e.stderr) {
 					return errors.New("deleting a user deletes their functions too: confirm with --yes")
