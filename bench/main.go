@@ -47,6 +47,7 @@ type config struct {
 
 	ServerCPU string // taskset CPU list for servers; "" = no pinning
 	LoadCPU   string // taskset CPU list for wrk; "" = no pinning
+	AllCPUs   string // taskset CPU list of every CPU, for unpinned servers; "" = no pinning
 
 	Warmup         time.Duration
 	WarmDur        time.Duration
@@ -72,8 +73,9 @@ type config struct {
 	NeighbourTimeout time.Duration
 	NeighbourLoad    int // connections of the other users' load
 
-	Out  string // RESULTS.md path; "" = none
-	Keep bool   // keep the scratch folder
+	Out     string // RESULTS.md path; "" = none
+	Keep    bool   // keep the scratch folder
+	Profile string // folder for the servers' pprof profiles; "" = no profiling
 }
 
 func main() {
@@ -91,14 +93,15 @@ func run() error {
 		out       = flag.String("out", "", "results file (default bench/RESULTS.md; '-' for none)")
 		bin       = flag.String("bin", "", "use this tarsus binary instead of building cmd/tarsus")
 		keep      = flag.Bool("keep", false, "keep the scratch folder (data folders, logs, wrk scripts)")
+		profile   = flag.String("profile", "", "record CPU and heap profiles of every Tarsus server into this folder (summaries go into the results)")
 		noPin     = flag.Bool("no-pin", false, "do not pin the server and the load generator to separate cores")
-		dur       = flag.Duration("dur", 0, "duration of one wrk measurement (default 15s; 5s with -quick)")
-		trials    = flag.Int("trials", 0, "cold-start and deploy trials for Tarsus (default 200; 40 with -quick)")
-		ptrials   = flag.Int("peer-trials", 0, "cold-start and deploy trials for each peer (default 200 cold, 100 deploy; 8 with -quick)")
-		users     = flag.Int("users", 0, "density: users deployed (default 10000; 300 with -quick)")
-		warm      = flag.Int("warm-users", 0, "density: users made warm at once (default 1000; 150 with -quick)")
-		churnDur  = flag.Duration("churn", 0, "churn duration (default 5m; 30s with -quick)")
-		churnUser = flag.Int("churn-users", 0, "churn: users the requests are spread over (default 1000; 300 with -quick)")
+		dur       = flag.Duration("dur", 0, "duration of one wrk measurement (default 10s; 3s with -quick)")
+		trials    = flag.Int("trials", 0, "cold-start and deploy trials for Tarsus (default 200; 30 and 20 with -quick)")
+		ptrials   = flag.Int("peer-trials", 0, "cold-start and deploy trials for each peer (default 50; 5 with -quick)")
+		users     = flag.Int("users", 0, "density: users deployed (default 10000; 200 with -quick)")
+		warm      = flag.Int("warm-users", 0, "density: users made warm at once (default 1000; 100 with -quick)")
+		churnDur  = flag.Duration("churn", 0, "churn duration (default 5m; 20s with -quick)")
+		churnUser = flag.Int("churn-users", 0, "churn: users the requests are spread over (default 1000; 200 with -quick)")
 	)
 	flag.Parse()
 
@@ -108,18 +111,20 @@ func run() error {
 	}
 	cfg := &config{
 		Root: root, Peers: filepath.Join(root, "bench", "peers"), Quick: *quick, Keep: *keep,
-		Warmup: 3 * time.Second, WarmDur: 15 * time.Second, Conns: []int{32, 256},
-		ColdTrials: 200, PeerColdTrials: 200, DeployTrials: 200, PeerDepTrials: 100,
+		Warmup: 3 * time.Second, WarmDur: 10 * time.Second, Conns: []int{32, 256},
+		ColdTrials: 200, PeerColdTrials: 50, DeployTrials: 200, PeerDepTrials: 50,
 		DensityUsers: 10000, DensityWarm: 1000, OriginalUsers: 20,
 		ChurnUsers: 1000, ChurnDur: 5 * time.Minute, ChurnSample: 10 * time.Second, ChurnIdle: 200 * time.Millisecond, ChurnConns: 32,
 		NeighbourUsers: 100, NeighbourDur: 20 * time.Second, NeighbourConns: 8, NeighbourTimeout: time.Second, NeighbourLoad: 32,
 	}
 	if cfg.Quick {
-		cfg.Warmup, cfg.WarmDur = time.Second, 5*time.Second
-		cfg.ColdTrials, cfg.PeerColdTrials, cfg.DeployTrials, cfg.PeerDepTrials = 40, 8, 40, 8
-		cfg.DensityUsers, cfg.DensityWarm, cfg.OriginalUsers = 300, 150, 4
-		cfg.ChurnUsers, cfg.ChurnDur, cfg.ChurnSample = 300, 30*time.Second, 5*time.Second
-		cfg.NeighbourUsers, cfg.NeighbourDur = 50, 6*time.Second
+		cfg.Warmup, cfg.WarmDur = time.Second, 3*time.Second
+		cfg.ColdTrials, cfg.PeerColdTrials, cfg.DeployTrials, cfg.PeerDepTrials = 30, 5, 20, 5
+		cfg.DensityUsers, cfg.DensityWarm, cfg.OriginalUsers = 200, 100, 4
+		// 200 users at a few thousand req/s stay warm at 200 ms; a shorter
+		// idle timeout makes the smoke run churn too.
+		cfg.ChurnUsers, cfg.ChurnDur, cfg.ChurnSample, cfg.ChurnIdle = 200, 20*time.Second, 5*time.Second, 50*time.Millisecond
+		cfg.NeighbourUsers, cfg.NeighbourDur = 50, 5*time.Second
 	}
 	setIf(&cfg.WarmDur, *dur)
 	setIf(&cfg.ColdTrials, *trials)
@@ -153,6 +158,7 @@ func run() error {
 	if !*noPin {
 		if _, err := exec.LookPath("taskset"); err == nil && onlineCPUs() >= 2 {
 			cfg.ServerCPU, cfg.LoadCPU = "0", "1"
+			cfg.AllCPUs = onlineList()
 			if err := pinSelf(cfg.LoadCPU); err != nil {
 				return err
 			}
@@ -172,9 +178,27 @@ func run() error {
 		defer fmt.Fprintln(os.Stderr, "scratch folder kept:", cfg.Work)
 	}
 
-	if *bin != "" {
+	if *profile != "" {
+		if cfg.Profile, err = filepath.Abs(*profile); err != nil {
+			return err
+		}
+		if err := ensureDir(cfg.Profile); err != nil {
+			return err
+		}
+	}
+	switch {
+	case cfg.Profile != "":
+		if *bin != "" {
+			return errors.New("-profile builds its own binary; leave out -bin")
+		}
+		cfg.Bin = filepath.Join(cfg.Profile, "tarsus-profiled")
+		logf("building cmd/tarsus with the profiling hook")
+		if err := buildProfiled(ctx, cfg, cfg.Bin); err != nil {
+			return fmt.Errorf("building the profiled server: %w", err)
+		}
+	case *bin != "":
 		cfg.Bin = *bin
-	} else {
+	default:
 		cfg.Bin = filepath.Join(cfg.Work, "tarsus")
 		logf("building cmd/tarsus")
 		b := exec.CommandContext(ctx, "go", "build", "-o", cfg.Bin, "./cmd/tarsus")
@@ -273,6 +297,14 @@ func onlineCPUs() int {
 		n += z - a + 1
 	}
 	return n
+}
+
+// onlineList is the machine's online CPUs as a taskset list ("0-1").
+func onlineList() string {
+	if b, err := os.ReadFile("/sys/devices/system/cpu/online"); err == nil {
+		return strings.TrimSpace(string(b))
+	}
+	return fmt.Sprintf("0-%d", onlineCPUs()-1)
 }
 
 func findRoot() (string, error) {

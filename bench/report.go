@@ -43,13 +43,18 @@ type report struct {
 	total    time.Duration
 	env      [][2]string
 	commands []string
-	peers    map[string]string // peer → "ran" or "could not run: …"
+	peers    map[string]*peerState
 	sections map[string]*section
 	findings []string
+	profiles [][2]string // server name, pprof summary
+}
+
+func (r *report) profile(name, summary string) {
+	r.profiles = append(r.profiles, [2]string{name, summary})
 }
 
 func newReport(cfg *config) *report {
-	return &report{cfg: cfg, started: time.Now(), peers: map[string]string{}, sections: map[string]*section{}}
+	return &report{cfg: cfg, started: time.Now(), peers: map[string]*peerState{}, sections: map[string]*section{}}
 }
 
 func (r *report) section(key, title, intro string) *section {
@@ -76,12 +81,38 @@ func (r *report) command(c string) {
 	r.commands = append(r.commands, c)
 }
 
-// peerStatus records whether a peer ran; the first failure reason sticks.
+// peerStatus records whether a peer ran: "ran" once it ran anywhere, and
+// each failure with its reason.
 func (r *report) peerStatus(name, status string) {
-	if old, ok := r.peers[name]; ok && strings.HasPrefix(old, "could not run") {
+	ps := r.peers[name]
+	if ps == nil {
+		ps = &peerState{}
+		r.peers[name] = ps
+	}
+	if status == "ran" {
+		ps.ran = true
 		return
 	}
-	r.peers[name] = status
+	for _, f := range ps.failures {
+		if f == status {
+			return
+		}
+	}
+	ps.failures = append(ps.failures, status)
+}
+
+// peerState is what the run learnt about one peer.
+type peerState struct {
+	ran      bool
+	failures []string
+}
+
+func (ps *peerState) String() string {
+	var parts []string
+	if ps.ran {
+		parts = append(parts, "ran")
+	}
+	return strings.Join(append(parts, ps.failures...), "; ")
 }
 
 // finding is an observation about the server worth the lead's attention.
@@ -217,8 +248,11 @@ func (r *report) print(w io.Writer) {
 
 	p("## Peers\n\n| peer | status |\n|---|---|\n")
 	for _, name := range allPeers {
-		st, ok := r.peers[name]
-		if !ok {
+		var st string
+		ps, ok := r.peers[name]
+		if ok {
+			st = ps.String()
+		} else {
 			if r.cfg.PeerSet[name] {
 				st = "not measured (no selected scenario measures it)"
 			} else {
@@ -275,6 +309,12 @@ func (r *report) print(w io.Writer) {
 			p("- %s\n", f)
 		}
 		p("\n")
+	}
+	if len(r.profiles) > 0 {
+		p("## Profiles\n\nRecorded with -profile %s: every Tarsus server of the run was built with a CPU and heap profiling hook overlaid on cmd/tarsus (`go build -overlay`), which costs a few per cent of throughput.\n\n", r.cfg.Profile)
+		for _, pr := range r.profiles {
+			p("### Server %q\n\n%s", pr[0], pr[1])
+		}
 	}
 	p("## Commands\n\n```sh\n")
 	p("go run ./bench%s            # this run; see `go run ./bench -h` for -only, -peers, -dur, -trials …\n", map[bool]string{true: " -quick", false: ""}[r.cfg.Quick])

@@ -24,7 +24,7 @@ func (b *bench) serverCommand(flags ...string) string {
 // freshServer starts a pinned server on a new data folder named name.
 func (b *bench) freshServer(ctx context.Context, name string, flags ...string) (*server, error) {
 	b.rep.command(b.serverCommand(flags...))
-	return startServer(ctx, b.cfg, name, filepath.Join(b.cfg.Work, "data-"+name), true, nil, flags...)
+	return b.startServer(ctx, name, filepath.Join(b.cfg.Work, "data-"+name), true, nil, flags...)
 }
 
 // coldTrials drops the user's runtimes and times one call, n times.
@@ -40,6 +40,47 @@ func coldTrials(ctx context.Context, s *server, user, route string, n int) (tota
 	for i := 0; i < n && ctx.Err() == nil; i++ {
 		if err := s.drop(ctx, user); err != nil {
 			return nil, nil, 0, err
+		}
+		t0 := time.Now()
+		a, err := invokeTimed(ctx, c, url)
+		d := time.Since(t0)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		if a.Status != 200 {
+			return nil, nil, 0, fmt.Errorf("%s answered %d: %s", url, a.Status, tailString(string(a.Body), 300))
+		}
+		if !a.Cold {
+			notCold++
+		}
+		total = append(total, d)
+		serverSide = append(serverSide, a.Server)
+	}
+	return total, serverSide, notCold, ctx.Err()
+}
+
+// evictedColdTrials times the first call to a user whose runtimes and route
+// table the idle timeout dropped.
+func (b *bench) evictedColdTrials(ctx context.Context, seed []byte, n int) (total, serverSide dist, notCold int, err error) {
+	s, err := b.freshServer(ctx, "cold-idle", "--idle-timeout", "100ms")
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	defer s.stop()
+	if err := s.createUser(ctx, "cold-idle"); err != nil {
+		return nil, nil, 0, err
+	}
+	if _, err := s.putFunction(ctx, "cold-idle", "ping.ts", seed); err != nil {
+		return nil, nil, 0, err
+	}
+	c := newClient(1)
+	defer c.CloseIdleConnections()
+	url := s.base + "/cold-idle/ping"
+	for i := 0; i < n && ctx.Err() == nil; i++ {
+		select {
+		case <-time.After(300 * time.Millisecond):
+		case <-ctx.Done():
+			return nil, nil, 0, ctx.Err()
 		}
 		t0 := time.Now()
 		a, err := invokeTimed(ctx, c, url)
@@ -154,6 +195,20 @@ func (b *bench) cold(ctx context.Context) error {
 			rep.finding("cold: %d of %d calls to %s after runtimes/drop were not cold (X-Tarsus-Cold: 0)", notCold, len(total), f.route)
 		}
 	}
+	// A user evicted by the idle timeout: the engine drops the route table
+	// too, so the next call reloads the bundle from the store and compiles it.
+	idleTrials := max(cfg.ColdTrials/2, 10)
+	logf("cold: ping.ts after idle eviction; %d trials", idleTrials)
+	ev, evServer, evNotCold, err := b.evictedColdTrials(ctx, seed, idleTrials)
+	if err != nil {
+		return err
+	}
+	t.add("Tarsus", "ping.ts after the idle timeout evicted the user (--idle-timeout 100ms, call after 300 ms)", strconv.Itoa(len(ev)),
+		ms(ev.pct(50)), ms(ev.pct(99)), ms(evServer.pct(50))+" / "+ms(evServer.pct(99)), strconv.Itoa(evNotCold), "")
+	if p50 := ev.pct(50); p50 > 2*smallP50 {
+		rep.finding("cold: after the idle timeout evicts a user, the first call took %s (p50) against %s after runtimes/drop, while its X-Tarsus-Duration-Ms said %s: eviction drops the user's route table too, so before the invocation is timed the call reloads the bundle from the store and runs engine.Compile, which parses it and builds a throwaway runtime to check the contract (platform.Lookup → loadRoutes → routesFor → engine.Compile → newRuntime), and then the pool builds the runtime that serves it; under churn this path is most of the server's CPU (see the churn scenario, and its profile with -profile)",
+			ms(p50), ms(smallP50), ms(evServer.pct(50)))
+	}
 	wd, err := warmTrials(ctx, s, "cold-small", "ping", cfg.ColdTrials)
 	if err != nil {
 		return err
@@ -177,7 +232,7 @@ func (b *bench) cold(ctx context.Context) error {
 			d = append(d, v)
 		}
 		if perr != nil {
-			rep.peerStatus(name, "could not run: "+perr.Error())
+			rep.peerStatus(name, "could not run (cold): "+perr.Error())
 			t.add(peerLabel(name), "could not run: "+tailString(perr.Error(), 200), "0", "", "", "", "", "")
 			continue
 		}
@@ -267,7 +322,7 @@ func (b *bench) warm(ctx context.Context) error {
 		rep.command(peerCommand(cfg, name))
 		res, m, err := b.peerWarm(ctx, name)
 		if err != nil {
-			rep.peerStatus(name, "could not run: "+err.Error())
+			rep.peerStatus(name, "could not run (warm): "+err.Error())
 			t.add(peerLabel(name), "", "could not run: "+tailString(err.Error(), 200), "", "", "", "", "", "")
 			continue
 		}
@@ -282,6 +337,10 @@ func (b *bench) warm(ctx context.Context) error {
 	c0 := cfg.Conns[0]
 	if v, ok := peerRPS["original"]; ok {
 		tg.add(fmt.Sprintf("req/s at %d connections ≥ the original design's", c0), rps(tr[c0].rps())+" vs "+rps(v), verdict(tr[c0].rps() >= v))
+		if tr[c0].rps() < v {
+			rep.finding("warm: the seed's ping served %s req/s at %d connections (p99 %s) against the original design's %s on the same core; `go run ./bench -only warm -peers none -profile DIR` records where the server's CPU goes",
+				rps(tr[c0].rps()), c0, usMs(tr[c0].P99), rps(v))
+		}
 	}
 	if v, ok := peerRPS["deno"]; ok {
 		tg.add(fmt.Sprintf("goal: req/s at %d connections ≥ Deno's", c0), rps(tr[c0].rps())+" vs "+rps(v), verdict(tr[c0].rps() >= v))
@@ -354,7 +413,7 @@ func (b *bench) deploy(ctx context.Context) error {
 	sec := rep.section("deploy", "3. Deploy-to-live",
 		"From the start of the deploy request until a client polling the route sees the new answer. "+
 			"Tarsus, one small file: `PUT /api/v1/functions/ping.ts` of the seed's ping with a new answer (the server compiles, stores and swaps it). "+
-			"Tarsus, 100-file project: `POST /api/v1/deploy` (multipart) of all 100 files — 90 routes and 10 shared modules in `_lib/`, route i importing `_lib/m(i%10)` — where `_lib/m0.ts` changed, so 9 routes change; the client polls r000. "+
+			"Tarsus, 100-file project (90 routes and 10 shared modules in `_lib/`, route i importing `_lib/m(i%10)`): `POST /api/v1/deploy` (multipart) of all 100 files, first with `_lib/m0.ts` changed (so the 9 routes that import it change), then with only r000.ts changed; the client polls r000. "+
 			"The original design: the changed, already compiled route files are written into the user's folder, the primary kills the user's worker and forks it again (the seed's reset), and the client polls the worker's port until the new answer (compiling is not timed for it: in the original flow the user uploads compiled files).")
 	seed, err := seedPing(cfg)
 	if err != nil {
@@ -459,7 +518,7 @@ func (b *bench) deploy(ctx context.Context) error {
 		rep.command(peerCommand(cfg, "original"))
 		origSmall, origProj, err = b.originalDeploy(ctx, seed)
 		if err != nil {
-			rep.peerStatus("original", "could not run: "+err.Error())
+			rep.peerStatus("original", "could not run (deploy): "+err.Error())
 			t.add(peerLabel("original"), "could not run: "+tailString(err.Error(), 200), "", "", "", "", "", "")
 		} else {
 			rep.peerStatus("original", "ran")

@@ -20,6 +20,8 @@ const adminToken = "tsk_bench_admin_token_0123456789"
 
 // server is a running `tarsus serve` and an API client for it.
 type server struct {
+	b      *bench
+	name   string
 	p      *proc
 	base   string
 	client *http.Client
@@ -38,22 +40,28 @@ func newClient(conns int) *http.Client {
 
 // startServer starts the server on a free loopback port with data in dir
 // and waits for /healthz. pinned puts it on the server core.
-func startServer(ctx context.Context, cfg *config, name, data string, pinned bool, env []string, flags ...string) (*server, error) {
+func (b *bench) startServer(ctx context.Context, name, data string, pinned bool, env []string, flags ...string) (*server, error) {
+	cfg := b.cfg
 	port, err := freePort()
 	if err != nil {
 		return nil, err
 	}
-	cpu := ""
+	// Children inherit the harness's own pinning (the load core), so an
+	// unpinned server is given every CPU explicitly.
+	cpu := cfg.AllCPUs
 	if pinned {
 		cpu = cfg.ServerCPU
 	}
 	addr := "127.0.0.1:" + strconv.Itoa(port)
 	args := append([]string{cfg.Bin, "serve", "--addr", addr, "--data", data, "--admin-token", adminToken, "--log-level", "warn"}, flags...)
+	if cfg.Profile != "" {
+		env = append(env, "TARSUS_BENCH_PROFILE="+profilePrefix(cfg, name))
+	}
 	p, err := startProc("tarsus "+name, cpu, cfg.Work, filepath.Join(cfg.Work, "tarsus-"+name+".log"), env, args...)
 	if err != nil {
 		return nil, err
 	}
-	s := &server{p: p, base: "http://" + addr, client: newClient(64)}
+	s := &server{b: b, name: name, p: p, base: "http://" + addr, client: newClient(64)}
 	err = waitFor(ctx, p, 60*time.Second, func() error {
 		resp, err := s.client.Get(s.base + "/healthz")
 		if err != nil {
@@ -72,8 +80,17 @@ func startServer(ctx context.Context, cfg *config, name, data string, pinned boo
 	return s, nil
 }
 
+// stop stops the server; a profiled one first writes its profiles, whose
+// summary goes into the report.
 func (s *server) stop() {
 	s.client.CloseIdleConnections()
+	if s.b.cfg.Profile != "" && !s.p.exited() {
+		if err := s.dumpProfiles(s.b.cfg); err != nil {
+			logf("profiles: %v", err)
+		} else {
+			s.b.rep.profile(s.name, profileSummary(context.Background(), s.b.cfg, s.name))
+		}
+	}
 	s.p.stop(20 * time.Second)
 }
 

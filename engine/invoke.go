@@ -173,28 +173,61 @@ func (e *LoadError) Error() string { return e.File + ": " + e.Text }
 func (e *LoadError) Unwrap() error { return e.Err }
 
 // requestInfo is what the lifecycle reads of a request, handed to JS as a
-// Go value: no JS object is built per request for fields most handlers
-// never read.
+// dynamic object: its fields become JS values only when a handler reads
+// them, so a warm call builds no JS object for them.
 type requestInfo struct {
-	Id, Method, Url, Ip, Host, Hostname, Protocol string
-	Port                                          any
+	vm  *goja.Runtime
+	req *Request
+}
+
+func (d *requestInfo) Get(key string) goja.Value {
+	r := d.req
+	switch key {
+	case "id":
+		return d.vm.ToValue(r.ID)
+	case "method":
+		return d.vm.ToValue(r.Method)
+	case "url":
+		return d.vm.ToValue(r.URL)
+	case "ip":
+		return d.vm.ToValue(r.IP)
+	case "host":
+		return d.vm.ToValue(r.Host)
+	case "hostname":
+		h, _ := splitHost(r.Host)
+		return d.vm.ToValue(h)
+	case "port":
+		if _, p := splitHost(r.Host); p != "" {
+			if n, err := strconv.Atoi(p); err == nil {
+				return d.vm.ToValue(n)
+			}
+		}
+		return goja.Null()
+	case "protocol":
+		if r.Protocol == "" {
+			return d.vm.ToValue("http")
+		}
+		return d.vm.ToValue(r.Protocol)
+	}
+	return goja.Undefined()
+}
+
+func (d *requestInfo) Set(string, goja.Value) bool { return false }
+func (d *requestInfo) Has(key string) bool         { return !goja.IsUndefined(d.Get(key)) }
+func (d *requestInfo) Delete(string) bool          { return false }
+func (d *requestInfo) Keys() []string {
+	return []string{"id", "method", "url", "ip", "host", "hostname", "port", "protocol"}
+}
+
+func splitHost(host string) (name, port string) {
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.HasSuffix(host, "]") {
+		return host[:i], host[i+1:]
+	}
+	return host, ""
 }
 
 func (rt *runtime) requestData(req *Request) goja.Value {
-	host := req.Host
-	hostname, port := host, ""
-	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.HasSuffix(host, "]") {
-		hostname, port = host[:i], host[i+1:]
-	}
-	proto := req.Protocol
-	if proto == "" {
-		proto = "http"
-	}
-	info := &requestInfo{Id: req.ID, Method: req.Method, Url: req.URL, Ip: req.IP, Host: host, Hostname: hostname, Protocol: proto}
-	if p, err := strconv.Atoi(port); err == nil {
-		info.Port = p
-	}
-	return rt.vm.ToValue(info)
+	return rt.vm.NewDynamicObject(&requestInfo{vm: rt.vm, req: req})
 }
 
 func (rt *runtime) hostHeaders(goja.FunctionCall) goja.Value {

@@ -63,6 +63,7 @@
       if (!found) this.params.push([key, val]);
     }
   }
+  var NO_CT = new ContentType(undefined);
   ContentType.prototype.mediaType = function () { return this.valid ? this.type + '/' + this.subtype : undefined; };
   ContentType.prototype.has = function (k) { for (var i = 0; i < this.params.length; i++) if (this.params[i][0] === k) return true; return false; };
   ContentType.prototype.toString = function () {
@@ -245,7 +246,6 @@
   function Request(ctx, d) {
     this._d = d;
     this._ctx = ctx;
-    this.params = {};
     this.body = undefined;
   }
   // headers and query are built on first use: most handlers read neither.
@@ -259,6 +259,7 @@
   function dget(name) { return { get: function () { return this._d[name]; }, enumerable: true, configurable: true }; }
   Object.defineProperties(Request.prototype, {
     headers: lazyOwn('headers', function () { return host.headers(); }),
+    params: lazyOwn('params', function () { return {}; }),
     query: lazyOwn('query', function () { return host.query(); }),
     id: dget('id'), ip: dget('ip'), hostname: dget('hostname'), host: dget('host'), port: dget('port'),
     protocol: dget('protocol'), method: dget('method'), url: dget('url'), originalUrl: dget('url'),
@@ -287,11 +288,11 @@
 
   function Reply(ctx, req) {
     this.request = req;
-    this.raw = { statusCode: 200, headersSent: false, writableEnded: false };
     this._ctx = ctx;
     this._headers = {};
     this._start = host.now();
   }
+  Reply.prototype._status = 200;
   Reply.prototype._serializer = null;
   Reply.prototype._hasStatus = false;
   Reply.prototype._isError = false;
@@ -305,8 +306,20 @@
     configurable: true
   });
   Object.defineProperty(Reply.prototype, 'statusCode', {
-    get: function () { return this.raw.statusCode; },
+    get: function () { return this._status; },
     set: function (v) { this.code(v); }
+  });
+  // raw is a small stand-in for Node's ServerResponse, made on first use.
+  Object.defineProperty(Reply.prototype, 'raw', {
+    get: function () {
+      var reply = this;
+      var raw = {};
+      Object.defineProperty(raw, 'statusCode', { get: function () { return reply._status; }, set: function (v) { reply._status = v; }, enumerable: true });
+      Object.defineProperty(raw, 'headersSent', { get: function () { return reply._done; }, enumerable: true });
+      Object.defineProperty(raw, 'writableEnded', { get: function () { return reply._done; }, enumerable: true });
+      Object.defineProperty(this, 'raw', { value: raw, writable: true, configurable: true });
+      return raw;
+    }, configurable: true
   });
   Object.defineProperty(Reply.prototype, 'sent', {
     enumerable: true,
@@ -324,7 +337,7 @@
     if (!(sc >= 100 && sc <= 599)) {
       throw FastifyError('FST_ERR_BAD_STATUS_CODE', 500, 'Called reply with an invalid status code: ' + (code || String(code)));
     }
-    this.raw.statusCode = sc;
+    this._status = sc;
     this._hasStatus = true;
     return this;
   };
@@ -356,7 +369,7 @@
   Reply.prototype.serializer = function (fn) { this._serializer = fn; return this; };
   Reply.prototype.hijack = function () { return this; };
   Reply.prototype.redirect = function (url, code) {
-    if (!code) code = this._hasStatus ? this.raw.statusCode : 302;
+    if (!code) code = this._hasStatus ? this._status : 302;
     return this.header('location', url).code(code).send();
   };
   Reply.prototype.callNotFound = function () {
@@ -367,7 +380,7 @@
   };
   Reply.prototype.serialize = function (payload) {
     if (this._serializer !== null) return this._serializer(payload);
-    var s = host.serialize(this._ctx.url, this.raw.statusCode, payload);
+    var s = host.serialize(this._ctx.url, this._status, payload);
     return s === undefined ? JSON.stringify(payload) : s;
   };
   Reply.prototype.then = function (ok) { if (ok) ok(); };
@@ -386,7 +399,8 @@
       return this;
     }
     if (payload === undefined) { onSendHook(this, payload); return this; }
-    var ctObj = new ContentType(this._headers['content-type']);
+    var ctRaw = this._headers['content-type'];
+    var ctObj = ctRaw === undefined ? NO_CT : new ContentType(ctRaw);
     var hasCT = ctObj.empty === false;
     if (payload !== null) {
       if (payload instanceof ArrayBuffer || (payload.buffer instanceof ArrayBuffer)) {
@@ -458,7 +472,7 @@
     try {
       if (reply._serializer !== null) payload = reply._serializer(payload);
       else {
-        var s = host.serialize(reply._ctx.url, reply.raw.statusCode, payload);
+        var s = host.serialize(reply._ctx.url, reply._status, payload);
         payload = s === undefined ? JSON.stringify(payload) : s;
       }
     } catch (e) {
@@ -476,7 +490,7 @@
     } else onSendEnd(reply, payload);
   }
   function onSendEnd(reply, payload) {
-    var sc = reply.raw.statusCode;
+    var sc = reply._status;
     var h = reply._headers;
     if (payload === undefined || payload === null) {
       if (sc >= 200 && sc !== 204 && sc !== 304) h['content-length'] = '0';
@@ -504,13 +518,11 @@
   }
   function finish(reply, payload) {
     reply._done = true;
-    reply.raw.headersSent = true;
-    reply.raw.writableEnded = true;
     reply._end = host.now();
-    host.respond(reply.raw.statusCode, reply._headers, payload);
+    host.respond(reply._status, reply._headers, payload);
     var ctx = reply._ctx;
     if (ctx.onResponse !== null) {
-      runHooks(ctx.onResponse, reply.request, { sent: true, _done: false, request: reply.request, statusCode: reply.raw.statusCode, elapsedTime: reply.elapsedTime, log: reply.log, getHeader: function (k) { return reply.getHeader(k); }, getHeaders: function () { return reply.getHeaders(); } }, function (err) {
+      runHooks(ctx.onResponse, reply.request, { sent: true, _done: false, request: reply.request, statusCode: reply._status, elapsedTime: reply.elapsedTime, log: reply.log, getHeader: function (k) { return reply.getHeader(k); }, getHeaders: function () { return reply.getHeaders(); } }, function (err) {
         if (err) reply.log.error(String(err && err.stack || err));
       });
     }
@@ -549,18 +561,18 @@
     }
   }
   function defaultErrorHandler(error, request, reply) {
-    var sc = reply.raw.statusCode;
+    var sc = reply._status;
     sc = (sc >= 400 && sc <= 599) ? sc : 500;
     if (error != null) {
       if (error.headers !== undefined) reply.headers(error.headers);
       var es = statusOf(error);
       if (es) sc = es;
     }
-    reply.raw.statusCode = sc;
+    reply._status = sc;
     if (!reply._hasStatus || reply.statusCode === 200) {
       reply.code(statusOf(error) || 500);
     }
-    if (reply.raw.statusCode >= 500) {
+    if (reply._status >= 500) {
       host.logError(error);
     }
     reply.send(error);
@@ -568,7 +580,7 @@
   // fallback serializes an error as Fastify's last error handler does; the
   // first time through the onSend hooks, after that straight out.
   function fallback(reply, error, viaOnSend) {
-    var sc = reply.raw.statusCode;
+    var sc = reply._status;
     var h = reply._headers;
     if (h['content-type'] === undefined) h['content-type'] = JSON_CT;
     var payload;
@@ -588,7 +600,7 @@
         payload = host.serializeError(sc, host.statusText(sc), e.code, msg);
       }
     } catch (err) {
-      reply.raw.statusCode = 500;
+      reply._status = 500;
       payload = host.serializeError(500, host.statusText(500), 'FST_ERR_FAILED_ERROR_SERIALIZATION',
         'Failed to serialize an error. Error: ' + err.message + '. Original error: ' + msg);
     }

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/pprof"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -34,6 +36,7 @@ type serveConfig struct {
 	LogLevel    string
 	KeepDeploys int
 	MemoryLimit int64
+	DebugAddr   string
 }
 
 func envOr(e *env, key, def string) string {
@@ -88,6 +91,7 @@ server creates the "admin" account and prints its password and API token once.`,
 	f.IntVar(&cfg.MaxRuntimes, "max-runtimes", envInt(e, "TARSUS_MAX_RUNTIMES", 4), "runtimes per user at most (TARSUS_MAX_RUNTIMES)")
 	f.IntVar(&cfg.KeepDeploys, "keep-deployments", envInt(e, "TARSUS_KEEP_DEPLOYMENTS", 50), "deployments kept per user for rollback (TARSUS_KEEP_DEPLOYMENTS)")
 	f.Int64Var(&cfg.MemoryLimit, "memory-limit", int64(envInt(e, "TARSUS_MEMORY_LIMIT", 2<<30)), "heap bytes above which running functions are stopped (TARSUS_MEMORY_LIMIT)")
+	f.StringVar(&cfg.DebugAddr, "debug-addr", envOr(e, "TARSUS_DEBUG_ADDR", ""), "serve Go's pprof profiles on this address, e.g. 127.0.0.1:6060 (TARSUS_DEBUG_ADDR)")
 	f.StringVar(&cfg.LogLevel, "log-level", envOr(e, "TARSUS_LOG_LEVEL", "info"), "debug, info, warn or error (TARSUS_LOG_LEVEL)")
 	return cmd
 }
@@ -128,6 +132,18 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 		ui = sub
 	}
 	srv := api.New(api.Config{Console: ui, Version: version, Logger: log}, p)
+	if cfg.DebugAddr != "" {
+		mux := http.NewServeMux()
+		mux.HandleFunc("/debug/pprof/", pprof.Index)
+		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+		mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+		mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+		dbg := &http.Server{Addr: cfg.DebugAddr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+		go func() { _ = dbg.ListenAndServe() }()
+		defer dbg.Close()
+		log.Info("pprof listening", "addr", cfg.DebugAddr)
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
