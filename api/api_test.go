@@ -258,6 +258,7 @@ func TestRestartKeepsFunctions(t *testing.T) {
 	s.mustPut(tok, "ping.ts", readSample(t, "ping.ts"))
 	s.mustPut(tok, "_lib/greet.ts", `export const greet = (n: string) => "hi " + n`)
 	s.mustPut(tok, "hi.ts", `import {greet} from "./_lib/greet"; export default [{}, (req) => ({msg: greet(req.body.name)})]`)
+	s.mustPut(tok, "users/create.ts", readSample(t, "users/create.ts"))
 	s.stop()
 	s2 := start(t, opts{dir: dir})
 	if r := s2.call("alice", "ping", "{}"); string(r.Body) != `{"pong":"12it worked!"}` {
@@ -265,6 +266,13 @@ func TestRestartKeepsFunctions(t *testing.T) {
 	}
 	if r := s2.call("alice", "hi", `{"name":"Ada"}`); string(r.Body) != `{"msg":"hi Ada"}` {
 		t.Errorf("after restart: %d %s", r.Status, r.Body)
+	}
+	// Schemas of functions loaded back from the store still apply.
+	if r := s2.call("alice", "users/create", `{"name":"A"}`); r.Status != 400 || !strings.Contains(string(r.Body), "body/name must NOT have fewer than 2 characters") {
+		t.Errorf("validation after restart: %d %s", r.Status, r.Body)
+	}
+	if r := s2.call("alice", "users/create", `{"name":"Ada","x":1}`); r.Status != 200 || strings.Contains(string(r.Body), "passwordHash") {
+		t.Errorf("serialization after restart: %d %s", r.Status, r.Body)
 	}
 	if r := s2.call("alice", "_lib/greet", `{}`); r.Status != 404 {
 		t.Errorf("shared module routed: %d", r.Status)

@@ -24,6 +24,10 @@ type Config struct {
 	// compiled routes) after this long without a request.
 	// Optional. Default: 5m.
 	IdleTimeout time.Duration
+	// RoutesTTL drops a user's compiled routes after this long without a
+	// request (runtimes go after IdleTimeout; compiled routes are cheap to
+	// keep and costly to rebuild). Optional. Default: max(30 × IdleTimeout, 10m).
+	RoutesTTL time.Duration
 	// MaxRuntimes is the number of runtimes a user may have at once.
 	// Optional. Default: 4.
 	MaxRuntimes int
@@ -72,6 +76,12 @@ func (c *Config) fill() {
 	}
 	if c.MaxRuntimes <= 0 {
 		c.MaxRuntimes = 4
+	}
+	if c.RoutesTTL <= 0 {
+		c.RoutesTTL = 30 * c.IdleTimeout
+		if c.RoutesTTL < 10*time.Minute {
+			c.RoutesTTL = 10 * time.Minute
+		}
 	}
 	if c.MaxQueue <= 0 {
 		c.MaxQueue = 16 * c.MaxRuntimes
@@ -403,10 +413,11 @@ func (e *Engine) janitor() {
 }
 
 // sweep drops runtimes idle for longer than IdleTimeout, and users with no
-// runtimes and no request for that long (their compiled routes are reloaded
+// runtimes and no request for RoutesTTL (their compiled routes are reloaded
 // from the store on the next request).
 func (e *Engine) sweep(now time.Time) {
 	cutoff := now.Add(-e.cfg.IdleTimeout)
+	routesCutoff := now.Add(-e.cfg.RoutesTTL)
 	e.mu.Lock()
 	users := make([]*userState, 0, len(e.users))
 	for _, u := range e.users {
@@ -415,7 +426,7 @@ func (e *Engine) sweep(now time.Time) {
 	e.mu.Unlock()
 	for _, u := range users {
 		u.pool.dropIdle(cutoff)
-		if u.lastUsed.Load() < cutoff.UnixNano() && u.pool.empty() {
+		if u.lastUsed.Load() < routesCutoff.UnixNano() && u.pool.empty() {
 			e.mu.Lock()
 			if e.users[u.name] == u && u.pool.empty() {
 				delete(e.users, u.name)

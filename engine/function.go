@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -45,6 +46,12 @@ type Function struct {
 	params, headers  *fastify.Validator
 	responses        map[string]*fastify.Serializer
 	CompileTime      time.Duration
+
+	// lazy functions (Load) compile their schemas in the first runtime
+	// that loads them.
+	lazy     bool
+	metaOnce sync.Once
+	metaErr  error
 }
 
 func (fn *Function) hasValidators() bool {
@@ -68,11 +75,22 @@ func (e *SourceError) Error() string {
 	return e.File + ": " + e.Text
 }
 
-// Compile compiles a bundle once, loads it in a fresh runtime to check the
-// [opts, handler] contract (under the invocation deadline), and compiles its
-// schemas. The returned Function can serve any number of runtimes.
-func (e *Engine) Compile(ctx context.Context, src Source) (*Function, error) {
+// Load compiles a bundle that was checked when it was deployed (read back
+// from the store): no throwaway runtime, and its schemas are compiled by
+// the first runtime that loads it.
+func (e *Engine) Load(src Source) (*Function, error) {
 	start := time.Now()
+	prog, err := e.program(src)
+	if err != nil {
+		return nil, err
+	}
+	return &Function{Path: src.Path, Route: src.Route, Hash: src.Hash, url: src.URL, prog: prog,
+		bodyLimit: e.cfg.DefaultBodyLimit, lazy: true, CompileTime: time.Since(start)}, nil
+}
+
+// program parses and compiles a bundle, with its source map for stack
+// traces.
+func (e *Engine) program(src Source) (*goja.Program, error) {
 	mapData := src.Map
 	ast, err := parser.ParseFile(nil, src.Route+".js", string(src.Code), 0,
 		parser.WithSourceMapLoader(func(string) ([]byte, error) {
@@ -88,6 +106,18 @@ func (e *Engine) Compile(ctx context.Context, src Source) (*Function, error) {
 	prog, err := goja.CompileAST(ast, false)
 	if err != nil {
 		return nil, &SourceError{Code: "TARSUS_LOAD", File: src.Path, Text: "the bundle does not compile in the runtime: " + err.Error()}
+	}
+	return prog, nil
+}
+
+// Compile compiles a bundle once, loads it in a fresh runtime to check the
+// [opts, handler] contract (under the invocation deadline), and compiles its
+// schemas. The returned Function can serve any number of runtimes.
+func (e *Engine) Compile(ctx context.Context, src Source) (*Function, error) {
+	start := time.Now()
+	prog, err := e.program(src)
+	if err != nil {
+		return nil, err
 	}
 	fn := &Function{Path: src.Path, Route: src.Route, Hash: src.Hash, url: src.URL, prog: prog, bodyLimit: e.cfg.DefaultBodyLimit}
 

@@ -138,6 +138,23 @@ func (rt *runtime) ensureLoaded(fn *Function) (goja.Value, error) {
 	if err != nil {
 		return nil, &LoadError{File: fn.Path, Text: errorText(err)}
 	}
+	if fn.lazy {
+		// Loaded from the store: its schemas are compiled here, once, by
+		// the first runtime that loads it (the deploy already checked them).
+		fn.metaOnce.Do(func() {
+			sv, err := rt.schemaOf(goja.Undefined(), ctx)
+			if err != nil {
+				fn.metaErr = &LoadError{File: fn.Path, Text: errorText(err), Err: err}
+				return
+			}
+			if err := fn.compileSchemas(sv.ToObject(rt.vm)); err != nil {
+				fn.metaErr = &LoadError{File: fn.Path, Text: err.Error()}
+			}
+		})
+		if fn.metaErr != nil {
+			return nil, fn.metaErr
+		}
+	}
 	rt.loaded[fn.Route] = loadedFn{fn: fn, ctx: ctx}
 	return ctx, nil
 }

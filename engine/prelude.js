@@ -188,8 +188,8 @@
 
   // schemaJSON returns JSON.stringify(opts.schema[part]) for the engine to
   // compile once per deploy.
-  function schemas(mod, url) {
-    var ctx = load(mod, url);
+  function schemas(mod, url) { return schemasOf(load(mod, url)); }
+  function schemasOf(ctx) {
     var s = ctx.schema || {};
     var out = {};
     ['body', 'querystring', 'query', 'params', 'headers'].forEach(function (k) {
@@ -706,5 +706,5 @@
     return e;
   }
 
-  return { load: load, schemas: schemas, invoke: invoke, validationError: validationError, makeError: FastifyError };
+  return { load: load, schemas: schemas, schemasOf: schemasOf, invoke: invoke, validationError: validationError, makeError: FastifyError };
 })

@@ -39,6 +39,7 @@ type runtime struct {
 	invokeFn  goja.Callable
 	loadFn    goja.Callable
 	schemasFn goja.Callable
+	schemaOf  goja.Callable
 	vErrFn    goja.Callable
 	mkErrFn   goja.Callable
 
@@ -169,6 +170,7 @@ func (rt *runtime) install() error {
 	rt.invokeFn, _ = goja.AssertFunction(o.Get("invoke"))
 	rt.loadFn, _ = goja.AssertFunction(o.Get("load"))
 	rt.schemasFn, _ = goja.AssertFunction(o.Get("schemas"))
+	rt.schemaOf, _ = goja.AssertFunction(o.Get("schemasOf"))
 	rt.vErrFn, _ = goja.AssertFunction(o.Get("validationError"))
 	rt.mkErrFn, _ = goja.AssertFunction(o.Get("makeError"))
 	return nil

@@ -441,7 +441,7 @@ func (p *Platform) routesFor(ctx context.Context, user string, tree store.Tree, 
 				return nil, fmt.Errorf("loading %s map: %w", path, err)
 			}
 		}
-		fn, err := p.engine.Compile(ctx, engine.Source{Path: path, Route: route, URL: "/" + user + "/" + route, Code: code, Map: smap, Hash: meta.BundleHash})
+		fn, err := p.engine.Load(engine.Source{Path: path, Route: route, URL: "/" + user + "/" + route, Code: code, Map: smap, Hash: meta.BundleHash})
 		if err != nil {
 			// A function that no longer loads (its top level depends on
 			// something that changed) is left out and says why in the logs;
