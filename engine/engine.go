@@ -32,7 +32,7 @@ type Config struct {
 	// Optional. Default: 4.
 	MaxRuntimes int
 	// MaxQueue is how many requests of one user may wait for a runtime.
-	// Optional. Default: 16 × MaxRuntimes.
+	// Optional. Default: 64 × MaxRuntimes.
 	MaxQueue int
 	// QueueTimeout bounds the wait for a runtime. Optional. Default: Timeout.
 	QueueTimeout time.Duration
@@ -55,6 +55,12 @@ type Config struct {
 	// only has to load the user's function. Optional. Default: 4. Negative
 	// disables them.
 	SpareRuntimes int
+	// NiceAfter is how long an invocation may keep its thread at normal
+	// priority; after that the thread runs at the lowest priority until the
+	// invocation ends, so a spinning function cannot crowd out other users
+	// (Linux, where the process may restore priorities). Optional. Default:
+	// 5ms. Negative disables it.
+	NiceAfter time.Duration
 	// MemoryLimit is the Go heap size above which the engine interrupts
 	// every running invocation (they fail with ErrMemory and their runtimes
 	// are dropped). goja cannot bound one runtime's memory; this watchdog
@@ -84,7 +90,7 @@ func (c *Config) fill() {
 		}
 	}
 	if c.MaxQueue <= 0 {
-		c.MaxQueue = 16 * c.MaxRuntimes
+		c.MaxQueue = 64 * c.MaxRuntimes
 	}
 	if c.QueueTimeout <= 0 {
 		c.QueueTimeout = c.Timeout
@@ -109,6 +115,9 @@ func (c *Config) fill() {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
+	}
+	if c.NiceAfter == 0 {
+		c.NiceAfter = 5 * time.Millisecond
 	}
 	if c.SpareRuntimes == 0 {
 		c.SpareRuntimes = 4
@@ -161,6 +170,7 @@ type Engine struct {
 	busy   map[*runtime]struct{}
 
 	spares chan *runtime // blank runtimes, refilled in the background
+	renice bool          // threads of long invocations are niced
 }
 
 // userState is everything the engine holds for one user.
@@ -237,6 +247,7 @@ func New(cfg Config) (*Engine, error) {
 		stop:    make(chan struct{}),
 		done:    make(chan struct{}),
 	}
+	e.renice = cfg.NiceAfter > 0 && canRenice()
 	go e.janitor()
 	if cfg.SpareRuntimes > 0 {
 		e.spares = make(chan *runtime, cfg.SpareRuntimes)
@@ -486,7 +497,14 @@ func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Req
 	e.busyMu.Lock()
 	e.busy[rt] = struct{}{}
 	e.busyMu.Unlock()
+	var nice *niceGuard
+	if e.renice {
+		nice = startNice(e.cfg.NiceAfter)
+	}
 	resp, err := rt.invoke(ictx, fn, req)
+	if nice != nil {
+		nice.stop()
+	}
 	e.busyMu.Lock()
 	delete(e.busy, rt)
 	e.busyMu.Unlock()

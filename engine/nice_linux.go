@@ -1,0 +1,110 @@
+package engine
+
+import (
+	"bytes"
+	"os"
+	goruntime "runtime"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// A function that keeps a CPU busy for more than a few milliseconds (a
+// loop until its deadline) would otherwise get Go's full 10 ms scheduling
+// quantum each turn, while ordinary requests need a fraction of a
+// millisecond: on a busy core, one spinning user would take most of the CPU
+// from everyone else. So an invocation runs on a thread of its own, and once
+// it has kept its thread busy (measured in the thread's own CPU time, so a
+// function that waits on a timer, or that is merely slowed by others, is
+// left alone) that thread's nice value goes to 19: the kernel
+// then gives it a small share of the CPU whenever other requests are
+// runnable, and the full CPU when they are not. With more Go Ps than cores
+// (see cmd/tarsus), the other requests keep running on other threads.
+
+// niceGuard lowers the priority of one invocation's thread after a delay
+// and restores it when the invocation ends.
+type niceGuard struct {
+	mu    sync.Mutex
+	tid   int
+	niced bool
+	done  bool
+	timer *time.Timer
+}
+
+// canRenice reports whether this process may lower and then restore a
+// thread's priority (restoring needs CAP_SYS_NICE); without that the
+// mechanism is off, never half on.
+func canRenice() bool {
+	goruntime.LockOSThread()
+	defer goruntime.UnlockOSThread()
+	tid := syscall.Gettid()
+	if err := syscall.Setpriority(syscall.PRIO_PROCESS, tid, 1); err != nil {
+		return false
+	}
+	if err := syscall.Setpriority(syscall.PRIO_PROCESS, tid, 0); err != nil {
+		// Stuck at 1 on a thread we locked: end it rather than hand it back.
+		goruntime.Goexit()
+	}
+	return true
+}
+
+// startNice pins the calling goroutine to its thread and samples the
+// thread's CPU time every d once the invocation has run that long; when the
+// thread used at least a fifth of an interval, it is niced.
+func startNice(d time.Duration) *niceGuard {
+	goruntime.LockOSThread()
+	g := &niceGuard{tid: syscall.Gettid()}
+	last := int64(-1)
+	var check func()
+	check = func() {
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		if g.done || g.niced {
+			return
+		}
+		cpu := threadCPU(g.tid)
+		if last >= 0 && cpu >= 0 && time.Duration(cpu-last) >= d/5 {
+			if syscall.Setpriority(syscall.PRIO_PROCESS, g.tid, 19) == nil {
+				g.niced = true
+			}
+			return
+		}
+		last = cpu
+		g.timer.Reset(d)
+	}
+	g.mu.Lock()
+	g.timer = time.AfterFunc(d, check)
+	g.mu.Unlock()
+	return g
+}
+
+// threadCPU is the CPU time a thread of this process has used, in ns, from
+// /proc/self/task/<tid>/schedstat; -1 if it cannot be read.
+func threadCPU(tid int) int64 {
+	b, err := os.ReadFile("/proc/self/task/" + strconv.Itoa(tid) + "/schedstat")
+	if err != nil {
+		return -1
+	}
+	if i := bytes.IndexByte(b, ' '); i > 0 {
+		b = b[:i]
+	}
+	n, err := strconv.ParseInt(string(bytes.TrimSpace(b)), 10, 64)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// stop restores the thread's priority and unpins the goroutine.
+func (g *niceGuard) stop() {
+	g.mu.Lock()
+	g.timer.Stop()
+	g.done = true
+	niced := g.niced
+	g.mu.Unlock()
+	if niced {
+		_ = syscall.Setpriority(syscall.PRIO_PROCESS, g.tid, 0)
+	}
+	goruntime.UnlockOSThread()
+}
