@@ -291,6 +291,7 @@ func (e *Engine) Close() {
 // refill keeps the spare channel full. Creating a runtime runs only our own
 // code, so spares are interchangeable and safe to hand to any user.
 func (e *Engine) refill() {
+	lowerThreadPriority()
 	for {
 		rt, err := newRuntime(e, "")
 		if err != nil {

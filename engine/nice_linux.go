@@ -108,3 +108,12 @@ func (g *niceGuard) stop() {
 	}
 	goruntime.UnlockOSThread()
 }
+
+// lowerThreadPriority pins the calling goroutine to its thread for good and
+// gives that thread the lowest priority: background work (preparing spare
+// runtimes) then only uses a CPU that requests leave idle. The thread ends
+// with the goroutine.
+func lowerThreadPriority() {
+	goruntime.LockOSThread()
+	_ = syscall.Setpriority(syscall.PRIO_PROCESS, syscall.Gettid(), 19)
+}

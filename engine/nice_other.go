@@ -11,3 +11,5 @@ func canRenice() bool { return false }
 func startNice(time.Duration) *niceGuard { return nil }
 
 func (g *niceGuard) stop() {}
+
+func lowerThreadPriority() {}
