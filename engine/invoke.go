@@ -319,6 +319,50 @@ func (rt *runtime) hostRespond(c goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
+// hostSendValue answers with a handler's plain-object result in one step:
+// the route's response schema for the status (or JSON.stringify's rules),
+// content-type application/json, and the headers the handler set. It
+// returns false, changing nothing, when the slow path must decide (a
+// serialization error, which Fastify turns into an error reply).
+func (rt *runtime) hostSendValue(c goja.FunctionCall) goja.Value {
+	inv := rt.inv
+	if inv == nil || inv.done {
+		return rt.vm.ToValue(false)
+	}
+	status := int(c.Argument(0).ToInteger())
+	model := rt.fromJS(c.Argument(2))
+	var body []byte
+	if s := inv.fn.serializerFor(status); s != nil {
+		out, err := s.Append(nil, model)
+		if err != nil {
+			return rt.vm.ToValue(false)
+		}
+		body = out
+	} else {
+		body = fastify.AppendJSON(nil, model)
+	}
+	resp := &Response{Status: status, Body: body}
+	if h, ok := c.Argument(1).(*goja.Object); ok {
+		for _, k := range h.Keys() {
+			v := h.Get(k)
+			if v == nil || goja.IsUndefined(v) || k == "content-type" || k == "content-length" {
+				continue
+			}
+			if arr, ok := v.Export().([]any); ok {
+				for _, x := range arr {
+					resp.Headers = append(resp.Headers, Header{k, fmt.Sprint(x)})
+				}
+				continue
+			}
+			resp.Headers = append(resp.Headers, Header{k, v.String()})
+		}
+	}
+	resp.Headers = append(resp.Headers, Header{"content-type", "application/json; charset=utf-8"})
+	inv.resp = resp
+	inv.done = true
+	return rt.vm.ToValue(true)
+}
+
 func (rt *runtime) throwFastify(code string, status int, msg string) {
 	v, err := rt.mkErrFn(goja.Undefined(), rt.vm.ToValue(code), rt.vm.ToValue(status), rt.vm.ToValue(msg))
 	if err != nil {

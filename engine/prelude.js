@@ -8,6 +8,8 @@
   var PLAIN_CT = 'text/plain; charset=utf-8';
   var OCTET_CT = 'application/octet-stream';
   var hasOwn = Object.prototype.hasOwnProperty;
+  // Globals looked up once: a name lookup in the global scope is slow in goja.
+  var $Error = Error, $ArrayBuffer = ArrayBuffer, $Object = Object, $isArray = Array.isArray;
   var toStr = Object.prototype.toString;
 
   function FastifyError(code, statusCode, message) {
@@ -136,6 +138,9 @@
       }
       ctx[HOOKS[i]] = list.length ? list : null;
     }
+    // The fast path: nothing can observe the payload between the handler
+    // and the wire, so the host may serialize and answer in one call.
+    ctx.fast = ctx.preSerialization === null && ctx.onSend === null && ctx.onResponse === null;
     return ctx;
   }
 
@@ -215,7 +220,7 @@
     for (var i = 0; i < args.length; i++) {
       var a = args[i];
       if (typeof a === 'string') parts.push(a);
-      else if (a instanceof Error) parts.push(a.stack || String(a));
+      else if (a instanceof $Error) parts.push(a.stack || String(a));
       else {
         try { parts.push(JSON.stringify(a)); } catch (e) { parts.push(String(a)); }
       }
@@ -393,7 +398,7 @@
       this.log.warn('Reply was already sent, did you forget to "return reply" in "' + this.request.url + '" (' + this.request.method + ')?');
       return this;
     }
-    if (this._isError || payload instanceof Error) {
+    if (this._isError || payload instanceof $Error) {
       this._isError = false;
       onErrorHook(this, payload);
       return this;
@@ -403,7 +408,7 @@
     var ctObj = ctRaw === undefined ? NO_CT : new ContentType(ctRaw);
     var hasCT = ctObj.empty === false;
     if (payload !== null) {
-      if (payload instanceof ArrayBuffer || (payload.buffer instanceof ArrayBuffer)) {
+      if (payload instanceof $ArrayBuffer || (payload.buffer instanceof $ArrayBuffer)) {
         if (!hasCT) this._headers['content-type'] = OCTET_CT;
         onSendHook(this, payload);
         return this;
@@ -503,7 +508,7 @@
       finish(reply, undefined);
       return;
     }
-    if (typeof payload !== 'string' && !(payload instanceof ArrayBuffer) && !(payload.buffer instanceof ArrayBuffer)) {
+    if (typeof payload !== 'string' && !(payload instanceof $ArrayBuffer) && !(payload.buffer instanceof $ArrayBuffer)) {
       throwLater(reply, FastifyError('FST_ERR_REP_INVALID_PAYLOAD_TYPE', 500,
         "Attempted to send payload of invalid type '" + typeof payload + "'. Expected a string or Buffer."));
       return;
@@ -620,10 +625,29 @@
     return m;
   }
 
+  // sendResult is reply.send(payload) for what a handler returned, with a
+  // fast path for the common case: a plain object or array, a 2xx status, no
+  // hooks that could see the payload, no custom serializer or content type.
+  function sendResult(reply, payload) {
+    if (reply._ctx.fast && !reply._done && !reply._isError && reply._serializer === null &&
+        payload !== null && typeof payload === 'object' &&
+        reply._status >= 200 && reply._status < 300 && reply._status !== 204 &&
+        reply._headers['content-type'] === undefined &&
+        (payload.constructor === $Object || $isArray(payload) ||
+         (!(payload instanceof $Error) && !(payload instanceof $ArrayBuffer) &&
+          !(payload.buffer instanceof $ArrayBuffer) && typeof payload.then !== 'function' &&
+          typeof payload.pipe !== 'function' && typeof payload.getReader !== 'function'))) {
+      var ok = false;
+      try { ok = host.sendValue(reply._status, reply._headers, payload); } catch (e) { ok = false; }
+      if (ok) { reply._done = true; reply._end = undefined; return; }
+    }
+    reply.send(payload);
+  }
+
   function wrapThenable(p, reply) {
     p.then(function (payload) {
       if (payload !== undefined || reply._done === false) {
-        try { reply.send(payload); } catch (err) { reply._isError = true; reply.send(err); }
+        try { sendResult(reply, payload); } catch (err) { reply._isError = true; reply.send(err); }
       }
     }, function (err) {
       if (reply._done === true) {
@@ -685,7 +709,8 @@
     if (err != null) { reply._isError = true; reply.send(err); return; }
     var result;
     try {
-      result = reply._ctx.handler.call(undefined, req, reply);
+      var h = reply._ctx.handler;
+      result = h(req, reply);
     } catch (e) {
       reply._isError = true;
       reply.send(e);
@@ -693,7 +718,7 @@
     }
     if (result !== undefined) {
       if (result !== null && typeof result.then === 'function') wrapThenable(result, reply);
-      else reply.send(result);
+      else sendResult(reply, result);
     }
   }
 

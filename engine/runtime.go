@@ -140,6 +140,7 @@ func (rt *runtime) install() error {
 	lset("log", rt.hostLog)
 	lset("logError", rt.hostLogError)
 	lset("respond", rt.hostRespond)
+	lset("sendValue", rt.hostSendValue)
 	lset("headers", rt.hostHeaders)
 	lset("query", rt.hostQuery)
 	lset("parseBody", rt.hostParseBody)
