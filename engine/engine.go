@@ -503,8 +503,8 @@ func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Req
 		nice = startNice(e.cfg.NiceAfter)
 	}
 	resp, err := rt.invoke(ictx, fn, req)
-	if nice != nil {
-		nice.stop()
+	if nice != nil && nice.stop() {
+		u.pool.markHog()
 	}
 	e.busyMu.Lock()
 	delete(e.busy, rt)

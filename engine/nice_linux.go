@@ -65,7 +65,7 @@ func startNice(d time.Duration) *niceGuard {
 		}
 		cpu := threadCPU(g.tid)
 		if last >= 0 && cpu >= 0 && time.Duration(cpu-last) >= d/5 {
-			if syscall.Setpriority(syscall.PRIO_PROCESS, g.tid, 19) == nil {
+			if syscall.Setpriority(syscall.PRIO_PROCESS, g.tid, niceLevel) == nil {
 				g.niced = true
 			}
 			return
@@ -96,8 +96,9 @@ func threadCPU(tid int) int64 {
 	return n
 }
 
-// stop restores the thread's priority and unpins the goroutine.
-func (g *niceGuard) stop() {
+// stop restores the thread's priority and unpins the goroutine; it reports
+// whether the invocation had been niced.
+func (g *niceGuard) stop() bool {
 	g.mu.Lock()
 	g.timer.Stop()
 	g.done = true
@@ -107,6 +108,7 @@ func (g *niceGuard) stop() {
 		_ = syscall.Setpriority(syscall.PRIO_PROCESS, g.tid, 0)
 	}
 	goruntime.UnlockOSThread()
+	return niced
 }
 
 // lowerThreadPriority pins the calling goroutine to its thread for good and
@@ -117,3 +119,9 @@ func lowerThreadPriority() {
 	goruntime.LockOSThread()
 	_ = syscall.Setpriority(syscall.PRIO_PROCESS, syscall.Gettid(), 19)
 }
+
+// niceLevel is the priority of a CPU-hogging invocation's thread: low
+// enough that other requests get most of the CPU, not so low that the Go
+// scheduler's work on that thread (handing its queued goroutines on)
+// stalls.
+const niceLevel = 10

@@ -10,6 +10,6 @@ func canRenice() bool { return false }
 
 func startNice(time.Duration) *niceGuard { return nil }
 
-func (g *niceGuard) stop() {}
+func (g *niceGuard) stop() bool { return false }
 
 func lowerThreadPriority() {}

@@ -20,6 +20,20 @@ type pool struct {
 	wake    chan struct{} // signalled when a slot frees up
 	cold    int64
 	drained bool
+	// hogUntil: after one of the user's invocations kept a CPU busy long
+	// enough to be niced, the user runs one invocation at a time until then,
+	// so a user whose function spins holds at most one Go P.
+	hogUntil time.Time
+}
+
+// hogPenalty is how long a CPU hog limits its user to one invocation at a
+// time.
+const hogPenalty = 10 * time.Second
+
+func (p *pool) markHog() {
+	p.mu.Lock()
+	p.hogUntil = time.Now().Add(hogPenalty)
+	p.mu.Unlock()
 }
 
 func newPool(e *Engine, user string) *pool {
@@ -35,7 +49,8 @@ func (p *pool) acquire(ctx context.Context) (*runtime, bool, error) {
 			p.mu.Unlock()
 			return nil, false, ErrClosed
 		}
-		if n := len(p.idle); n > 0 {
+		hogging := p.alive-len(p.idle) >= 1 && !p.hogUntil.IsZero() && time.Now().Before(p.hogUntil)
+		if n := len(p.idle); n > 0 && !hogging {
 			rt := p.idle[n-1]
 			p.idle[n-1] = nil
 			p.idle = p.idle[:n-1]
@@ -46,7 +61,7 @@ func (p *pool) acquire(ctx context.Context) (*runtime, bool, error) {
 			}
 			return rt, false, nil
 		}
-		if p.alive < p.e.cfg.MaxRuntimes {
+		if p.alive < p.e.cfg.MaxRuntimes && !hogging {
 			p.alive++
 			p.cold++
 			chain := p.alive < p.e.cfg.MaxRuntimes && p.waiting > 0

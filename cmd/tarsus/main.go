@@ -28,7 +28,7 @@ func main() {
 	// other users meanwhile (see engine/nice_linux.go). GOMAXPROCS in the
 	// environment still wins.
 	if os.Getenv("GOMAXPROCS") == "" {
-		runtime.GOMAXPROCS(max(8, 2*runtime.NumCPU()))
+		runtime.GOMAXPROCS(max(4, 2*runtime.NumCPU()))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
