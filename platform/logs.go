@@ -3,6 +3,7 @@ package platform
 import (
 	"context"
 	"log/slog"
+	"sort"
 	"sync"
 	"time"
 
@@ -19,6 +20,11 @@ type logHub struct {
 
 	mu      sync.Mutex
 	pending map[string][]store.LogRecord
+	// recent holds each user's latest successful invocation records in
+	// memory only: writing one record per call to the store cost about 6 µs
+	// and memtable memory at every request. Console lines, system records
+	// and failed invocations (status ≥ 500) are written to the store.
+	recent map[string]*ring
 	subs    map[string]map[*follower]struct{}
 	closed  bool
 
@@ -36,6 +42,7 @@ func newLogHub(st store.Store, _ int, log *slog.Logger) *logHub {
 	h := &logHub{
 		st: st, log: log,
 		pending: map[string][]store.LogRecord{},
+		recent:  map[string]*ring{},
 		subs:    map[string]map[*follower]struct{}{},
 		kick:    make(chan struct{}, 1),
 		stop:    make(chan struct{}),
@@ -83,8 +90,18 @@ func (h *logHub) add(user string, rec store.LogRecord) {
 		h.mu.Unlock()
 		return
 	}
-	h.pending[user] = append(h.pending[user], rec)
-	big := len(h.pending[user]) >= 512
+	big := false
+	if rec.Kind == "invocation" && rec.Status < 500 {
+		r := h.recent[user]
+		if r == nil {
+			r = &ring{}
+			h.recent[user] = r
+		}
+		r.add(rec)
+	} else {
+		h.pending[user] = append(h.pending[user], rec)
+		big = len(h.pending[user]) >= 512
+	}
 	for f := range h.subs[user] {
 		select {
 		case f.ch <- rec:
@@ -141,7 +158,46 @@ func (h *logHub) follow(user string) (<-chan store.LogRecord, func()) {
 func (h *logHub) forget(user string) {
 	h.mu.Lock()
 	delete(h.pending, user)
+	delete(h.recent, user)
 	h.mu.Unlock()
+}
+
+// ringSize is how many successful invocation records a user keeps.
+const ringSize = 64
+
+type ring struct {
+	recs [ringSize]store.LogRecord
+	n    int
+}
+
+func (r *ring) add(rec store.LogRecord) {
+	r.recs[r.n%ringSize] = rec
+	r.n++
+}
+
+// matching returns the records that q selects, oldest first.
+func (h *logHub) matching(user string, q LogQuery) []store.LogRecord {
+	if q.AfterSeq > 0 {
+		return nil // records in memory have no sequence number
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	r := h.recent[user]
+	if r == nil {
+		return nil
+	}
+	var out []store.LogRecord
+	start := 0
+	if r.n > ringSize {
+		start = r.n - ringSize
+	}
+	for i := start; i < r.n; i++ {
+		rec := r.recs[i%ringSize]
+		if (q.Fn == "" || rec.Fn == q.Fn) && !rec.Time.Before(q.Since) {
+			out = append(out, rec)
+		}
+	}
+	return out
 }
 
 func (h *logHub) close() {
@@ -164,7 +220,23 @@ type LogQuery = store.LogQuery
 func (p *Platform) Logs(ctx context.Context, user string, q LogQuery) ([]store.LogRecord, error) {
 	p.logs.flush()
 	recs, err := p.store.Logs(ctx, user, q)
-	return recs, storeErr(err, "user "+user)
+	if err != nil {
+		return nil, storeErr(err, "user "+user)
+	}
+	mem := p.logs.matching(user, q)
+	if len(mem) == 0 {
+		return recs, nil
+	}
+	all := append(recs, mem...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Time.Before(all[j].Time) })
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 200
+	}
+	if len(all) > limit {
+		all = all[len(all)-limit:]
+	}
+	return all, nil
 }
 
 // Follow streams a user's new log records until cancel is called.
