@@ -25,8 +25,8 @@ type logHub struct {
 	// and memtable memory at every request. Console lines, system records
 	// and failed invocations (status ≥ 500) are written to the store.
 	recent map[string]*ring
-	subs    map[string]map[*follower]struct{}
-	closed  bool
+	subs   map[string]map[*follower]struct{}
+	closed bool
 
 	kick chan struct{}
 	stop chan struct{}
