@@ -26,6 +26,10 @@ type invocation struct {
 	bodyModel any
 	bodyJS    goja.Value
 	hasBody   bool
+	// bodyChecked: parseBody already validated the body (bodyErr is the
+	// outcome), so validation of an unchanged body is not done again.
+	bodyChecked bool
+	bodyErr     *fastify.ValidationError
 }
 
 // invoke runs one request. The runtime is marked broken when it must not be
@@ -424,6 +428,16 @@ func (rt *runtime) hostParseBody(c goja.FunctionCall) goja.Value {
 	if err != nil {
 		rt.throwFastify("FST_ERR_CTP_INVALID_JSON_BODY", 400, "Body is not valid JSON but content-type is set to 'application/json'")
 	}
+	// With a body schema and no preValidation hook, nothing can change the
+	// body between parsing and validation: validate the parsed value now and
+	// build the JS object once, from the validated (coerced) value.
+	if fn := inv.fn; fn.body != nil && !fn.hasPreValidation {
+		out, verr := fn.body.Validate(m)
+		inv.bodyChecked, inv.bodyErr = true, verr
+		if verr == nil {
+			m = out
+		}
+	}
 	inv.bodyModel = m
 	inv.bodyJS = rt.toJS(m)
 	inv.hasBody = true
@@ -455,6 +469,12 @@ func (rt *runtime) hostValidate(c goja.FunctionCall) goja.Value {
 			continue
 		}
 		cur := req.Get(p.prop)
+		if p.prop == "body" && inv.bodyChecked && cur == inv.bodyJS {
+			if verr := inv.bodyErr; verr != nil {
+				return rt.validationErrorValue(p.ctx, verr)
+			}
+			continue
+		}
 		var data any
 		if p.prop == "body" && inv.hasBody && !fn.hasPreValidation && cur == inv.bodyJS {
 			data = inv.bodyModel
@@ -465,16 +485,21 @@ func (rt *runtime) hostValidate(c goja.FunctionCall) goja.Value {
 		}
 		out, verr := p.v.Validate(data)
 		if verr != nil {
-			details := rt.toJS(verr.AjvErrors())
-			e, err := rt.vErrFn(goja.Undefined(), rt.vm.ToValue(p.ctx), rt.vm.ToValue(verr.FastifyMessage(p.ctx)), details)
-			if err != nil {
-				panic(err)
-			}
-			return e
+			return rt.validationErrorValue(p.ctx, verr)
 		}
 		_ = req.Set(p.prop, rt.toJS(out))
 	}
 	return goja.Undefined()
+}
+
+// validationErrorValue is Fastify's validation error for a request part.
+func (rt *runtime) validationErrorValue(part string, verr *fastify.ValidationError) goja.Value {
+	details := rt.toJS(verr.AjvErrors())
+	e, err := rt.vErrFn(goja.Undefined(), rt.vm.ToValue(part), rt.vm.ToValue(verr.FastifyMessage(part)), details)
+	if err != nil {
+		panic(err)
+	}
+	return e
 }
 
 // serializerFor picks the response schema for a status: exact code, then
