@@ -312,10 +312,15 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 	}
 	sort.Strings(req.Delete)
 	var results []FileResult
+	var same []string // uploaded again, unchanged: nothing to store
 	for path, src := range files {
 		o, rebuilt := outs[path]
 		_, uploaded := uploads[path]
 		if !uploaded && !rebuilt {
+			continue
+		}
+		if uploaded && !rebuilt && !changed[path] {
+			same = append(same, path)
 			continue
 		}
 		fc := store.FileContent{Source: src}
@@ -366,6 +371,13 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 			if fn := compiled[path]; fn != nil {
 				fr.BuildMs += ms(fn.CompileTime)
 			}
+		}
+		results = append(results, fr)
+	}
+	for _, path := range same {
+		fr := FileResult{Path: path, Status: "unchanged", Sizes: newTree.Files[path].Sizes}
+		if bundler.Classify(path) == bundler.Route {
+			fr.Route = bundler.RouteOf(path)
 		}
 		results = append(results, fr)
 	}
