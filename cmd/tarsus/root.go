@@ -16,12 +16,28 @@ func newRoot(e *env) *cobra.Command {
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetIn(e.stdin)
-	root.AddCommand(newServeCmd(e), &cobra.Command{
+	root.AddCommand(newServeCmd(e), newVersionCmd(e), newLoginCmd(e), newLogoutCmd(e), newWhoamiCmd(e), newInitCmd(e), newPushCmd(e), newLsCmd(e),
+		newInvokeCmd(e), newLogsCmd(e), newRmCmd(e), newDeploymentsCmd(e), newRollbackCmd(e), newUsersCmd(e))
+	return root
+}
+
+func newVersionCmd(e *env) *cobra.Command {
+	var output string
+	cmd := &cobra.Command{
 		Use:   "version",
 		Short: "Print the version",
 		Args:  cobra.NoArgs,
-		Run:   func(cmd *cobra.Command, _ []string) { fmt.Fprintln(e.stdout, "tarsus", version) },
-	}, newLoginCmd(e), newLogoutCmd(e), newWhoamiCmd(e), newInitCmd(e), newPushCmd(e), newLsCmd(e),
-		newInvokeCmd(e), newLogsCmd(e), newRmCmd(e), newDeploymentsCmd(e), newRollbackCmd(e), newUsersCmd(e))
-	return root
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			switch output {
+			case "json":
+				return writeJSON(e.stdout, map[string]string{"version": version})
+			case "", "text":
+				fmt.Fprintln(e.stdout, "tarsus", version)
+				return nil
+			}
+			return fmt.Errorf("--output %q: use text or json", output)
+		},
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", "", "text or json")
+	return cmd
 }

@@ -108,3 +108,24 @@ func TestServeFlagsOverrideEnvironment(t *testing.T) {
 		t.Errorf("flags: timeout=%s addr=%s max=%s token=%s idle=%s data=%s", get("timeout"), get("addr"), get("max-runtimes"), get("admin-token"), get("idle-timeout"), get("data"))
 	}
 }
+
+func TestVersionOutputs(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"version"}, "tarsus " + version + "\n"},
+		{[]string{"version", "-o", "json"}, `"version": "` + version + `"`},
+	} {
+		var out bytes.Buffer
+		e := &env{stdout: &out, stderr: io.Discard, getenv: func(string) string { return "" }}
+		root := newRoot(e)
+		root.SetArgs(c.args)
+		if err := root.ExecuteContext(context.Background()); err != nil {
+			t.Fatalf("%v: %v", c.args, err)
+		}
+		if !strings.Contains(out.String(), c.want) {
+			t.Errorf("%v: %q does not contain %q", c.args, out.String(), c.want)
+		}
+	}
+}
