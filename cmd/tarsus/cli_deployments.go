@@ -16,33 +16,13 @@ func newDeploymentsCmd(e *env) *cobra.Command {
 		Use:   "deployments",
 		Short: "List the deployments, newest first",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			r, err := connect(e, &rf, "", "")
-			if err != nil {
-				return err
-			}
-			defer r.c.Close()
-			ds, err := r.c.Deployments(cmd.Context())
-			if err != nil {
-				return explain(err, r.server)
-			}
-			if rf.output == "json" {
-				if ds == nil {
-					ds = []client.Deployment{}
-				}
-				return writeJSON(e.stdout, ds)
-			}
-			if len(ds) == 0 {
-				fmt.Fprintln(e.stdout, "No deployments yet.")
-				return nil
-			}
+		RunE: listRunE(e, &rf, (*client.Client).Deployments, "No deployments yet.", func(ds []client.Deployment) {
 			t := newTable(e.stdout, "ID", "VERSION", "CREATED", "BY", "VIA", "CHANGES")
 			for _, d := range ds {
 				t.row(d.ID, strconv.FormatInt(d.Version, 10), ago(d.CreatedAt), d.By, d.Via, describeChange(d))
 			}
 			t.flush()
-			return nil
-		},
+		}),
 	}
 	addRemoteFlags(cmd, &rf, true, true)
 	return cmd

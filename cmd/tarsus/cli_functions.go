@@ -23,26 +23,7 @@ func newLsCmd(e *env) *cobra.Command {
 		Aliases: []string{"list"},
 		Short:   "List the deployed functions and shared modules",
 		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			r, err := connect(e, &rf, "", "")
-			if err != nil {
-				return err
-			}
-			defer r.c.Close()
-			fns, err := r.c.Functions(cmd.Context())
-			if err != nil {
-				return explain(err, r.server)
-			}
-			if rf.output == "json" {
-				if fns == nil {
-					fns = []client.Function{}
-				}
-				return writeJSON(e.stdout, fns)
-			}
-			if len(fns) == 0 {
-				fmt.Fprintln(e.stdout, "No functions yet: deploy some with tarsus push.")
-				return nil
-			}
+		RunE: listRunE(e, &rf, (*client.Client).Functions, "No functions yet: deploy some with tarsus push.", func(fns []client.Function) {
 			t := newTable(e.stdout, "ROUTE", "FILE", "KIND", "VERSION", "SOURCE", "BUNDLE", "STORED", "UPDATED")
 			for _, f := range fns {
 				route := f.Route
@@ -56,8 +37,7 @@ func newLsCmd(e *env) *cobra.Command {
 				t.row(route, f.Path, f.Kind, strconv.FormatInt(f.Version, 10), size(f.Sizes.Source), bundle, size(f.Sizes.Stored), ago(f.UpdatedAt))
 			}
 			t.flush()
-			return nil
-		},
+		}),
 	}
 	addRemoteFlags(cmd, &rf, true, true)
 	return cmd

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -149,4 +150,32 @@ func newBar(e *env, show bool, max int64, desc string, bytes bool) *progressbar.
 	}
 	opts = append(opts, progressbar.OptionShowCount())
 	return progressbar.NewOptions64(max, opts...)
+}
+
+// listRunE is the body of a command that lists things: connect, fetch, then
+// JSON (an empty list as []), a hint when there is nothing, or a table.
+func listRunE[T any](e *env, rf *remoteFlags, fetch func(*client.Client, context.Context) ([]T, error), none string, table func([]T)) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, _ []string) error {
+		r, err := connect(e, rf, "", "")
+		if err != nil {
+			return err
+		}
+		defer r.c.Close()
+		items, err := fetch(r.c, cmd.Context())
+		if err != nil {
+			return explain(err, r.server)
+		}
+		if rf.output == "json" {
+			if items == nil {
+				items = []T{}
+			}
+			return writeJSON(e.stdout, items)
+		}
+		if len(items) == 0 && none != "" {
+			fmt.Fprintln(e.stdout, none)
+			return nil
+		}
+		table(items)
+		return nil
+	}
 }

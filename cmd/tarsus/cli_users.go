@@ -70,22 +70,7 @@ func newUsersLsCmd(e *env) *cobra.Command {
 		Aliases: []string{"list"},
 		Short:   "List the users",
 		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			r, err := connect(e, &rf, "", "")
-			if err != nil {
-				return err
-			}
-			defer r.c.Close()
-			us, err := r.c.Users(cmd.Context())
-			if err != nil {
-				return explain(err, r.server)
-			}
-			if rf.output == "json" {
-				if us == nil {
-					us = []client.User{}
-				}
-				return writeJSON(e.stdout, us)
-			}
+		RunE: listRunE(e, &rf, (*client.Client).Users, "", func(us []client.User) {
 			t := newTable(e.stdout, "NAME", "ROLE", "CREATED")
 			for _, u := range us {
 				created := u.CreatedAt
@@ -95,8 +80,7 @@ func newUsersLsCmd(e *env) *cobra.Command {
 				t.row(u.Name, u.Role, created)
 			}
 			t.flush()
-			return nil
-		},
+		}),
 	}
 	addRemoteFlags(cmd, &rf, false, true)
 	return cmd
