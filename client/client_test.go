@@ -10,19 +10,14 @@ import (
 	"io"
 	"mime"
 	"mime/multipart"
-	"net"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/tarsus/tarsus/api"
 	"github.com/tarsus/tarsus/client"
-	"github.com/tarsus/tarsus/engine"
-	"github.com/tarsus/tarsus/platform"
-	"github.com/tarsus/tarsus/store"
+	"github.com/tarsus/tarsus/internal/testserver"
 )
 
 const adminToken = "tsk_client_test_admin_token_0123456789"
@@ -31,31 +26,7 @@ const adminToken = "tsk_client_test_admin_token_0123456789"
 // store and returns its URL.
 func startServer(t *testing.T) string {
 	t.Helper()
-	st, err := store.Open(store.Config{Dir: filepath.Join(t.TempDir(), "badger")}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: 10 * time.Second, MaxRuntimes: 2}}, st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.Bootstrap(context.Background(), adminToken); err != nil {
-		t.Fatal(err)
-	}
-	srv := api.New(api.Config{Version: "test"}, p)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Listen(ln) }()
-	t.Cleanup(func() {
-		_ = srv.Shutdown(5 * time.Second)
-		<-done
-		p.Close()
-		_ = st.Close()
-	})
-	return "http://" + ln.Addr().String()
+	return testserver.Start(t, testserver.Options{AdminToken: adminToken, Timeout: 10 * time.Second, MaxRuntimes: 2, Version: "test"}).URL
 }
 
 func newClient(t *testing.T, cfg client.Config) *client.Client {

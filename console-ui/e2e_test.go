@@ -5,7 +5,6 @@ package consoleui_test
 import (
 	"context"
 	"io/fs"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,10 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tarsus/tarsus/api"
 	consoleui "github.com/tarsus/tarsus/console-ui"
-	"github.com/tarsus/tarsus/platform"
-	"github.com/tarsus/tarsus/store"
+	"github.com/tarsus/tarsus/internal/testserver"
 )
 
 const adminToken = "tsk_e2e_admin_token"
@@ -76,29 +73,5 @@ func TestConsoleEndToEnd(t *testing.T) {
 // console, and returns its base URL.
 func startServer(t *testing.T, console fs.FS) string {
 	t.Helper()
-	st, err := store.Open(store.Config{Dir: filepath.Join(t.TempDir(), "badger")}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := platform.New(platform.Config{}, st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.Bootstrap(context.Background(), adminToken); err != nil {
-		t.Fatal(err)
-	}
-	srv := api.New(api.Config{Console: console}, p)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Listen(ln) }()
-	t.Cleanup(func() {
-		_ = srv.Shutdown(5 * time.Second)
-		<-done
-		p.Close()
-		_ = st.Close()
-	})
-	return "http://" + ln.Addr().String()
+	return testserver.Start(t, testserver.Options{AdminToken: adminToken, Console: console}).URL
 }

@@ -29,6 +29,7 @@ type Options struct {
 	MaxRuntimes int
 	MemoryLimit int64
 	Console     fs.FS
+	Version     string // reported by /healthz
 }
 
 // Server is a running test server.
@@ -64,7 +65,7 @@ func Start(t testing.TB, o Options) *Server {
 	if _, err := p.Bootstrap(context.Background(), o.AdminToken); err != nil {
 		t.Fatal(err)
 	}
-	srv := api.New(api.Config{Console: o.Console}, p)
+	srv := api.New(api.Config{Console: o.Console, Version: o.Version}, p)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
