@@ -670,3 +670,26 @@ func TestBoundedQueueAnswersBusy(t *testing.T) {
 		t.Errorf("more than max-runtimes: %v", st)
 	}
 }
+
+func TestRecentInvocationsKeepTheNewest(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "n.ts", `export default [{}, (req) => ({n: req.body.n})]`)
+	for i := 0; i < 70; i++ {
+		s.call("alice", "n", fmt.Sprintf(`{"n":%d}`, i))
+	}
+	var recs []map[string]any
+	if err := json.Unmarshal(s.do("GET", "/api/v1/logs?fn=n&limit=1000", tok, "", nil).Body, &recs); err != nil {
+		t.Fatal(err)
+	}
+	inv := 0
+	for _, r := range recs {
+		if r["kind"] == "invocation" {
+			inv++
+		}
+	}
+	// 64 kept in memory: the oldest 6 were dropped, the newest kept.
+	if inv != 64 {
+		t.Errorf("invocation records: %d, want 64", inv)
+	}
+}

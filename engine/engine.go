@@ -164,8 +164,6 @@ type Engine struct {
 	stop chan struct{}
 	done chan struct{}
 
-	reqSeq atomic.Uint64
-
 	busyMu sync.Mutex
 	busy   map[*runtime]struct{}
 

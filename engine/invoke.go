@@ -568,11 +568,6 @@ func (rt *runtime) hostConsole(c goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
-func (rt *runtime) hostLog(c goja.FunctionCall) goja.Value {
-	rt.consoleLine(c.Argument(0).String(), c.Argument(1).String())
-	return goja.Undefined()
-}
-
 func (rt *runtime) hostLogError(c goja.FunctionCall) goja.Value {
 	v := c.Argument(0)
 	text := v.String()

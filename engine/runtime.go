@@ -137,7 +137,7 @@ func (rt *runtime) install() error {
 	lset("now", func(goja.FunctionCall) goja.Value {
 		return vm.ToValue(float64(time.Since(rt.now0).Nanoseconds()) / 1e6)
 	})
-	lset("log", rt.hostLog)
+	lset("log", rt.hostConsole)
 	lset("logError", rt.hostLogError)
 	lset("respond", rt.hostRespond)
 	lset("sendValue", rt.hostSendValue)

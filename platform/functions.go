@@ -133,12 +133,6 @@ func (p *Platform) Lookup(ctx context.Context, user, route string) (*engine.Func
 
 func plausibleName(s string) bool { return nameRE.MatchString(s) && !strings.Contains(s, "..") }
 
-// Invocation is the outcome of one call, as recorded.
-type Invocation struct {
-	Resp *engine.Response
-	Err  error
-}
-
 // Invoke runs a function and records the call in the user's logs, stats and
 // metrics. status is the HTTP status the caller will send (504 for a
 // timeout, 503 when busy, 500 for other failures).

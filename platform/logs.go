@@ -24,9 +24,10 @@ type logHub struct {
 	// memory only: writing one record per call to the store cost about 6 µs
 	// and memtable memory at every request. Console lines, system records
 	// and failed invocations (status ≥ 500) are written to the store.
-	recent map[string]*ring
-	subs   map[string]map[*follower]struct{}
-	closed bool
+	recent     map[string]*ring
+	recentSize int
+	subs       map[string]map[*follower]struct{}
+	closed     bool
 
 	kick chan struct{}
 	stop chan struct{}
@@ -38,15 +39,16 @@ type follower struct {
 	dropped int
 }
 
-func newLogHub(st store.Store, _ int, log *slog.Logger) *logHub {
+func newLogHub(st store.Store, recentSize int, log *slog.Logger) *logHub {
 	h := &logHub{
 		st: st, log: log,
-		pending: map[string][]store.LogRecord{},
-		recent:  map[string]*ring{},
-		subs:    map[string]map[*follower]struct{}{},
-		kick:    make(chan struct{}, 1),
-		stop:    make(chan struct{}),
-		done:    make(chan struct{}),
+		pending:    map[string][]store.LogRecord{},
+		recent:     map[string]*ring{},
+		recentSize: recentSize,
+		subs:       map[string]map[*follower]struct{}{},
+		kick:       make(chan struct{}, 1),
+		stop:       make(chan struct{}),
+		done:       make(chan struct{}),
 	}
 	go h.loop()
 	return h
@@ -94,7 +96,7 @@ func (h *logHub) add(user string, rec store.LogRecord) {
 	if rec.Kind == "invocation" && rec.Status < 500 {
 		r := h.recent[user]
 		if r == nil {
-			r = &ring{}
+			r = &ring{recs: make([]store.LogRecord, 0, h.recentSize)}
 			h.recent[user] = r
 		}
 		r.add(rec)
@@ -162,16 +164,18 @@ func (h *logHub) forget(user string) {
 	h.mu.Unlock()
 }
 
-// ringSize is how many successful invocation records a user keeps.
-const ringSize = 64
-
+// ring keeps a user's last len(recs) successful invocation records.
 type ring struct {
-	recs [ringSize]store.LogRecord
+	recs []store.LogRecord
 	n    int
 }
 
 func (r *ring) add(rec store.LogRecord) {
-	r.recs[r.n%ringSize] = rec
+	if len(r.recs) < cap(r.recs) {
+		r.recs = append(r.recs, rec)
+	} else {
+		r.recs[r.n%cap(r.recs)] = rec
+	}
 	r.n++
 }
 
@@ -188,11 +192,12 @@ func (h *logHub) matching(user string, q LogQuery) []store.LogRecord {
 	}
 	var out []store.LogRecord
 	start := 0
-	if r.n > ringSize {
-		start = r.n - ringSize
+	size := cap(r.recs)
+	if r.n > size {
+		start = r.n - size
 	}
 	for i := start; i < r.n; i++ {
-		rec := r.recs[i%ringSize]
+		rec := r.recs[i%size]
 		if (q.Fn == "" || rec.Fn == q.Fn) && !rec.Time.Before(q.Since) {
 			out = append(out, rec)
 		}

@@ -9,7 +9,6 @@
 package platform
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -35,9 +34,10 @@ type Config struct {
 	MaxFiles int
 	// MaxPathLen is the longest file path, in bytes. Optional. Default: 256.
 	MaxPathLen int
-	// LogBuffer is how many recent log records per user are kept in memory
-	// for live tails. Optional. Default: 1000.
-	LogBuffer int
+	// RecentInvocations is how many successful invocation records per user
+	// are kept in memory (they are not written to the store).
+	// Optional. Default: 64.
+	RecentInvocations int
 	// Logger receives the platform's diagnostics. Optional. Default: discard.
 	Logger *slog.Logger
 }
@@ -55,8 +55,8 @@ func (c *Config) fill() {
 	if c.MaxPathLen <= 0 {
 		c.MaxPathLen = bundler.DefaultMaxPathLen
 	}
-	if c.LogBuffer <= 0 {
-		c.LogBuffer = 1000
+	if c.RecentInvocations <= 0 {
+		c.RecentInvocations = 64
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
@@ -92,7 +92,7 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 		locks: map[string]*sync.Mutex{},
 		stats: newStatsBook(),
 	}
-	p.logs = newLogHub(st, cfg.LogBuffer, cfg.Logger)
+	p.logs = newLogHub(st, cfg.RecentInvocations, cfg.Logger)
 	ecfg := cfg.Engine
 	ecfg.Sink = p.logs
 	if ecfg.Logger == nil {
@@ -194,6 +194,3 @@ func storeErr(err error, what string) error {
 }
 
 func now() time.Time { return time.Now().UTC() }
-
-// ctxDetach gives background work a context that outlives the request.
-func ctxDetach(ctx context.Context) context.Context { return context.WithoutCancel(ctx) }
