@@ -492,22 +492,16 @@ func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Req
 	if fn.timeout > 0 && fn.timeout < timeout {
 		timeout = fn.timeout
 	}
-	ictx, cancel := context.WithTimeout(ctx, timeout)
 	e.busyMu.Lock()
 	e.busy[rt] = struct{}{}
 	e.busyMu.Unlock()
-	var nice *niceGuard
-	if e.renice {
-		nice = startNice(e.cfg.NiceAfter)
-	}
-	resp, err := rt.invoke(ictx, fn, req)
-	if nice != nil && nice.stop() {
+	resp, err := rt.invoke(ctx, fn, req, timeout)
+	if rt.niced {
 		u.pool.markHog()
 	}
 	e.busyMu.Lock()
 	delete(e.busy, rt)
 	e.busyMu.Unlock()
-	cancel()
 	u.pool.release(rt)
 	if resp != nil {
 		resp.Cold = cold

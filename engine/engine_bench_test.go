@@ -84,7 +84,7 @@ func BenchmarkColdStart(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				resp, err := rt.invoke(ctx, fn, benchReq())
+				resp, err := rt.invoke(ctx, fn, benchReq(), e.cfg.Timeout)
 				if err != nil || resp.Status != 200 {
 					b.Fatalf("%v %+v", err, resp)
 				}

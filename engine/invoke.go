@@ -21,8 +21,10 @@ type invocation struct {
 	req  *Request
 	resp *Response
 	done bool
-	// body parsed by parseBody, kept so that validation can skip a
-	// round-trip through JS when no preValidation hook could have changed it.
+	// The body parsed by parseBody. Its JS value (bodyJS) is made when
+	// something first reads request.body; validation uses the parsed value
+	// directly when nothing could have changed it.
+	parsed    bool
 	bodyModel any
 	bodyJS    goja.Value
 	hasBody   bool
@@ -34,17 +36,29 @@ type invocation struct {
 
 // invoke runs one request. The runtime is marked broken when it must not be
 // reused (interrupted, or in an unknown state).
-func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request) (*Response, error) {
+// It ends after timeout, or when ctx ends.
+func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeout time.Duration) (*Response, error) {
 	inv := &invocation{fn: fn, req: req}
 	rt.inv = inv
 	rt.logBytes, rt.logCut = 0, false
 	rt.vm.ClearInterrupt()
-	stop := context.AfterFunc(ctx, func() { rt.vm.Interrupt(interruption{}) })
+	select {
+	case <-rt.wake:
+	default:
+	}
+	var every time.Duration
+	if rt.e.renice {
+		every = rt.e.cfg.NiceAfter
+	}
+	rt.dl = rt.startDeadline(ctx, timeout, every)
 	defer func() {
-		if !stop() {
-			// The interrupt fired or is firing: the VM may be poisoned.
+		cause, niced := rt.dl.stop()
+		if cause != nil {
+			// The runtime was interrupted: the VM may be poisoned.
 			rt.broken = true
 		}
+		rt.niced = niced
+		rt.dl = nil
 		rt.resetLoop()
 		rt.inv = nil
 		rt.curFn = ""
@@ -53,23 +67,23 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request) (*Res
 	rt.curFn = fn.Route
 	lctx, err := rt.ensureLoaded(fn)
 	if err != nil {
-		return rt.failure(ctx, err)
+		return rt.failure(err)
 	}
-	d := rt.requestData(req)
+	d := rt.vm.NewDynamicObject(&requestInfo{rt: rt, inv: inv, ctx: lctx, start: rt.sinceStart()})
 	if _, err := rt.invokeFn(goja.Undefined(), lctx, d); err != nil {
-		return rt.failure(ctx, err)
+		return rt.failure(err)
 	}
 	for !inv.done && rt.pending > 0 {
 		select {
 		case job := <-rt.jobs:
 			if err := job(); err != nil {
 				if isInterrupt(err) {
-					return rt.failure(ctx, err)
+					return rt.failure(err)
 				}
 				rt.consoleLine("error", "Uncaught "+errorText(err))
 			}
-		case <-ctx.Done():
-			return rt.failure(ctx, ctx.Err())
+		case <-rt.wake:
+			return rt.failure(errDeadline)
 		}
 	}
 	if !inv.done {
@@ -87,7 +101,7 @@ func isInterrupt(err error) bool {
 }
 
 // failure classifies an error that escaped the lifecycle.
-func (rt *runtime) failure(ctx context.Context, err error) (*Response, error) {
+func (rt *runtime) failure(err error) (*Response, error) {
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) {
 		if _, mem := ie.Value().(memoryExceeded); mem {
@@ -96,16 +110,13 @@ func (rt *runtime) failure(ctx context.Context, err error) (*Response, error) {
 			return nil, ErrMemory
 		}
 	}
-	if isInterrupt(err) || ctx.Err() != nil {
+	if cause := rt.dl.why(); cause != nil || isInterrupt(err) || err == errDeadline {
 		rt.broken = true
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		if cause == nil || cause == errDeadline {
 			rt.consoleLine("error", fmt.Sprintf("%s: timed out; the runtime was discarded", rt.curFn))
 			return nil, ErrTimeout
 		}
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, ErrTimeout
+		return nil, cause
 	}
 	var so *goja.StackOverflowError
 	if errors.As(err, &so) {
@@ -197,38 +208,55 @@ func (e *LoadError) Unwrap() error { return e.Err }
 // dynamic object: its fields become JS values only when a handler reads
 // them, so a warm call builds no JS object for them.
 type requestInfo struct {
-	vm  *goja.Runtime
-	req *Request
+	rt    *runtime
+	inv   *invocation
+	ctx   goja.Value // the route context
+	start float64    // ms on the runtime's clock (host.now) when the request began
 }
 
 func (d *requestInfo) Get(key string) goja.Value {
-	r := d.req
+	r, vm := d.inv.req, d.rt.vm
 	switch key {
+	case "body":
+		inv := d.inv
+		if inv.bodyJS == nil && inv.hasBody {
+			inv.bodyJS = d.rt.toJS(inv.bodyModel)
+		}
+		if inv.bodyJS == nil {
+			return goja.Undefined()
+		}
+		return inv.bodyJS
+	case "parsed":
+		return vm.ToValue(d.inv.parsed)
+	case "ctx":
+		return d.ctx
+	case "start":
+		return vm.ToValue(d.start)
 	case "id":
-		return d.vm.ToValue(r.ID)
+		return vm.ToValue(r.ID)
 	case "method":
-		return d.vm.ToValue(r.Method)
+		return vm.ToValue(r.Method)
 	case "url":
-		return d.vm.ToValue(r.URL)
+		return vm.ToValue(r.URL)
 	case "ip":
-		return d.vm.ToValue(r.IP)
+		return vm.ToValue(r.IP)
 	case "host":
-		return d.vm.ToValue(r.Host)
+		return vm.ToValue(r.Host)
 	case "hostname":
 		h, _ := splitHost(r.Host)
-		return d.vm.ToValue(h)
+		return vm.ToValue(h)
 	case "port":
 		if _, p := splitHost(r.Host); p != "" {
 			if n, err := strconv.Atoi(p); err == nil {
-				return d.vm.ToValue(n)
+				return vm.ToValue(n)
 			}
 		}
 		return goja.Null()
 	case "protocol":
 		if r.Protocol == "" {
-			return d.vm.ToValue("http")
+			return vm.ToValue("http")
 		}
-		return d.vm.ToValue(r.Protocol)
+		return vm.ToValue(r.Protocol)
 	}
 	return goja.Undefined()
 }
@@ -247,8 +275,9 @@ func splitHost(host string) (name, port string) {
 	return host, ""
 }
 
-func (rt *runtime) requestData(req *Request) goja.Value {
-	return rt.vm.NewDynamicObject(&requestInfo{vm: rt.vm, req: req})
+// sinceStart is the runtime's clock, in ms, as host.now reads it.
+func (rt *runtime) sinceStart() float64 {
+	return float64(time.Since(rt.now0).Nanoseconds()) / 1e6
 }
 
 func (rt *runtime) hostHeaders(goja.FunctionCall) goja.Value {
@@ -394,6 +423,7 @@ func (rt *runtime) hostParseBody(c goja.FunctionCall) goja.Value {
 	}
 	if !hasCT {
 		if !te && (!hasCL || cl == "0") && len(req.Body) == 0 {
+			inv.parsed = true
 			return goja.Undefined()
 		}
 		rt.throwFastify("FST_ERR_CTP_INVALID_MEDIA_TYPE", 415, "Unsupported Media Type")
@@ -418,8 +448,11 @@ func (rt *runtime) hostParseBody(c goja.FunctionCall) goja.Value {
 	if len(req.Body) > limit {
 		rt.throwFastify("FST_ERR_CTP_BODY_TOO_LARGE", 413, "Request body is too large")
 	}
+	inv.parsed = true
 	if kind == 2 {
-		return rt.vm.ToValue(strings.ToValidUTF8(string(req.Body), "\uFFFD"))
+		inv.bodyModel = strings.ToValidUTF8(string(req.Body), "\uFFFD")
+		inv.hasBody = true
+		return goja.Undefined()
 	}
 	if len(req.Body) == 0 {
 		rt.throwFastify("FST_ERR_CTP_EMPTY_JSON_BODY", 400, "Body cannot be empty when content-type is set to 'application/json'")
@@ -439,9 +472,8 @@ func (rt *runtime) hostParseBody(c goja.FunctionCall) goja.Value {
 		}
 	}
 	inv.bodyModel = m
-	inv.bodyJS = rt.toJS(m)
 	inv.hasBody = true
-	return inv.bodyJS
+	return goja.Undefined()
 }
 
 // hostValidate validates params, body, querystring and headers in Fastify's
@@ -454,6 +486,7 @@ func (rt *runtime) hostValidate(c goja.FunctionCall) goja.Value {
 	if req == nil || !fn.hasValidators() {
 		return goja.Undefined()
 	}
+	ownBody := c.Argument(2).ToBoolean()
 	parts := [...]struct {
 		v    *fastify.Validator
 		prop string
@@ -468,15 +501,25 @@ func (rt *runtime) hostValidate(c goja.FunctionCall) goja.Value {
 		if p.v == nil {
 			continue
 		}
-		cur := req.Get(p.prop)
-		if p.prop == "body" && inv.bodyChecked && cur == inv.bodyJS {
+		var data any
+		if p.prop == "body" && !ownBody {
+			// Nothing read or replaced the parsed body: use it as parsed
+			// (and as already validated, when parseBody did that).
+			if inv.bodyChecked {
+				if verr := inv.bodyErr; verr != nil {
+					return rt.validationErrorValue(p.ctx, verr)
+				}
+				continue
+			}
+			if inv.hasBody {
+				data = inv.bodyModel
+			}
+		} else if cur := req.Get(p.prop); p.prop == "body" && inv.bodyChecked && cur == inv.bodyJS {
 			if verr := inv.bodyErr; verr != nil {
 				return rt.validationErrorValue(p.ctx, verr)
 			}
 			continue
-		}
-		var data any
-		if p.prop == "body" && inv.hasBody && !fn.hasPreValidation && cur == inv.bodyJS {
+		} else if p.prop == "body" && inv.hasBody && !fn.hasPreValidation && cur == inv.bodyJS {
 			data = inv.bodyModel
 		} else if cur == nil || goja.IsUndefined(cur) {
 			data = nil

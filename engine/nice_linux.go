@@ -5,9 +5,7 @@ import (
 	"os"
 	goruntime "runtime"
 	"strconv"
-	"sync"
 	"syscall"
-	"time"
 )
 
 // A function that keeps a CPU busy for more than a few milliseconds (a
@@ -17,20 +15,10 @@ import (
 // from everyone else. So an invocation runs on a thread of its own, and once
 // it has kept its thread busy (measured in the thread's own CPU time, so a
 // function that waits on a timer, or that is merely slowed by others, is
-// left alone) that thread's nice value goes to 19: the kernel
+// left alone) that thread's nice value goes to niceLevel: the kernel
 // then gives it a small share of the CPU whenever other requests are
 // runnable, and the full CPU when they are not. With more Go Ps than cores
 // (see cmd/tarsus), the other requests keep running on other threads.
-
-// niceGuard lowers the priority of one invocation's thread after a delay
-// and restores it when the invocation ends.
-type niceGuard struct {
-	mu    sync.Mutex
-	tid   int
-	niced bool
-	done  bool
-	timer *time.Timer
-}
 
 // canRenice reports whether this process may lower and then restore a
 // thread's priority (restoring needs CAP_SYS_NICE); without that the
@@ -49,34 +37,19 @@ func canRenice() bool {
 	return true
 }
 
-// startNice pins the calling goroutine to its thread and samples the
-// thread's CPU time every d once the invocation has run that long; when the
-// thread used at least a fifth of an interval, it is niced.
-func startNice(d time.Duration) *niceGuard {
+// lockThread pins the calling goroutine to its thread and returns the
+// thread's id.
+func lockThread() int {
 	goruntime.LockOSThread()
-	g := &niceGuard{tid: syscall.Gettid()}
-	last := int64(-1)
-	var check func()
-	check = func() {
-		g.mu.Lock()
-		defer g.mu.Unlock()
-		if g.done || g.niced {
-			return
-		}
-		cpu := threadCPU(g.tid)
-		if last >= 0 && cpu >= 0 && time.Duration(cpu-last) >= d/5 {
-			if syscall.Setpriority(syscall.PRIO_PROCESS, g.tid, niceLevel) == nil {
-				g.niced = true
-			}
-			return
-		}
-		last = cpu
-		g.timer.Reset(d)
-	}
-	g.mu.Lock()
-	g.timer = time.AfterFunc(d, check)
-	g.mu.Unlock()
-	return g
+	return syscall.Gettid()
+}
+
+// unlockThread undoes lockThread.
+func unlockThread() { goruntime.UnlockOSThread() }
+
+// setNice sets a thread's nice value.
+func setNice(tid, level int) bool {
+	return syscall.Setpriority(syscall.PRIO_PROCESS, tid, level) == nil
 }
 
 // threadCPU is the CPU time a thread of this process has used, in ns, from
@@ -94,21 +67,6 @@ func threadCPU(tid int) int64 {
 		return -1
 	}
 	return n
-}
-
-// stop restores the thread's priority and unpins the goroutine; it reports
-// whether the invocation had been niced.
-func (g *niceGuard) stop() bool {
-	g.mu.Lock()
-	g.timer.Stop()
-	g.done = true
-	niced := g.niced
-	g.mu.Unlock()
-	if niced {
-		_ = syscall.Setpriority(syscall.PRIO_PROCESS, g.tid, 0)
-	}
-	goruntime.UnlockOSThread()
-	return niced
 }
 
 // lowerThreadPriority pins the calling goroutine to its thread for good and

@@ -2,14 +2,16 @@
 
 package engine
 
-import "time"
-
-type niceGuard struct{}
-
 func canRenice() bool { return false }
 
-func startNice(time.Duration) *niceGuard { return nil }
+func lockThread() int { return 0 }
 
-func (g *niceGuard) stop() bool { return false }
+func unlockThread() {}
+
+func threadCPU(int) int64 { return -1 }
+
+func setNice(int, int) bool { return false }
 
 func lowerThreadPriority() {}
+
+const niceLevel = 10

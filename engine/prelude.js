@@ -248,10 +248,11 @@
   // Per-request own properties are kept few: the rest are prototype getters
   // over the data the host passed in, so a warm call allocates little.
   var rootLog = makeLogger(null);
-  function Request(ctx, d) {
+  // The request's one own property is the host's data object (d); the
+  // route context and the parsed body are reached through it, and the body
+  // becomes a JS value only when something reads it.
+  function Request(d) {
     this._d = d;
-    this._ctx = ctx;
-    this.body = undefined;
   }
   // headers and query are built on first use: most handlers read neither.
   function lazyOwn(name, make) {
@@ -262,7 +263,15 @@
     };
   }
   function dget(name) { return { get: function () { return this._d[name]; }, enumerable: true, configurable: true }; }
+  function ownBody(req, v) { Object.defineProperty(req, 'body', { value: v, writable: true, enumerable: true, configurable: true }); }
   Object.defineProperties(Request.prototype, {
+    body: {
+      // Before the body is parsed (onRequest, preParsing) it reads as
+      // undefined and is not cached.
+      get: function () { var d = this._d, v = d.body; if (d.parsed) ownBody(this, v); return v; },
+      set: function (v) { ownBody(this, v); },
+      enumerable: true, configurable: true
+    },
     headers: lazyOwn('headers', function () { return host.headers(); }),
     params: lazyOwn('params', function () { return {}; }),
     query: lazyOwn('query', function () { return host.query(); }),
@@ -272,7 +281,7 @@
     is404: { get: function () { return false; }, enumerable: true, configurable: true },
     server: { get: function () { return undefined; }, configurable: true },
     log: { get: function () { return rootLog; }, set: function (v) { Object.defineProperty(this, 'log', { value: v, writable: true, configurable: true }); }, configurable: true },
-    routeOptions: { get: function () { return this._ctx.routeOptions; }, enumerable: true, configurable: true },
+    routeOptions: { get: function () { return this._d.ctx.routeOptions; }, enumerable: true, configurable: true },
     raw: {
       get: function () {
         var d = this._d;
@@ -291,12 +300,17 @@
   });
   Request.prototype.getValidationFunction = function () { return undefined; };
 
+  // A reply's headers object is made on first use: a handler that only
+  // returns a value sets none.
   function Reply(ctx, req) {
     this.request = req;
     this._ctx = ctx;
-    this._headers = {};
-    this._start = host.now();
   }
+  Object.defineProperty(Reply.prototype, '_headers', {
+    get: function () { var h = {}; Object.defineProperty(this, '_headers', { value: h, writable: true, configurable: true }); return h; },
+    set: function (v) { Object.defineProperty(this, '_headers', { value: v, writable: true, configurable: true }); },
+    configurable: true
+  });
   Reply.prototype._status = 200;
   Reply.prototype._serializer = null;
   Reply.prototype._hasStatus = false;
@@ -332,7 +346,10 @@
     set: function () {}
   });
   Object.defineProperty(Reply.prototype, 'elapsedTime', {
-    get: function () { return (this._end === undefined ? host.now() : this._end) - this._start; }
+    get: function () {
+      var r = this.request, start = r && r._d ? r._d.start : 0;
+      return (this._end === undefined ? host.now() : this._end) - start;
+    }
   });
   Object.defineProperty(Reply.prototype, 'routeOptions', {
     get: function () { return this.request.routeOptions; }
@@ -632,13 +649,13 @@
     if (reply._ctx.fast && !reply._done && !reply._isError && reply._serializer === null &&
         payload !== null && typeof payload === 'object' &&
         reply._status >= 200 && reply._status < 300 && reply._status !== 204 &&
-        reply._headers['content-type'] === undefined &&
+        (!hasOwn.call(reply, '_headers') || reply._headers['content-type'] === undefined) &&
         (payload.constructor === $Object || $isArray(payload) ||
          (!(payload instanceof $Error) && !(payload instanceof $ArrayBuffer) &&
           !(payload.buffer instanceof $ArrayBuffer) && typeof payload.then !== 'function' &&
           typeof payload.pipe !== 'function' && typeof payload.getReader !== 'function'))) {
       var ok = false;
-      try { ok = host.sendValue(reply._status, reply._headers, payload); } catch (e) { ok = false; }
+      try { ok = host.sendValue(reply._status, hasOwn.call(reply, '_headers') ? reply._headers : null, payload); } catch (e) { ok = false; }
       if (ok) { reply._done = true; reply._end = undefined; return; }
     }
     reply.send(payload);
@@ -661,7 +678,7 @@
 
   // ---- the lifecycle ----------------------------------------------------
   function invoke(ctx, d) {
-    var req = new Request(ctx, d);
+    var req = new Request(d);
     var reply = new Reply(ctx, req);
     if (ctx.onRequest !== null) runHooks(ctx.onRequest, req, reply, afterOnRequest);
     else afterOnRequest(null, req, reply);
@@ -680,7 +697,9 @@
     if (reply._done) return;
     if (err != null) { reply._isError = true; reply.send(err); return; }
     try {
-      req.body = host.parseBody(reply._ctx.url);
+      host.parseBody();
+      // Parsing sets the body, whatever an earlier hook assigned.
+      if (hasOwn.call(req, 'body')) delete req.body;
     } catch (e) {
       reply._isError = true;
       reply.send(e);
@@ -695,7 +714,7 @@
   function validate(err, req, reply) {
     if (reply._done) return;
     if (err != null) { reply._isError = true; reply.send(err); return; }
-    var verr = host.validate(reply._ctx.url, req);
+    var verr = host.validate(reply._ctx.url, req, hasOwn.call(req, 'body'));
     if (verr) {
       if (!reply._ctx.attachValidation) { reply.send(verr); return; }
       req.validationError = verr;

@@ -52,6 +52,9 @@ type runtime struct {
 
 	// event loop state, valid during one invocation
 	inv      *invocation
+	dl       *deadline
+	wake     chan struct{} // the deadline wakes a waiting event loop
+	niced    bool          // the last invocation's thread was niced
 	jobs     chan func() error
 	pending  int
 	timers   map[int64]*jsTimer
@@ -87,6 +90,7 @@ func newRuntime(e *Engine, user string) (*runtime, error) {
 		loaded: map[string]loadedFn{},
 		closed: make(chan struct{}),
 		jobs:   make(chan func() error, 256),
+		wake:   make(chan struct{}, 1),
 		timers: map[int64]*jsTimer{},
 		now0:   time.Now(),
 	}
