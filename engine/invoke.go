@@ -170,6 +170,8 @@ func (rt *runtime) ensureLoaded(fn *Function) (goja.Value, error) {
 			return nil, fn.metaErr
 		}
 	}
+	// A route without validators skips the host call that would validate.
+	_ = ctx.ToObject(rt.vm).Set("validates", fn.hasValidators())
 	rt.loaded[fn.Route] = loadedFn{fn: fn, ctx: ctx}
 	return ctx, nil
 }
@@ -428,9 +430,18 @@ func (rt *runtime) hostParseBody(c goja.FunctionCall) goja.Value {
 		}
 		rt.throwFastify("FST_ERR_CTP_INVALID_MEDIA_TYPE", 415, "Unsupported Media Type")
 	}
-	mt, _, err := mime.ParseMediaType(ct)
-	if err != nil {
-		rt.throwFastify("FST_ERR_CTP_INVALID_MEDIA_TYPE", 415, "Unsupported Media Type")
+	mt := ct
+	switch ct {
+	case "application/json", "text/plain", "application/json; charset=utf-8", "text/plain; charset=utf-8":
+		// The common spellings, without parsing.
+		if i := strings.IndexByte(ct, ';'); i > 0 {
+			mt = ct[:i]
+		}
+	default:
+		var err error
+		if mt, _, err = mime.ParseMediaType(ct); err != nil {
+			rt.throwFastify("FST_ERR_CTP_INVALID_MEDIA_TYPE", 415, "Unsupported Media Type")
+		}
 	}
 	var kind int
 	switch mt {

@@ -714,7 +714,7 @@
   function validate(err, req, reply) {
     if (reply._done) return;
     if (err != null) { reply._isError = true; reply.send(err); return; }
-    var verr = host.validate(reply._ctx.url, req, hasOwn.call(req, 'body'));
+    var verr = reply._ctx.validates === false ? undefined : host.validate(reply._ctx.url, req, hasOwn.call(req, 'body'));
     if (verr) {
       if (!reply._ctx.attachValidation) { reply.send(verr); return; }
       req.validationError = verr;

@@ -96,7 +96,7 @@ func (h *logHub) add(user string, rec store.LogRecord) {
 	if rec.Kind == "invocation" && rec.Status < 500 {
 		r := h.recent[user]
 		if r == nil {
-			r = &ring{recs: make([]store.LogRecord, 0, h.recentSize)}
+			r = &ring{size: h.recentSize}
 			h.recent[user] = r
 		}
 		r.add(rec)
@@ -165,16 +165,19 @@ func (h *logHub) forget(user string) {
 }
 
 // ring keeps a user's last len(recs) successful invocation records.
+// ring keeps the last size records; its slice grows as records come, so a
+// user called once holds one record, not size.
 type ring struct {
 	recs []store.LogRecord
+	size int
 	n    int
 }
 
 func (r *ring) add(rec store.LogRecord) {
-	if len(r.recs) < cap(r.recs) {
+	if len(r.recs) < r.size {
 		r.recs = append(r.recs, rec)
 	} else {
-		r.recs[r.n%cap(r.recs)] = rec
+		r.recs[r.n%r.size] = rec
 	}
 	r.n++
 }
@@ -192,7 +195,7 @@ func (h *logHub) matching(user string, q LogQuery) []store.LogRecord {
 	}
 	var out []store.LogRecord
 	start := 0
-	size := cap(r.recs)
+	size := r.size
 	if r.n > size {
 		start = r.n - size
 	}

@@ -18,11 +18,13 @@ const statsWindow = 1024
 
 type fnStats struct {
 	invocations, errors, cold int64
-	durs                      [statsWindow]float64 // ms, ring
+	durs                      []float64 // ms, ring of statsWindow, grown as calls come
 	n                         int
 	last                      time.Time
 	met                       *fnMetrics           // this function's metric series, looked up once
 	days                      map[string]*dayCount // "2006-01-02" → counts, last 8 days
+	today                     *dayCount            // days[the day of unix day todayN]
+	todayN                    int64
 	minutes                   [60]minuteBucket     // ring by unix minute
 }
 
@@ -60,7 +62,11 @@ func (s *statsBook) record(m *metrics, user, fn string, d time.Duration, status 
 		f.cold++
 	}
 	msv := float64(d.Microseconds()) / 1000
-	f.durs[f.n%statsWindow] = msv
+	if len(f.durs) < statsWindow {
+		f.durs = append(f.durs, msv)
+	} else {
+		f.durs[f.n%statsWindow] = msv
+	}
 	f.n++
 	now := time.Now().UTC()
 	f.last = now
@@ -68,11 +74,18 @@ func (s *statsBook) record(m *metrics, user, fn string, d time.Duration, status 
 	if f.days == nil {
 		f.days = map[string]*dayCount{}
 	}
-	day := now.Format("2006-01-02")
-	dc := f.days[day]
+	dayN := now.Unix() / 86400
+	dc := f.today
+	if dc == nil || f.todayN != dayN {
+		day := now.Format("2006-01-02")
+		dc = f.days[day]
+		f.today, f.todayN = dc, dayN
+	}
 	if dc == nil {
+		day := now.Format("2006-01-02")
 		dc = &dayCount{}
 		f.days[day] = dc
+		f.today = dc
 		cutoff := now.AddDate(0, 0, -8).Format("2006-01-02")
 		for k := range f.days {
 			if k < cutoff {

@@ -36,6 +36,7 @@ type serveConfig struct {
 	LogLevel    string
 	KeepDeploys int
 	MemoryLimit int64
+	NiceAfter   time.Duration
 	DebugAddr   string
 }
 
@@ -91,9 +92,19 @@ server creates the "admin" account and prints its password and API token once.`,
 	f.IntVar(&cfg.MaxRuntimes, "max-runtimes", envInt(e, "TARSUS_MAX_RUNTIMES", 4), "runtimes per user at most (TARSUS_MAX_RUNTIMES)")
 	f.IntVar(&cfg.KeepDeploys, "keep-deployments", envInt(e, "TARSUS_KEEP_DEPLOYMENTS", 50), "deployments kept per user for rollback (TARSUS_KEEP_DEPLOYMENTS)")
 	f.Int64Var(&cfg.MemoryLimit, "memory-limit", int64(envInt(e, "TARSUS_MEMORY_LIMIT", 2<<30)), "heap bytes above which running functions are stopped (TARSUS_MEMORY_LIMIT)")
+	f.DurationVar(&cfg.NiceAfter, "nice-after", envDuration(e, "TARSUS_NICE_AFTER", 5*time.Millisecond), "lower the thread priority of an invocation that keeps a CPU busy this long; 0 turns CPU fairness off (TARSUS_NICE_AFTER)")
 	f.StringVar(&cfg.DebugAddr, "debug-addr", envOr(e, "TARSUS_DEBUG_ADDR", ""), "serve Go's pprof profiles on this address, e.g. 127.0.0.1:6060 (TARSUS_DEBUG_ADDR)")
 	f.StringVar(&cfg.LogLevel, "log-level", envOr(e, "TARSUS_LOG_LEVEL", "info"), "debug, info, warn or error (TARSUS_LOG_LEVEL)")
 	return cmd
+}
+
+// niceAfter maps the flag to engine.Config.NiceAfter, where 0 means the
+// default and a negative value turns the mechanism off.
+func niceAfter(d time.Duration) time.Duration {
+	if d <= 0 {
+		return -1
+	}
+	return d
 }
 
 // runServe runs a server until ctx ends. ready, if set, is called with the
@@ -113,7 +124,7 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 	}
 	defer st.Close()
 	p, err := platform.New(platform.Config{
-		Engine: engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, MemoryLimit: cfg.MemoryLimit, Logger: log},
+		Engine: engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, MemoryLimit: cfg.MemoryLimit, NiceAfter: niceAfter(cfg.NiceAfter), Logger: log},
 		Logger: log,
 	}, st)
 	if err != nil {
