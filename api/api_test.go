@@ -387,6 +387,59 @@ func TestGlobalsDoNotLeakBetweenUsers(t *testing.T) {
 	}
 }
 
+// TestRuntimeGlobals uses every Web and Node global a function gets (they
+// are made on first use, see engine/globals.go) and checks them against
+// what Node 20 prints for the same code, plus timers, microtasks, console
+// and assignment to a global before it was ever read.
+func TestRuntimeGlobals(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("glob")
+	s.mustPut(tok, "all.ts", `export default [{}, async () => {
+		const out: any = {};
+		out.types = ["setTimeout","setInterval","setImmediate","clearTimeout","clearInterval","clearImmediate","queueMicrotask","structuredClone","TextEncoder","TextDecoder","atob","btoa","crypto","Buffer","URL","URLSearchParams","console","process"].map(n => typeof (globalThis as any)[n]).join(",");
+		out.b64 = btoa("hello") + "|" + atob("aGVsbG8=");
+		out.enc = Array.from(new TextEncoder().encode("hé")).join(",") + "|" + new TextDecoder().decode(new Uint8Array([104, 195, 169]));
+		out.uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(crypto.randomUUID());
+		out.clone = JSON.stringify(structuredClone({a: [1, {b: 2}], d: "x"}));
+		out.buf = Buffer.from("hi").toString("hex");
+		const u = new URL("https://example.com:8080/p/a?x=1&y=2#h");
+		out.url = u.hostname + "|" + u.port + "|" + u.pathname + "|" + u.searchParams.get("y") + "|" + new URLSearchParams("a=1&a=2").getAll("a").join("+");
+		out.global = typeof global;
+		const order: string[] = [];
+		await new Promise<void>(resolve => {
+			let n = 0;
+			const iv = setInterval(() => { if (++n === 3) { clearInterval(iv); order.push("interval"); resolve(); } }, 1);
+			setImmediate(() => order.push("immediate"));
+			queueMicrotask(() => order.push("microtask"));
+			process.nextTick(() => order.push("tick"));
+			clearTimeout(setTimeout(() => order.push("cleared"), 0));
+		});
+		out.order = order.join(",");
+		console.log("globals ok");
+		out.own = ["console", "URL", "atob"].map(n => Object.prototype.hasOwnProperty.call(globalThis, n) && !Object.keys(globalThis).includes(n)).join(",");
+		out.requireUtil = typeof (globalThis as any).require("node:util").format;
+		return out;
+	}]`)
+	r := s.call("glob", "all", "{}")
+	want := `{"types":"function,function,function,function,function,function,function,function,function,function,function,function,object,function,function,function,object,object",` +
+		`"b64":"aGVsbG8=|hello","enc":"104,195,169|hé","uuid":true,"clone":"{\"a\":[1,{\"b\":2}],\"d\":\"x\"}","buf":"6869",` +
+		`"url":"example.com|8080|/p/a|2|1+2","global":"object","order":"microtask,tick,immediate,interval","own":"true,true,true","requireUtil":"function"}`
+	if r.Status != 200 || string(r.Body) != want {
+		t.Errorf("globals:\n got %d %s\nwant %s", r.Status, r.Body, want)
+	}
+	// A module that assigns a global before anything read it (strict mode,
+	// as esbuild emits), and one that shadows a global by declaring it.
+	s.mustPut(tok, "assign.ts", `(globalThis as any).atob = (s: string) => "mine:" + s;
+		export default [{}, () => ({atob: atob("x"), btoa: typeof btoa})]`)
+	if r := s.call("glob", "assign", "{}"); string(r.Body) != `{"atob":"mine:x","btoa":"function"}` {
+		t.Errorf("assigned global: %d %s", r.Status, r.Body)
+	}
+	s.mustPut(tok, "bare.ts", `export default [{}, () => { setTimeout = undefined as any; return {t: typeof setTimeout, c: typeof clearTimeout} }]`)
+	if r := s.call("glob", "bare", "{}"); string(r.Body) != `{"t":"undefined","c":"function"}` {
+		t.Errorf("bare assignment to a global: %d %s", r.Status, r.Body)
+	}
+}
+
 func TestManyUsersConcurrently(t *testing.T) {
 	s := start(t, opts{})
 	const users = 20

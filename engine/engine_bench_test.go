@@ -6,6 +6,7 @@ import (
 	goruntime "runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tarsus/tarsus/bundler"
 )
@@ -206,4 +207,40 @@ func BenchmarkColdStartPooled(b *testing.B) {
 			b.Fatalf("%v %+v", err, resp)
 		}
 	}
+}
+
+// BenchmarkWarmUserMemory reports the live Go heap one warm user holds: a
+// runtime through the engine (host APIs, lifecycle, the seed's ping loaded)
+// after one call, measured over many users after a GC. It is the engine's
+// share of the density scenario's memory per warm user.
+func BenchmarkWarmUserMemory(b *testing.B) {
+	const users = 200
+	e, err := New(Config{SpareRuntimes: -1, IdleTimeout: time.Hour})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close()
+	fn := compileFor(b, e, seedPing)
+	ctx := context.Background()
+	heap := func() uint64 {
+		goruntime.GC()
+		goruntime.GC()
+		var m goruntime.MemStats
+		goruntime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	var per float64
+	for i := 0; i < b.N; i++ {
+		before := heap()
+		for u := 0; u < users; u++ {
+			if _, err := e.Invoke(ctx, fmt.Sprintf("u%d-%d", i, u), fn, benchReq()); err != nil {
+				b.Fatal(err)
+			}
+		}
+		per = float64(heap()-before) / users
+		for u := 0; u < users; u++ {
+			e.DropRuntimes(fmt.Sprintf("u%d-%d", i, u))
+		}
+	}
+	b.ReportMetric(per, "heapB/user")
 }

@@ -139,7 +139,7 @@ func (e *Engine) Compile(ctx context.Context, src Source) (*Function, error) {
 		}
 		return nil, loadErr(src.Path, err)
 	}
-	sv, err := rt.schemasFn(goja.Undefined(), mod, rt.vm.ToValue(src.URL))
+	sv, err := rt.slow("schemas")(goja.Undefined(), mod, rt.vm.ToValue(src.URL))
 	if err != nil {
 		if isInterrupt(err) {
 			return nil, &SourceError{Code: "TARSUS_LOAD", File: src.Path, Text: "the default export did not return within " + e.cfg.Timeout.String()}

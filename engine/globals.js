@@ -1,93 +1,89 @@
-// Web-platform globals that are simplest in JS. Evaluated once per runtime
-// with the host bindings; defines globals and returns nothing.
-(function (host) {
+// Web-platform and Node globals that are simplest in JS. The engine calls
+// this function with the host bindings and a global's name the first time a
+// function names that global (see globals.go) and defines what it returns.
+// Each branch makes only its own closures.
+(function (host, name) {
   'use strict';
-  var g = globalThis;
-  function def(name, value) {
-    Object.defineProperty(g, name, { value: value, writable: true, configurable: true, enumerable: false });
-  }
-
-  function fmt(args) {
-    var out = '';
-    for (var i = 0; i < args.length; i++) {
-      var a = args[i];
-      if (i > 0) out += ' ';
-      if (typeof a === 'string') out += a;
-      else if (a instanceof Error) out += (a.stack || String(a));
-      else if (typeof a === 'function') out += '[Function: ' + (a.name || 'anonymous') + ']';
-      else if (a === undefined) out += 'undefined';
-      else if (typeof a === 'object' && a !== null) {
-        try { out += JSON.stringify(a); } catch (e) { out += String(a); }
-      } else out += String(a);
-    }
-    return out;
-  }
-  var consoleObj = {};
-  ['log', 'info', 'warn', 'error', 'debug', 'trace'].forEach(function (lvl) {
-    consoleObj[lvl] = function () { host.console(lvl, fmt(arguments)); };
-  });
-  consoleObj.dir = consoleObj.log;
-  consoleObj.table = consoleObj.log;
-  consoleObj.assert = function (cond) {
-    if (!cond) host.console('error', 'Assertion failed' + (arguments.length > 1 ? ': ' + fmt(Array.prototype.slice.call(arguments, 1)) : ''));
-  };
-  var timers = {};
-  consoleObj.time = function (l) { timers[l || 'default'] = host.now(); };
-  consoleObj.timeEnd = function (l) {
-    l = l || 'default';
-    if (timers[l] !== undefined) { host.console('log', l + ': ' + (host.now() - timers[l]).toFixed(3) + 'ms'); delete timers[l]; }
-  };
-  def('console', consoleObj);
-
-  def('queueMicrotask', function (cb) {
-    if (typeof cb !== 'function') throw new TypeError('The "callback" argument must be of type function');
-    Promise.resolve().then(function () { cb(); });
-  });
-
-  function clone(v, seen) {
-    if (v === null || typeof v !== 'object') {
-      if (typeof v === 'function' || typeof v === 'symbol') throw new DOMExceptionLike(String(v) + ' could not be cloned.');
-      return v;
-    }
-    if (seen.has(v)) return seen.get(v);
-    var out;
-    if (Array.isArray(v)) {
-      out = new Array(v.length); seen.set(v, out);
-      for (var i = 0; i < v.length; i++) out[i] = clone(v[i], seen);
+  if (name === 'console') {
+    var fmt = function (args) {
+      var out = '';
+      for (var i = 0; i < args.length; i++) {
+        var a = args[i];
+        if (i > 0) out += ' ';
+        if (typeof a === 'string') out += a;
+        else if (a instanceof Error) out += (a.stack || String(a));
+        else if (typeof a === 'function') out += '[Function: ' + (a.name || 'anonymous') + ']';
+        else if (a === undefined) out += 'undefined';
+        else if (typeof a === 'object' && a !== null) {
+          try { out += JSON.stringify(a); } catch (e) { out += String(a); }
+        } else out += String(a);
+      }
       return out;
-    }
-    if (v instanceof Date) { out = new Date(v.getTime()); seen.set(v, out); return out; }
-    if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); seen.set(v, out); return out; }
-    if (v instanceof Map) { out = new Map(); seen.set(v, out); v.forEach(function (val, k) { out.set(clone(k, seen), clone(val, seen)); }); return out; }
-    if (v instanceof Set) { out = new Set(); seen.set(v, out); v.forEach(function (val) { out.add(clone(val, seen)); }); return out; }
-    if (v instanceof ArrayBuffer) { out = v.slice(0); seen.set(v, out); return out; }
-    if (ArrayBuffer.isView(v)) { out = new v.constructor(v); seen.set(v, out); return out; }
-    if (v instanceof Error) { out = new Error(v.message); out.name = v.name; out.stack = v.stack; seen.set(v, out); return out; }
-    out = {}; seen.set(v, out);
-    var keys = Object.keys(v);
-    for (var j = 0; j < keys.length; j++) out[keys[j]] = clone(v[keys[j]], seen);
-    return out;
-  }
-  function DOMExceptionLike(msg) { var e = new Error(msg); e.name = 'DataCloneError'; return e; }
-  def('structuredClone', function (v) { return clone(v, new Map()); });
-
-  // Lazily required Node modules: created on first use, so a cold start
-  // does not pay for Buffer or URL unless the function uses them.
-  function lazy(name, mod, key) {
-    Object.defineProperty(g, name, {
-      configurable: true, enumerable: false,
-      get: function () { var v = host.require(mod)[key]; def(name, v); return v; },
-      set: function (v) { def(name, v); }
+    };
+    var consoleObj = {};
+    ['log', 'info', 'warn', 'error', 'debug', 'trace'].forEach(function (lvl) {
+      consoleObj[lvl] = function () { host.console(lvl, fmt(arguments)); };
     });
+    consoleObj.dir = consoleObj.log;
+    consoleObj.table = consoleObj.log;
+    consoleObj.assert = function (cond) {
+      if (!cond) host.console('error', 'Assertion failed' + (arguments.length > 1 ? ': ' + fmt(Array.prototype.slice.call(arguments, 1)) : ''));
+    };
+    var timers = {};
+    consoleObj.time = function (l) { timers[l || 'default'] = host.now(); };
+    consoleObj.timeEnd = function (l) {
+      l = l || 'default';
+      if (timers[l] !== undefined) { host.console('log', l + ': ' + (host.now() - timers[l]).toFixed(3) + 'ms'); delete timers[l]; }
+    };
+    return consoleObj;
   }
-  lazy('Buffer', 'buffer', 'Buffer');
-  lazy('URL', 'url', 'URL');
-  lazy('URLSearchParams', 'url', 'URLSearchParams');
 
-  var process = { env: {}, platform: 'tarsus', version: 'v20.0.0', versions: {}, argv: [], nextTick: function (cb) {
-    var args = Array.prototype.slice.call(arguments, 1);
-    Promise.resolve().then(function () { cb.apply(undefined, args); });
-  }, hrtime: { bigint: function () { return BigInt(Math.round(host.now() * 1e6)); } }, cwd: function () { return '/'; } };
-  def('process', process);
-  def('global', g);
+  if (name === 'queueMicrotask') {
+    return function queueMicrotask(cb) {
+      if (typeof cb !== 'function') throw new TypeError('The "callback" argument must be of type function');
+      Promise.resolve().then(function () { cb(); });
+    };
+  }
+
+  if (name === 'structuredClone') {
+    var cloneError = function (msg) { var e = new Error(msg); e.name = 'DataCloneError'; return e; };
+    var clone = function (v, seen) {
+      if (v === null || typeof v !== 'object') {
+        if (typeof v === 'function' || typeof v === 'symbol') throw cloneError(String(v) + ' could not be cloned.');
+        return v;
+      }
+      if (seen.has(v)) return seen.get(v);
+      var out;
+      if (Array.isArray(v)) {
+        out = new Array(v.length); seen.set(v, out);
+        for (var i = 0; i < v.length; i++) out[i] = clone(v[i], seen);
+        return out;
+      }
+      if (v instanceof Date) { out = new Date(v.getTime()); seen.set(v, out); return out; }
+      if (v instanceof RegExp) { out = new RegExp(v.source, v.flags); seen.set(v, out); return out; }
+      if (v instanceof Map) { out = new Map(); seen.set(v, out); v.forEach(function (val, k) { out.set(clone(k, seen), clone(val, seen)); }); return out; }
+      if (v instanceof Set) { out = new Set(); seen.set(v, out); v.forEach(function (val) { out.add(clone(val, seen)); }); return out; }
+      if (v instanceof ArrayBuffer) { out = v.slice(0); seen.set(v, out); return out; }
+      if (ArrayBuffer.isView(v)) { out = new v.constructor(v); seen.set(v, out); return out; }
+      if (v instanceof Error) { out = new Error(v.message); out.name = v.name; out.stack = v.stack; seen.set(v, out); return out; }
+      out = {}; seen.set(v, out);
+      var keys = Object.keys(v);
+      for (var j = 0; j < keys.length; j++) out[keys[j]] = clone(v[keys[j]], seen);
+      return out;
+    };
+    return function structuredClone(v) { return clone(v, new Map()); };
+  }
+
+  if (name === 'process') {
+    return {
+      env: {}, platform: 'tarsus', version: 'v20.0.0', versions: {}, argv: [],
+      nextTick: function (cb) {
+        var args = Array.prototype.slice.call(arguments, 1);
+        Promise.resolve().then(function () { cb.apply(undefined, args); });
+      },
+      hrtime: { bigint: function () { return BigInt(Math.round(host.now() * 1e6)); } },
+      cwd: function () { return '/'; }
+    };
+  }
+  return undefined;
 })

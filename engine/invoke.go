@@ -157,7 +157,7 @@ func (rt *runtime) ensureLoaded(fn *Function) (goja.Value, error) {
 		// Loaded from the store: its schemas are compiled here, once, by
 		// the first runtime that loads it (the deploy already checked them).
 		fn.metaOnce.Do(func() {
-			sv, err := rt.schemaOf(goja.Undefined(), ctx)
+			sv, err := rt.slow("schemasOf")(goja.Undefined(), ctx)
 			if err != nil {
 				fn.metaErr = &LoadError{File: fn.Path, Text: errorText(err), Err: err}
 				return
@@ -399,7 +399,7 @@ func (rt *runtime) hostSendValue(c goja.FunctionCall) goja.Value {
 }
 
 func (rt *runtime) throwFastify(code string, status int, msg string) {
-	v, err := rt.mkErrFn(goja.Undefined(), rt.vm.ToValue(code), rt.vm.ToValue(status), rt.vm.ToValue(msg))
+	v, err := rt.slow("FastifyError")(goja.Undefined(), rt.vm.ToValue(code), rt.vm.ToValue(status), rt.vm.ToValue(msg))
 	if err != nil {
 		panic(err)
 	}
@@ -549,7 +549,7 @@ func (rt *runtime) hostValidate(c goja.FunctionCall) goja.Value {
 // validationErrorValue is Fastify's validation error for a request part.
 func (rt *runtime) validationErrorValue(part string, verr *fastify.ValidationError) goja.Value {
 	details := rt.toJS(verr.AjvErrors())
-	e, err := rt.vErrFn(goja.Undefined(), rt.vm.ToValue(part), rt.vm.ToValue(verr.FastifyMessage(part)), details)
+	e, err := rt.slow("validationError")(goja.Undefined(), rt.vm.ToValue(part), rt.vm.ToValue(verr.FastifyMessage(part)), details)
 	if err != nil {
 		panic(err)
 	}

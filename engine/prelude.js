@@ -12,77 +12,9 @@
   var $Error = Error, $ArrayBuffer = ArrayBuffer, $Object = Object, $isArray = Array.isArray;
   var toStr = Object.prototype.toString;
 
-  function FastifyError(code, statusCode, message) {
-    var e = new Error(message);
-    e.name = 'FastifyError';
-    e.code = code;
-    e.statusCode = statusCode;
-    return e;
-  }
-
-  // ---- Fastify's ContentType (lib/content-type.js semantics) -----------
-  // Regular expressions are compiled on first use: a cold start that never
-  // parses a content type does not pay for them.
-  var RE = null;
-  function re() {
-    if (RE === null) {
-      RE = {
-        typeName: /^[\w!#$%&'*+.^`|~-]+$/,
-        subtypeName: /^[\w!#$%&'*+.^`|~-]+\s*$/,
-        kv: /(?:^|;)\s*([\w!#$%&'*+.^`|~-]+)=("(?:[\t\u0020\u0021\u0023-\u005b\u005d-\u007e\u0080-\u00ff]|\\[\t\u0020-\u00ff])*"|[\w!#$%&'*+.^`|~-]+)/g,
-        quotedPair: /\\([\t\u0020-\u00ff])/g,
-        readProp: /^Cannot read property '(.*)' of (undefined|null)$/
-      };
-    }
-    return RE;
-  }
-  function ContentType(v) {
-    this.valid = false; this.empty = true; this.type = ''; this.subtype = ''; this.params = [];
-    if (v == null || v === '' || v === 'undefined') return;
-    v = String(v);
-    var sep = v.indexOf(';');
-    if (sep === -1) {
-      sep = v.indexOf('/');
-      if (sep === -1) return;
-      var t = v.slice(0, sep).trimStart().toLowerCase(), st = v.slice(sep + 1).trimEnd().toLowerCase();
-      if (re().typeName.test(t) && re().subtypeName.test(st)) { this.valid = true; this.empty = false; this.type = t; this.subtype = st; }
-      return;
-    }
-    var media = v.slice(0, sep).toLowerCase(), plist = v.slice(sep + 1).trim();
-    sep = media.indexOf('/');
-    if (sep === -1) return;
-    var t2 = media.slice(0, sep).trimStart(), st2 = media.slice(sep + 1).trimEnd();
-    if (!re().typeName.test(t2) || !re().subtypeName.test(st2)) return;
-    this.type = t2; this.subtype = st2; this.valid = true; this.empty = false;
-    var kvReg = re().kv;
-    kvReg.lastIndex = 0;
-    var m;
-    while ((m = kvReg.exec(plist)) !== null) {
-      var key = m[1].toLowerCase(), val = m[2];
-      if (val.charCodeAt(0) === 0x22) { val = val.slice(1, -1); if (val.indexOf('\\') !== -1) val = val.replace(re().quotedPair, '$1'); }
-      var found = false;
-      for (var i = 0; i < this.params.length; i++) if (this.params[i][0] === key) { this.params[i][1] = val; found = true; }
-      if (!found) this.params.push([key, val]);
-    }
-  }
-  var NO_CT = new ContentType(undefined);
-  ContentType.prototype.mediaType = function () { return this.valid ? this.type + '/' + this.subtype : undefined; };
-  ContentType.prototype.has = function (k) { for (var i = 0; i < this.params.length; i++) if (this.params[i][0] === k) return true; return false; };
-  ContentType.prototype.toString = function () {
-    var ps = this.params.map(function (p) { return p[0] + '="' + p[1] + '"'; });
-    return this.type + '/' + this.subtype + (ps.length ? '; ' + ps.join('; ') : '');
-  };
 
   // ---- route loading -------------------------------------------------
   var HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onError'];
-
-  function describe(v) {
-    if (v === null) return 'null';
-    if (Array.isArray(v)) return 'an array of length ' + v.length;
-    if (typeof v === 'object') return 'an object';
-    if (typeof v === 'function') return 'a function';
-    return typeof v === 'string' ? 'a string' : typeof v;
-  }
 
   // load turns a module's default export into a route context, or throws a
   // TypeError whose message says what the contract wanted.
@@ -97,20 +29,20 @@
         throw new TypeError('the default export function returned a Promise; it must return [opts, handler] synchronously');
       }
       if (!Array.isArray(exp)) {
-        throw new TypeError('the default export function returned ' + describe(exp) + '; it must return [opts, handler]');
+        throw new TypeError('the default export function returned ' + S().describe(exp) + '; it must return [opts, handler]');
       }
     } else if (!Array.isArray(exp)) {
-      throw new TypeError('the default export is ' + describe(exp) + '; it must be [opts, handler] or a function returning it');
+      throw new TypeError('the default export is ' + S().describe(exp) + '; it must be [opts, handler] or a function returning it');
     }
     var opts = exp[0], handler = exp[1];
     if (exp.length < 2) {
       throw new TypeError('the default export is an array of length ' + exp.length + '; it must be [opts, handler]');
     }
     if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
-      throw new TypeError('opts (the first element) is ' + describe(opts) + '; it must be an object of Fastify route options');
+      throw new TypeError('opts (the first element) is ' + S().describe(opts) + '; it must be an object of Fastify route options');
     }
     if (typeof handler !== 'function') {
-      throw new TypeError('handler (the second element) is ' + describe(handler) + '; it must be a function (request, reply)');
+      throw new TypeError('handler (the second element) is ' + S().describe(handler) + '; it must be a function (request, reply)');
     }
     var ctx = {
       opts: opts,
@@ -133,7 +65,7 @@
       var list = Array.isArray(h) ? h.slice() : [h];
       for (var j = 0; j < list.length; j++) {
         if (typeof list[j] !== 'function') {
-          throw new TypeError('opts.' + HOOKS[i] + ' must be a function or an array of functions, found ' + describe(list[j]));
+          throw new TypeError('opts.' + HOOKS[i] + ' must be a function or an array of functions, found ' + S().describe(list[j]));
         }
       }
       ctx[HOOKS[i]] = list.length ? list : null;
@@ -144,110 +76,9 @@
     return ctx;
   }
 
-  // lowerHeaders normalizes a headers schema as Fastify does (header names
-  // are case-insensitive): property names, required, dependencies.
-  function lowerHeaders(schema, inNames) {
-    if (Array.isArray(schema)) return schema.map(function (x) { return lowerHeaders(x, inNames); });
-    if (schema === null || typeof schema !== 'object') return schema;
-    var out = {};
-    Object.keys(schema).forEach(function (key) {
-      var v = schema[key];
-      var isObj = v !== null && typeof v === 'object';
-      switch (key) {
-        case 'properties':
-          if (!isObj) { out[key] = v; break; }
-          out[key] = {};
-          Object.keys(v).forEach(function (p) { out[key][p.toLowerCase()] = lowerHeaders(v[p], inNames); });
-          break;
-        case 'required':
-          out[key] = Array.isArray(v) ? v.map(function (n) { return String(n).toLowerCase(); }) : v;
-          break;
-        case 'dependencies': case 'dependentSchemas': case 'dependentRequired':
-          if (!isObj) { out[key] = v; break; }
-          out[key] = {};
-          Object.keys(v).forEach(function (d) {
-            out[key][d.toLowerCase()] = Array.isArray(v[d]) ? v[d].map(function (n) { return String(n).toLowerCase(); }) : lowerHeaders(v[d], inNames);
-          });
-          break;
-        case 'allOf': case 'anyOf': case 'oneOf': case 'not': case 'if': case 'then': case 'else': case 'items':
-        case 'additionalItems': case 'additionalProperties': case 'unevaluatedItems': case 'unevaluatedProperties':
-        case 'contains': case 'contentSchema':
-          out[key] = lowerHeaders(v, inNames);
-          break;
-        case 'propertyNames':
-          out[key] = lowerHeaders(v, true);
-          break;
-        case 'definitions': case '$defs': case 'patternProperties':
-          if (!isObj) { out[key] = v; break; }
-          out[key] = {};
-          Object.keys(v).forEach(function (k) { out[key][k] = lowerHeaders(v[k], inNames); });
-          break;
-        default:
-          if (inNames && key === 'enum' && Array.isArray(v)) out[key] = v.map(function (x) { return typeof x === 'string' ? x.toLowerCase() : x; });
-          else if (inNames && key === 'const' && typeof v === 'string') out[key] = v.toLowerCase();
-          else out[key] = v;
-      }
-    });
-    return out;
-  }
-
-  // schemaJSON returns JSON.stringify(opts.schema[part]) for the engine to
-  // compile once per deploy.
-  function schemas(mod, url) { return schemasOf(load(mod, url)); }
-  function schemasOf(ctx) {
-    var s = ctx.schema || {};
-    var out = {};
-    ['body', 'querystring', 'query', 'params', 'headers'].forEach(function (k) {
-      if (s[k] === undefined || s[k] === null) return;
-      var v = s[k];
-      if (k === 'headers' && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) v = lowerHeaders(v, false);
-      out[k] = JSON.stringify(v);
-    });
-    if (s.response && typeof s.response === 'object') {
-      var r = {};
-      Object.keys(s.response).forEach(function (k) { r[k] = JSON.stringify(s.response[k]); });
-      out.response = r;
-    }
-    out.bodyLimit = ctx.bodyLimit;
-    out.timeout = ctx.config && typeof ctx.config.timeout === 'number' ? ctx.config.timeout : 0;
-    out.hasPreValidation = ctx.preValidation !== null;
-    return out;
-  }
-
-  // ---- logging -------------------------------------------------------
-  function fmtLog(args) {
-    var parts = [];
-    for (var i = 0; i < args.length; i++) {
-      var a = args[i];
-      if (typeof a === 'string') parts.push(a);
-      else if (a instanceof $Error) parts.push(a.stack || String(a));
-      else {
-        try { parts.push(JSON.stringify(a)); } catch (e) { parts.push(String(a)); }
-      }
-    }
-    return parts.join(' ');
-  }
-  function makeLogger(bindings) {
-    var log = {};
-    ['trace', 'debug', 'info', 'warn', 'error', 'fatal'].forEach(function (lvl) {
-      log[lvl] = function () {
-        var args = Array.prototype.slice.call(arguments);
-        if (bindings) args.unshift(bindings);
-        host.log(lvl, fmtLog(args));
-      };
-    });
-    log.child = function (b) {
-      var merged = Object.assign({}, bindings || {}, b || {});
-      return makeLogger(merged);
-    };
-    log.level = 'info';
-    return log;
-  }
-
   // ---- request and reply ----------------------------------------------
   // Per-request own properties are kept few: the rest are prototype getters
   // over the data the host passed in, so a warm call allocates little.
-  var rootLog = makeLogger(null);
   // The request's one own property is the host's data object (d); the
   // route context and the parsed body are reached through it, and the body
   // becomes a JS value only when something reads it.
@@ -280,7 +111,7 @@
     ips: { get: function () { return undefined; }, enumerable: true, configurable: true },
     is404: { get: function () { return false; }, enumerable: true, configurable: true },
     server: { get: function () { return undefined; }, configurable: true },
-    log: { get: function () { return rootLog; }, set: function (v) { Object.defineProperty(this, 'log', { value: v, writable: true, configurable: true }); }, configurable: true },
+    log: { get: function () { return S().rootLog; }, set: function (v) { Object.defineProperty(this, 'log', { value: v, writable: true, configurable: true }); }, configurable: true },
     routeOptions: { get: function () { return this._d.ctx.routeOptions; }, enumerable: true, configurable: true },
     raw: {
       get: function () {
@@ -357,7 +188,7 @@
   Reply.prototype.code = function (code) {
     var sc = +code;
     if (!(sc >= 100 && sc <= 599)) {
-      throw FastifyError('FST_ERR_BAD_STATUS_CODE', 500, 'Called reply with an invalid status code: ' + (code || String(code)));
+      throw S().FastifyError('FST_ERR_BAD_STATUS_CODE', 500, 'Called reply with an invalid status code: ' + (code || String(code)));
     }
     this._status = sc;
     this._hasStatus = true;
@@ -397,7 +228,7 @@
   Reply.prototype.callNotFound = function () {
     var req = this.request;
     this.code(404);
-    this._ctx = notFoundCtx;
+    this._ctx = S().notFoundCtx;
     return this.send({ message: 'Route ' + req.method + ':' + req.url + ' not found', error: 'Not Found', statusCode: 404 });
   };
   Reply.prototype.serialize = function (payload) {
@@ -407,240 +238,7 @@
   };
   Reply.prototype.then = function (ok) { if (ok) ok(); };
 
-  Reply.prototype.send = function (payload) {
-    if (this._inOnError) {
-      throw FastifyError('FST_ERR_SEND_INSIDE_ONERR', 500, 'You cannot use `send` inside the `onError` hook');
-    }
-    if (this._done) {
-      this.log.warn('Reply was already sent, did you forget to "return reply" in "' + this.request.url + '" (' + this.request.method + ')?');
-      return this;
-    }
-    if (this._isError || payload instanceof $Error) {
-      this._isError = false;
-      onErrorHook(this, payload);
-      return this;
-    }
-    if (payload === undefined) { onSendHook(this, payload); return this; }
-    var ctRaw = this._headers['content-type'];
-    var ctObj = ctRaw === undefined ? NO_CT : new ContentType(ctRaw);
-    var hasCT = ctObj.empty === false;
-    if (payload !== null) {
-      if (payload instanceof $ArrayBuffer || (payload.buffer instanceof $ArrayBuffer)) {
-        if (!hasCT) this._headers['content-type'] = OCTET_CT;
-        onSendHook(this, payload);
-        return this;
-      }
-      if (!hasCT && typeof payload === 'string') {
-        this._headers['content-type'] = PLAIN_CT;
-        onSendHook(this, payload);
-        return this;
-      }
-    }
-    if (this._serializer !== null) {
-      if (typeof payload !== 'string') { preSerialization(this, payload); return this; }
-      payload = this._serializer(payload);
-    } else if (!hasCT || ctObj.mediaType().indexOf('json') !== -1) {
-      if (!hasCT) this._headers['content-type'] = JSON_CT;
-      else if (!ctObj.has('charset')) this._headers['content-type'] = ctObj.toString() + '; charset=utf-8';
-      if (typeof payload !== 'string') { preSerialization(this, payload); return this; }
-    }
-    onSendHook(this, payload);
-    return this;
-  };
-
-  var notFoundCtx = { url: '', onSend: null, onError: null, preSerialization: null, onResponse: null, errorHandler: null };
-
-  // ---- hook runners (Fastify's semantics: sync with done, or async) -----
-  function runHooks(fns, req, reply, cb) {
-    var i = 0;
-    function next(err) {
-      if (err || i === fns.length) { cb(err, req, reply); return; }
-      var r;
-      try {
-        var fn = fns[i++];
-        if (reply._done) return;
-        r = fn.call(undefined, req, reply, next);
-      } catch (e) { cb(e, req, reply); return; }
-      if (r && typeof r.then === 'function') r.then(function () { next(); }, function (e) {
-        cb(e || FastifyError('FST_ERR_SEND_UNDEFINED_ERR', 500, 'Undefined error has occurred'), req, reply);
-      });
-    }
-    next();
-  }
-  function runPayloadHooks(fns, req, reply, payload, cb) {
-    var i = 0;
-    function next(err, np) {
-      if (err) { cb(err, req, reply, payload); return; }
-      if (np !== undefined) payload = np;
-      if (i === fns.length) { cb(null, req, reply, payload); return; }
-      var r;
-      try { r = fns[i++].call(undefined, req, reply, payload, next); } catch (e) { cb(e, req, reply); return; }
-      if (r && typeof r.then === 'function') r.then(function (np2) {
-        try { next(null, np2); } catch (e) { cb(e, req, reply, payload); }
-      }, function (e) {
-        cb(e || FastifyError('FST_ERR_SEND_UNDEFINED_ERR', 500, 'Undefined error has occurred'), req, reply, payload);
-      });
-    }
-    next();
-  }
-
-  function preSerialization(reply, payload) {
-    if (reply._ctx.preSerialization !== null) {
-      runPayloadHooks(reply._ctx.preSerialization, reply.request, reply, payload, preSerializationEnd);
-    } else preSerializationEnd(null, reply.request, reply, payload);
-  }
-  function preSerializationEnd(err, req, reply, payload) {
-    if (err != null) { onErrorHook(reply, err); return; }
-    try {
-      if (reply._serializer !== null) payload = reply._serializer(payload);
-      else {
-        var s = host.serialize(reply._ctx.url, reply._status, payload);
-        payload = s === undefined ? JSON.stringify(payload) : s;
-      }
-    } catch (e) {
-      e.serialization = reply._ctx.config;
-      onErrorHook(reply, e);
-      return;
-    }
-    onSendHook(reply, payload);
-  }
-  function onSendHook(reply, payload) {
-    if (reply._ctx.onSend !== null) {
-      runPayloadHooks(reply._ctx.onSend, reply.request, reply, payload, function (err, req, r, p) {
-        if (err != null) onErrorHook(reply, err); else onSendEnd(reply, p);
-      });
-    } else onSendEnd(reply, payload);
-  }
-  function onSendEnd(reply, payload) {
-    var sc = reply._status;
-    var h = reply._headers;
-    if (payload === undefined || payload === null) {
-      if (sc >= 200 && sc !== 204 && sc !== 304) h['content-length'] = '0';
-      finish(reply, undefined);
-      return;
-    }
-    if ((sc >= 100 && sc < 200) || sc === 204) {
-      delete h['content-type'];
-      delete h['content-length'];
-      finish(reply, undefined);
-      return;
-    }
-    if (typeof payload !== 'string' && !(payload instanceof $ArrayBuffer) && !(payload.buffer instanceof $ArrayBuffer)) {
-      throwLater(reply, FastifyError('FST_ERR_REP_INVALID_PAYLOAD_TYPE', 500,
-        "Attempted to send payload of invalid type '" + typeof payload + "'. Expected a string or Buffer."));
-      return;
-    }
-    finish(reply, payload);
-  }
-  function throwLater(reply, err) {
-    // Fastify throws from inside the send path; the nearest catch turns it
-    // into an error reply. Do the same without unwinding user frames.
-    reply._isError = true;
-    onErrorHook(reply, err);
-  }
-  function finish(reply, payload) {
-    reply._done = true;
-    reply._end = host.now();
-    host.respond(reply._status, reply._headers, payload);
-    var ctx = reply._ctx;
-    if (ctx.onResponse !== null) {
-      runHooks(ctx.onResponse, reply.request, { sent: true, _done: false, request: reply.request, statusCode: reply._status, elapsedTime: reply.elapsedTime, log: reply.log, getHeader: function (k) { return reply.getHeader(k); }, getHeaders: function () { return reply.getHeaders(); } }, function (err) {
-        if (err) reply.log.error(String(err && err.stack || err));
-      });
-    }
-  }
-
-  // ---- errors ----------------------------------------------------------
-  function onErrorHook(reply, error) {
-    if (reply._ctx.onError !== null && reply._nextErr === undefined) {
-      reply._inOnError = true;
-      runPayloadHooks(reply._ctx.onError, reply.request, reply, error, function () { handleError(reply, error); });
-    } else handleError(reply, error);
-  }
-  function statusOf(err) {
-    if (err && err.statusCode >= 400 && err.statusCode <= 599) return err.statusCode;
-    if (err && err.status >= 400 && err.status <= 599) return err.status;
-    return 0;
-  }
-  function handleError(reply, error) {
-    reply._inOnError = false;
-    var stage = reply._nextErr;
-    if (stage === 2) { reply._nextErr = 3; fallback(reply, error, true); return; }
-    if (stage === 3) { fallback(reply, error, false); return; }
-    var fn;
-    if (stage === undefined && reply._ctx.errorHandler) { fn = reply._ctx.errorHandler; reply._nextErr = 1; }
-    else { fn = defaultErrorHandler; reply._nextErr = 2; }
-    delete reply._headers['content-type'];
-    delete reply._headers['content-length'];
-    try {
-      var r = fn.call(undefined, error, reply.request, reply);
-      if (r !== undefined) {
-        if (r !== null && typeof r.then === 'function') wrapThenable(r, reply);
-        else reply.send(r);
-      }
-    } catch (e) {
-      reply.send(e);
-    }
-  }
-  function defaultErrorHandler(error, request, reply) {
-    var sc = reply._status;
-    sc = (sc >= 400 && sc <= 599) ? sc : 500;
-    if (error != null) {
-      if (error.headers !== undefined) reply.headers(error.headers);
-      var es = statusOf(error);
-      if (es) sc = es;
-    }
-    reply._status = sc;
-    if (!reply._hasStatus || reply.statusCode === 200) {
-      reply.code(statusOf(error) || 500);
-    }
-    if (reply._status >= 500) {
-      host.logError(error);
-    }
-    reply.send(error);
-  }
-  // fallback serializes an error as Fastify's last error handler does; the
-  // first time through the onSend hooks, after that straight out.
-  function fallback(reply, error, viaOnSend) {
-    var sc = reply._status;
-    var h = reply._headers;
-    if (h['content-type'] === undefined) h['content-type'] = JSON_CT;
-    var payload;
-    var e = (error !== null && typeof error === 'object') ? error : {};
-    var msg = error === undefined ? undefined : (error !== null && typeof error === 'object' ? v8Message(error) : undefined);
-    try {
-      var custom = host.hasSerializer(reply._ctx.url, sc);
-      if (custom) {
-        // fast-json-stringify reads declared properties through the
-        // prototype chain; copy them into a plain object for the host.
-        var obj = {};
-        for (var k in e) obj[k] = e[k];
-        if (e.code !== undefined) obj.code = e.code;
-        obj.error = host.statusText(sc); obj.message = msg; obj.statusCode = sc;
-        payload = host.serialize(reply._ctx.url, sc, obj);
-      } else {
-        payload = host.serializeError(sc, host.statusText(sc), e.code, msg);
-      }
-    } catch (err) {
-      reply._status = 500;
-      payload = host.serializeError(500, host.statusText(500), 'FST_ERR_FAILED_ERROR_SERIALIZATION',
-        'Failed to serialize an error. Error: ' + err.message + '. Original error: ' + msg);
-    }
-    h['content-length'] = '' + host.byteLength(payload);
-    if (viaOnSend) { onSendHook(reply, payload); return; }
-    finish(reply, payload);
-  }
-
-  // v8Message gives goja's TypeErrors V8's wording, which is what a
-  // Fastify client sees for the same mistake.
-  function v8Message(e) {
-    var m = e.message;
-    if (e instanceof TypeError && typeof m === 'string') {
-      var r = re().readProp.exec(m);
-      if (r) return 'Cannot read properties of ' + r[2] + " (reading '" + r[1] + "')";
-    }
-    return m;
-  }
+  Reply.prototype.send = function (payload) { return S().send(this, payload); };
 
   // sendResult is reply.send(payload) for what a handler returned, with a
   // fast path for the common case: a plain object or array, a 2xx status, no
@@ -680,7 +278,7 @@
   function invoke(ctx, d) {
     var req = new Request(d);
     var reply = new Reply(ctx, req);
-    if (ctx.onRequest !== null) runHooks(ctx.onRequest, req, reply, afterOnRequest);
+    if (ctx.onRequest !== null) S().runHooks(ctx.onRequest, req, reply, afterOnRequest);
     else afterOnRequest(null, req, reply);
     return reply;
   }
@@ -690,7 +288,7 @@
     var ctx = reply._ctx;
     if (ctx.preParsing !== null) {
       var payload = { pipe: function () {}, on: function () {}, readable: true };
-      runPayloadHooks(ctx.preParsing, req, reply, payload, function (e) { parse(e, req, reply); });
+      S().runPayloadHooks(ctx.preParsing, req, reply, payload, function (e) { parse(e, req, reply); });
     } else parse(null, req, reply);
   }
   function parse(err, req, reply) {
@@ -707,7 +305,7 @@
     }
     var ctx = reply._ctx;
     try {
-      if (ctx.preValidation !== null) runHooks(ctx.preValidation, req, reply, validate);
+      if (ctx.preValidation !== null) S().runHooks(ctx.preValidation, req, reply, validate);
       else validate(null, req, reply);
     } catch (e) { validate(e, req, reply); }
   }
@@ -720,7 +318,7 @@
       req.validationError = verr;
     }
     var ctx = reply._ctx;
-    if (ctx.preHandler !== null) runHooks(ctx.preHandler, req, reply, handle);
+    if (ctx.preHandler !== null) S().runHooks(ctx.preHandler, req, reply, handle);
     else handle(null, req, reply);
   }
   function handle(err, req, reply) {
@@ -741,14 +339,432 @@
     }
   }
 
-  function validationError(part, message, details) {
-    var e = new Error(message);
-    e.code = 'FST_ERR_VALIDATION';
-    e.statusCode = 400;
-    e.validation = details;
-    e.validationContext = part;
-    return e;
+
+  // The rarely needed parts (content types, hooks, errors, schemas, the
+  // logger, reply.send's general path) are created in a runtime the first
+  // time one of them is needed: a warm runtime that only returns values
+  // from its handlers never holds their closures.
+  var slowPart = null;
+  function S() { return slowPart === null ? (slowPart = makeSlowPart()) : slowPart; }
+  function makeSlowPart() {
+    function FastifyError(code, statusCode, message) {
+      var e = new Error(message);
+      e.name = 'FastifyError';
+      e.code = code;
+      e.statusCode = statusCode;
+      return e;
+    }
+    // ---- Fastify's ContentType (lib/content-type.js semantics) -----------
+    // Regular expressions are compiled on first use: a cold start that never
+    // parses a content type does not pay for them.
+    var RE = null;
+    function re() {
+      if (RE === null) {
+        RE = {
+          typeName: /^[\w!#$%&'*+.^`|~-]+$/,
+          subtypeName: /^[\w!#$%&'*+.^`|~-]+\s*$/,
+          kv: /(?:^|;)\s*([\w!#$%&'*+.^`|~-]+)=("(?:[\t\u0020\u0021\u0023-\u005b\u005d-\u007e\u0080-\u00ff]|\\[\t\u0020-\u00ff])*"|[\w!#$%&'*+.^`|~-]+)/g,
+          quotedPair: /\\([\t\u0020-\u00ff])/g,
+          readProp: /^Cannot read property '(.*)' of (undefined|null)$/
+        };
+      }
+      return RE;
+    }
+    function ContentType(v) {
+      this.valid = false; this.empty = true; this.type = ''; this.subtype = ''; this.params = [];
+      if (v == null || v === '' || v === 'undefined') return;
+      v = String(v);
+      var sep = v.indexOf(';');
+      if (sep === -1) {
+        sep = v.indexOf('/');
+        if (sep === -1) return;
+        var t = v.slice(0, sep).trimStart().toLowerCase(), st = v.slice(sep + 1).trimEnd().toLowerCase();
+        if (re().typeName.test(t) && re().subtypeName.test(st)) { this.valid = true; this.empty = false; this.type = t; this.subtype = st; }
+        return;
+      }
+      var media = v.slice(0, sep).toLowerCase(), plist = v.slice(sep + 1).trim();
+      sep = media.indexOf('/');
+      if (sep === -1) return;
+      var t2 = media.slice(0, sep).trimStart(), st2 = media.slice(sep + 1).trimEnd();
+      if (!re().typeName.test(t2) || !re().subtypeName.test(st2)) return;
+      this.type = t2; this.subtype = st2; this.valid = true; this.empty = false;
+      var kvReg = re().kv;
+      kvReg.lastIndex = 0;
+      var m;
+      while ((m = kvReg.exec(plist)) !== null) {
+        var key = m[1].toLowerCase(), val = m[2];
+        if (val.charCodeAt(0) === 0x22) { val = val.slice(1, -1); if (val.indexOf('\\') !== -1) val = val.replace(re().quotedPair, '$1'); }
+        var found = false;
+        for (var i = 0; i < this.params.length; i++) if (this.params[i][0] === key) { this.params[i][1] = val; found = true; }
+        if (!found) this.params.push([key, val]);
+      }
+    }
+    var NO_CT = new ContentType(undefined);
+    ContentType.prototype.mediaType = function () { return this.valid ? this.type + '/' + this.subtype : undefined; };
+    ContentType.prototype.has = function (k) { for (var i = 0; i < this.params.length; i++) if (this.params[i][0] === k) return true; return false; };
+    ContentType.prototype.toString = function () {
+      var ps = this.params.map(function (p) { return p[0] + '="' + p[1] + '"'; });
+      return this.type + '/' + this.subtype + (ps.length ? '; ' + ps.join('; ') : '');
+    };
+
+    function describe(v) {
+      if (v === null) return 'null';
+      if (Array.isArray(v)) return 'an array of length ' + v.length;
+      if (typeof v === 'object') return 'an object';
+      if (typeof v === 'function') return 'a function';
+      return typeof v === 'string' ? 'a string' : typeof v;
+    }
+
+    // lowerHeaders normalizes a headers schema as Fastify does (header names
+    // are case-insensitive): property names, required, dependencies.
+    function lowerHeaders(schema, inNames) {
+      if (Array.isArray(schema)) return schema.map(function (x) { return lowerHeaders(x, inNames); });
+      if (schema === null || typeof schema !== 'object') return schema;
+      var out = {};
+      Object.keys(schema).forEach(function (key) {
+        var v = schema[key];
+        var isObj = v !== null && typeof v === 'object';
+        switch (key) {
+          case 'properties':
+            if (!isObj) { out[key] = v; break; }
+            out[key] = {};
+            Object.keys(v).forEach(function (p) { out[key][p.toLowerCase()] = lowerHeaders(v[p], inNames); });
+            break;
+          case 'required':
+            out[key] = Array.isArray(v) ? v.map(function (n) { return String(n).toLowerCase(); }) : v;
+            break;
+          case 'dependencies': case 'dependentSchemas': case 'dependentRequired':
+            if (!isObj) { out[key] = v; break; }
+            out[key] = {};
+            Object.keys(v).forEach(function (d) {
+              out[key][d.toLowerCase()] = Array.isArray(v[d]) ? v[d].map(function (n) { return String(n).toLowerCase(); }) : lowerHeaders(v[d], inNames);
+            });
+            break;
+          case 'allOf': case 'anyOf': case 'oneOf': case 'not': case 'if': case 'then': case 'else': case 'items':
+          case 'additionalItems': case 'additionalProperties': case 'unevaluatedItems': case 'unevaluatedProperties':
+          case 'contains': case 'contentSchema':
+            out[key] = lowerHeaders(v, inNames);
+            break;
+          case 'propertyNames':
+            out[key] = lowerHeaders(v, true);
+            break;
+          case 'definitions': case '$defs': case 'patternProperties':
+            if (!isObj) { out[key] = v; break; }
+            out[key] = {};
+            Object.keys(v).forEach(function (k) { out[key][k] = lowerHeaders(v[k], inNames); });
+            break;
+          default:
+            if (inNames && key === 'enum' && Array.isArray(v)) out[key] = v.map(function (x) { return typeof x === 'string' ? x.toLowerCase() : x; });
+            else if (inNames && key === 'const' && typeof v === 'string') out[key] = v.toLowerCase();
+            else out[key] = v;
+        }
+      });
+      return out;
+    }
+
+    // schemaJSON returns JSON.stringify(opts.schema[part]) for the engine to
+    // compile once per deploy.
+    function schemas(mod, url) { return schemasOf(load(mod, url)); }
+    function schemasOf(ctx) {
+      var s = ctx.schema || {};
+      var out = {};
+      ['body', 'querystring', 'query', 'params', 'headers'].forEach(function (k) {
+        if (s[k] === undefined || s[k] === null) return;
+        var v = s[k];
+        if (k === 'headers' && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) v = lowerHeaders(v, false);
+        out[k] = JSON.stringify(v);
+      });
+      if (s.response && typeof s.response === 'object') {
+        var r = {};
+        Object.keys(s.response).forEach(function (k) { r[k] = JSON.stringify(s.response[k]); });
+        out.response = r;
+      }
+      out.bodyLimit = ctx.bodyLimit;
+      out.timeout = ctx.config && typeof ctx.config.timeout === 'number' ? ctx.config.timeout : 0;
+      out.hasPreValidation = ctx.preValidation !== null;
+      return out;
+    }
+
+    // ---- logging -------------------------------------------------------
+    function fmtLog(args) {
+      var parts = [];
+      for (var i = 0; i < args.length; i++) {
+        var a = args[i];
+        if (typeof a === 'string') parts.push(a);
+        else if (a instanceof $Error) parts.push(a.stack || String(a));
+        else {
+          try { parts.push(JSON.stringify(a)); } catch (e) { parts.push(String(a)); }
+        }
+      }
+      return parts.join(' ');
+    }
+    function makeLogger(bindings) {
+      var log = {};
+      ['trace', 'debug', 'info', 'warn', 'error', 'fatal'].forEach(function (lvl) {
+        log[lvl] = function () {
+          var args = Array.prototype.slice.call(arguments);
+          if (bindings) args.unshift(bindings);
+          host.log(lvl, fmtLog(args));
+        };
+      });
+      log.child = function (b) {
+        var merged = Object.assign({}, bindings || {}, b || {});
+        return makeLogger(merged);
+      };
+      log.level = 'info';
+      return log;
+    }
+
+    // reply.send
+    function send(reply, payload) {
+      if (reply._inOnError) {
+        throw FastifyError('FST_ERR_SEND_INSIDE_ONERR', 500, 'You cannot use `send` inside the `onError` hook');
+      }
+      if (reply._done) {
+        reply.log.warn('Reply was already sent, did you forget to "return reply" in "' + reply.request.url + '" (' + reply.request.method + ')?');
+        return reply;
+      }
+      if (reply._isError || payload instanceof $Error) {
+        reply._isError = false;
+        onErrorHook(reply, payload);
+        return reply;
+      }
+      if (payload === undefined) { onSendHook(reply, payload); return reply; }
+      var ctRaw = reply._headers['content-type'];
+      var ctObj = ctRaw === undefined ? NO_CT : new ContentType(ctRaw);
+      var hasCT = ctObj.empty === false;
+      if (payload !== null) {
+        if (payload instanceof $ArrayBuffer || (payload.buffer instanceof $ArrayBuffer)) {
+          if (!hasCT) reply._headers['content-type'] = OCTET_CT;
+          onSendHook(reply, payload);
+          return reply;
+        }
+        if (!hasCT && typeof payload === 'string') {
+          reply._headers['content-type'] = PLAIN_CT;
+          onSendHook(reply, payload);
+          return reply;
+        }
+      }
+      if (reply._serializer !== null) {
+        if (typeof payload !== 'string') { preSerialization(reply, payload); return reply; }
+        payload = reply._serializer(payload);
+      } else if (!hasCT || ctObj.mediaType().indexOf('json') !== -1) {
+        if (!hasCT) reply._headers['content-type'] = JSON_CT;
+        else if (!ctObj.has('charset')) reply._headers['content-type'] = ctObj.toString() + '; charset=utf-8';
+        if (typeof payload !== 'string') { preSerialization(reply, payload); return reply; }
+      }
+      onSendHook(reply, payload);
+      return reply;
+    }
+
+    var notFoundCtx = { url: '', onSend: null, onError: null, preSerialization: null, onResponse: null, errorHandler: null };
+
+    // ---- hook runners (Fastify's semantics: sync with done, or async) -----
+    function runHooks(fns, req, reply, cb) {
+      var i = 0;
+      function next(err) {
+        if (err || i === fns.length) { cb(err, req, reply); return; }
+        var r;
+        try {
+          var fn = fns[i++];
+          if (reply._done) return;
+          r = fn.call(undefined, req, reply, next);
+        } catch (e) { cb(e, req, reply); return; }
+        if (r && typeof r.then === 'function') r.then(function () { next(); }, function (e) {
+          cb(e || FastifyError('FST_ERR_SEND_UNDEFINED_ERR', 500, 'Undefined error has occurred'), req, reply);
+        });
+      }
+      next();
+    }
+    function runPayloadHooks(fns, req, reply, payload, cb) {
+      var i = 0;
+      function next(err, np) {
+        if (err) { cb(err, req, reply, payload); return; }
+        if (np !== undefined) payload = np;
+        if (i === fns.length) { cb(null, req, reply, payload); return; }
+        var r;
+        try { r = fns[i++].call(undefined, req, reply, payload, next); } catch (e) { cb(e, req, reply); return; }
+        if (r && typeof r.then === 'function') r.then(function (np2) {
+          try { next(null, np2); } catch (e) { cb(e, req, reply, payload); }
+        }, function (e) {
+          cb(e || FastifyError('FST_ERR_SEND_UNDEFINED_ERR', 500, 'Undefined error has occurred'), req, reply, payload);
+        });
+      }
+      next();
+    }
+
+    function preSerialization(reply, payload) {
+      if (reply._ctx.preSerialization !== null) {
+        runPayloadHooks(reply._ctx.preSerialization, reply.request, reply, payload, preSerializationEnd);
+      } else preSerializationEnd(null, reply.request, reply, payload);
+    }
+    function preSerializationEnd(err, req, reply, payload) {
+      if (err != null) { onErrorHook(reply, err); return; }
+      try {
+        if (reply._serializer !== null) payload = reply._serializer(payload);
+        else {
+          var s = host.serialize(reply._ctx.url, reply._status, payload);
+          payload = s === undefined ? JSON.stringify(payload) : s;
+        }
+      } catch (e) {
+        e.serialization = reply._ctx.config;
+        onErrorHook(reply, e);
+        return;
+      }
+      onSendHook(reply, payload);
+    }
+    function onSendHook(reply, payload) {
+      if (reply._ctx.onSend !== null) {
+        runPayloadHooks(reply._ctx.onSend, reply.request, reply, payload, function (err, req, r, p) {
+          if (err != null) onErrorHook(reply, err); else onSendEnd(reply, p);
+        });
+      } else onSendEnd(reply, payload);
+    }
+    function onSendEnd(reply, payload) {
+      var sc = reply._status;
+      var h = reply._headers;
+      if (payload === undefined || payload === null) {
+        if (sc >= 200 && sc !== 204 && sc !== 304) h['content-length'] = '0';
+        finish(reply, undefined);
+        return;
+      }
+      if ((sc >= 100 && sc < 200) || sc === 204) {
+        delete h['content-type'];
+        delete h['content-length'];
+        finish(reply, undefined);
+        return;
+      }
+      if (typeof payload !== 'string' && !(payload instanceof $ArrayBuffer) && !(payload.buffer instanceof $ArrayBuffer)) {
+        throwLater(reply, FastifyError('FST_ERR_REP_INVALID_PAYLOAD_TYPE', 500,
+          "Attempted to send payload of invalid type '" + typeof payload + "'. Expected a string or Buffer."));
+        return;
+      }
+      finish(reply, payload);
+    }
+    function throwLater(reply, err) {
+      // Fastify throws from inside the send path; the nearest catch turns it
+      // into an error reply. Do the same without unwinding user frames.
+      reply._isError = true;
+      onErrorHook(reply, err);
+    }
+    function finish(reply, payload) {
+      reply._done = true;
+      reply._end = host.now();
+      host.respond(reply._status, reply._headers, payload);
+      var ctx = reply._ctx;
+      if (ctx.onResponse !== null) {
+        runHooks(ctx.onResponse, reply.request, { sent: true, _done: false, request: reply.request, statusCode: reply._status, elapsedTime: reply.elapsedTime, log: reply.log, getHeader: function (k) { return reply.getHeader(k); }, getHeaders: function () { return reply.getHeaders(); } }, function (err) {
+          if (err) reply.log.error(String(err && err.stack || err));
+        });
+      }
+    }
+
+    // ---- errors ----------------------------------------------------------
+    function onErrorHook(reply, error) {
+      if (reply._ctx.onError !== null && reply._nextErr === undefined) {
+        reply._inOnError = true;
+        runPayloadHooks(reply._ctx.onError, reply.request, reply, error, function () { handleError(reply, error); });
+      } else handleError(reply, error);
+    }
+    function statusOf(err) {
+      if (err && err.statusCode >= 400 && err.statusCode <= 599) return err.statusCode;
+      if (err && err.status >= 400 && err.status <= 599) return err.status;
+      return 0;
+    }
+    function handleError(reply, error) {
+      reply._inOnError = false;
+      var stage = reply._nextErr;
+      if (stage === 2) { reply._nextErr = 3; fallback(reply, error, true); return; }
+      if (stage === 3) { fallback(reply, error, false); return; }
+      var fn;
+      if (stage === undefined && reply._ctx.errorHandler) { fn = reply._ctx.errorHandler; reply._nextErr = 1; }
+      else { fn = defaultErrorHandler; reply._nextErr = 2; }
+      delete reply._headers['content-type'];
+      delete reply._headers['content-length'];
+      try {
+        var r = fn.call(undefined, error, reply.request, reply);
+        if (r !== undefined) {
+          if (r !== null && typeof r.then === 'function') wrapThenable(r, reply);
+          else reply.send(r);
+        }
+      } catch (e) {
+        reply.send(e);
+      }
+    }
+    function defaultErrorHandler(error, request, reply) {
+      var sc = reply._status;
+      sc = (sc >= 400 && sc <= 599) ? sc : 500;
+      if (error != null) {
+        if (error.headers !== undefined) reply.headers(error.headers);
+        var es = statusOf(error);
+        if (es) sc = es;
+      }
+      reply._status = sc;
+      if (!reply._hasStatus || reply.statusCode === 200) {
+        reply.code(statusOf(error) || 500);
+      }
+      if (reply._status >= 500) {
+        host.logError(error);
+      }
+      reply.send(error);
+    }
+    // fallback serializes an error as Fastify's last error handler does; the
+    // first time through the onSend hooks, after that straight out.
+    function fallback(reply, error, viaOnSend) {
+      var sc = reply._status;
+      var h = reply._headers;
+      if (h['content-type'] === undefined) h['content-type'] = JSON_CT;
+      var payload;
+      var e = (error !== null && typeof error === 'object') ? error : {};
+      var msg = error === undefined ? undefined : (error !== null && typeof error === 'object' ? v8Message(error) : undefined);
+      try {
+        var custom = host.hasSerializer(reply._ctx.url, sc);
+        if (custom) {
+          // fast-json-stringify reads declared properties through the
+          // prototype chain; copy them into a plain object for the host.
+          var obj = {};
+          for (var k in e) obj[k] = e[k];
+          if (e.code !== undefined) obj.code = e.code;
+          obj.error = host.statusText(sc); obj.message = msg; obj.statusCode = sc;
+          payload = host.serialize(reply._ctx.url, sc, obj);
+        } else {
+          payload = host.serializeError(sc, host.statusText(sc), e.code, msg);
+        }
+      } catch (err) {
+        reply._status = 500;
+        payload = host.serializeError(500, host.statusText(500), 'FST_ERR_FAILED_ERROR_SERIALIZATION',
+          'Failed to serialize an error. Error: ' + err.message + '. Original error: ' + msg);
+      }
+      h['content-length'] = '' + host.byteLength(payload);
+      if (viaOnSend) { onSendHook(reply, payload); return; }
+      finish(reply, payload);
+    }
+
+    // v8Message gives goja's TypeErrors V8's wording, which is what a
+    // Fastify client sees for the same mistake.
+    function v8Message(e) {
+      var m = e.message;
+      if (e instanceof TypeError && typeof m === 'string') {
+        var r = re().readProp.exec(m);
+        if (r) return 'Cannot read properties of ' + r[2] + " (reading '" + r[1] + "')";
+      }
+      return m;
+    }
+
+    function validationError(part, message, details) {
+      var e = new Error(message);
+      e.code = 'FST_ERR_VALIDATION';
+      e.statusCode = 400;
+      e.validation = details;
+      e.validationContext = part;
+      return e;
+    }
+    return {
+      FastifyError: FastifyError, describe: describe, schemas: schemas, schemasOf: schemasOf, rootLog: makeLogger(null),
+      send: send, runHooks: runHooks, runPayloadHooks: runPayloadHooks, onErrorHook: onErrorHook,
+      notFoundCtx: notFoundCtx, validationError: validationError
+    };
   }
 
-  return { load: load, schemas: schemas, schemasOf: schemasOf, invoke: invoke, validationError: validationError, makeError: FastifyError };
+  return { load: load, invoke: invoke, slow: S };
 })

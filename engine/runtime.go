@@ -1,21 +1,14 @@
 package engine
 
 import (
-	"crypto/rand"
 	_ "embed"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dop251/goja"
-	"github.com/dop251/goja_nodejs/buffer"
 	"github.com/dop251/goja_nodejs/require"
-	"github.com/dop251/goja_nodejs/url"
-	"github.com/dop251/goja_nodejs/util"
 )
 
 //go:embed prelude.js
@@ -36,12 +29,12 @@ type runtime struct {
 	vm   *goja.Runtime
 	req  *require.RequireModule
 
-	invokeFn  goja.Callable
-	loadFn    goja.Callable
-	schemasFn goja.Callable
-	schemaOf  goja.Callable
-	vErrFn    goja.Callable
-	mkErrFn   goja.Callable
+	invokeFn goja.Callable
+	loadFn   goja.Callable
+	slowFn   goja.Callable // the lifecycle's rarely needed parts, made on first call
+
+	globalsFn   goja.Callable // globals.js, run when a function first names one of its globals
+	globalsHost *goja.Object
 
 	loaded map[string]loadedFn // route → loaded route context
 
@@ -94,13 +87,6 @@ func newRuntime(e *Engine, user string) (*runtime, error) {
 		timers: map[int64]*jsTimer{},
 		now0:   time.Now(),
 	}
-	// A registry whose loader finds nothing: require never reaches the host
-	// file system; only the native modules below exist.
-	reg := require.NewRegistry(require.WithLoader(func(string) ([]byte, error) { return nil, require.ModuleFileDoesNotExistError }))
-	reg.RegisterNativeModule("buffer", buffer.Require)
-	reg.RegisterNativeModule("url", url.Require)
-	reg.RegisterNativeModule("util", util.Require)
-	rt.req = reg.Enable(vm)
 	if err := rt.install(); err != nil {
 		return nil, err
 	}
@@ -109,29 +95,14 @@ func newRuntime(e *Engine, user string) (*runtime, error) {
 
 func (rt *runtime) install() error {
 	vm := rt.vm
-	host := vm.NewObject()
-	set := func(name string, fn func(goja.FunctionCall) goja.Value) { _ = host.Set(name, fn) }
-
-	set("console", rt.hostConsole)
-	set("now", func(goja.FunctionCall) goja.Value {
-		return vm.ToValue(float64(time.Since(rt.now0).Nanoseconds()) / 1e6)
-	})
-	set("require", func(c goja.FunctionCall) goja.Value {
-		v, err := rt.req.Require(c.Argument(0).String())
-		if err != nil {
-			panic(vm.NewGoError(err))
-		}
-		return v
-	})
-	if err := rt.installGlobals(); err != nil {
+	// Web and Node globals are made when a function first names one (see
+	// globals.go); the size checks on string built-ins are not optional.
+	lazy := vm.NewDynamicObject(lazyGlobals{rt})
+	_ = lazy.SetPrototype(vm.GlobalObject().Prototype())
+	if err := vm.GlobalObject().SetPrototype(lazy); err != nil {
 		return err
 	}
-	gv, err := vm.RunProgram(globalsProgram(rt.e))
-	if err != nil {
-		return err
-	}
-	gfn, _ := goja.AssertFunction(gv)
-	if _, err := gfn(goja.Undefined(), host); err != nil {
+	if err := rt.guardStrings(); err != nil {
 		return err
 	}
 
@@ -174,99 +145,23 @@ func (rt *runtime) install() error {
 	o := exp.ToObject(vm)
 	rt.invokeFn, _ = goja.AssertFunction(o.Get("invoke"))
 	rt.loadFn, _ = goja.AssertFunction(o.Get("load"))
-	rt.schemasFn, _ = goja.AssertFunction(o.Get("schemas"))
-	rt.schemaOf, _ = goja.AssertFunction(o.Get("schemasOf"))
-	rt.vErrFn, _ = goja.AssertFunction(o.Get("validationError"))
-	rt.mkErrFn, _ = goja.AssertFunction(o.Get("makeError"))
+	rt.slowFn, _ = goja.AssertFunction(o.Get("slow"))
 	return nil
 }
 
-// installGlobals defines the Go-backed globals: timers, encoders, crypto,
-// base64, require, and size-checked string built-ins.
-func (rt *runtime) installGlobals() error {
-	vm := rt.vm
-	g := vm.GlobalObject()
-	def := func(name string, v any) {
-		_ = g.DefineDataProperty(name, vm.ToValue(v), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+// slow returns one of the lifecycle's rarely needed functions (schemas,
+// schemasOf, validationError, FastifyError), creating that part of the
+// lifecycle in this runtime on first use.
+func (rt *runtime) slow(name string) goja.Callable {
+	v, err := rt.slowFn(goja.Undefined())
+	if err != nil {
+		panic(err)
 	}
-	def("setTimeout", func(c goja.FunctionCall) goja.Value { return rt.setTimer(c, false) })
-	def("setInterval", func(c goja.FunctionCall) goja.Value { return rt.setTimer(c, true) })
-	def("setImmediate", func(c goja.FunctionCall) goja.Value {
-		args := append([]goja.Value{c.Argument(0), vm.ToValue(0)}, c.Arguments[min(1, len(c.Arguments)):]...)
-		return rt.setTimer(goja.FunctionCall{This: c.This, Arguments: args}, false)
-	})
-	clear := func(c goja.FunctionCall) goja.Value { rt.clearTimer(c.Argument(0)); return goja.Undefined() }
-	def("clearTimeout", clear)
-	def("clearInterval", clear)
-	def("clearImmediate", clear)
-	def("require", func(c goja.FunctionCall) goja.Value {
-		name := strings.TrimPrefix(c.Argument(0).String(), "node:")
-		if !builtins[name] {
-			panic(vm.NewTypeError(fmt.Sprintf("Cannot find module '%s': Tarsus functions can require only buffer, url and util", c.Argument(0).String())))
-		}
-		v, err := rt.req.Require(name)
-		if err != nil {
-			panic(vm.NewGoError(err))
-		}
-		return v
-	})
-	def("atob", func(c goja.FunctionCall) goja.Value {
-		s := strings.Map(func(r rune) rune {
-			if r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' {
-				return -1
-			}
-			return r
-		}, c.Argument(0).String())
-		if len(s)%4 != 0 {
-			s = strings.TrimRight(s, "=")
-		}
-		b, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(s, "="))
-		if err != nil {
-			panic(rt.domError("InvalidCharacterError", "The string to be decoded is not correctly encoded."))
-		}
-		// atob returns a "binary string": one char per byte.
-		u := make([]uint16, len(b))
-		for i, x := range b {
-			u[i] = uint16(x)
-		}
-		return vm.ToValue(string(utf16ToRunes(u)))
-	})
-	def("btoa", func(c goja.FunctionCall) goja.Value {
-		s := c.Argument(0).String()
-		b := make([]byte, 0, len(s))
-		for _, r := range s {
-			if r > 0xff {
-				panic(rt.domError("InvalidCharacterError", "Invalid character"))
-			}
-			b = append(b, byte(r))
-		}
-		return vm.ToValue(base64.StdEncoding.EncodeToString(b))
-	})
-	crypto := vm.NewObject()
-	_ = crypto.Set("randomUUID", func(goja.FunctionCall) goja.Value {
-		var b [16]byte
-		_, _ = rand.Read(b[:])
-		b[6] = b[6]&0x0f | 0x40
-		b[8] = b[8]&0x3f | 0x80
-		return vm.ToValue(fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]))
-	})
-	_ = crypto.Set("getRandomValues", func(c goja.FunctionCall) goja.Value {
-		arg := c.Argument(0)
-		var buf []byte
-		if err := vm.ExportTo(arg, &buf); err != nil {
-			panic(vm.NewTypeError("crypto.getRandomValues: argument must be an integer-typed array"))
-		}
-		if len(buf) > 65536 {
-			panic(rt.domError("QuotaExceededError", "The ArrayBufferView's byte length exceeds the number of bytes of entropy available via this API (65536)"))
-		}
-		_, _ = rand.Read(buf)
-		return arg
-	})
-	def("crypto", crypto)
-	if err := rt.installEncoders(); err != nil {
-		return err
+	fn, ok := goja.AssertFunction(v.ToObject(rt.vm).Get(name))
+	if !ok {
+		panic("prelude: no slow-part function " + name)
 	}
-	return rt.guardStrings()
+	return fn
 }
 
 func (rt *runtime) domError(name, msg string) *goja.Object {
@@ -282,62 +177,6 @@ func utf16ToRunes(u []uint16) []rune {
 		r[i] = rune(x)
 	}
 	return r
-}
-
-// installEncoders defines TextEncoder and TextDecoder (UTF-8 only, as in
-// workers).
-func (rt *runtime) installEncoders() error {
-	vm := rt.vm
-	enc := func(call goja.ConstructorCall) *goja.Object {
-		o := call.This
-		_ = o.Set("encoding", "utf-8")
-		_ = o.Set("encode", func(c goja.FunctionCall) goja.Value {
-			s := ""
-			if !goja.IsUndefined(c.Argument(0)) {
-				s = c.Argument(0).String()
-			}
-			return rt.newUint8Array([]byte(s))
-		})
-		return nil
-	}
-	dec := func(call goja.ConstructorCall) *goja.Object {
-		label := "utf-8"
-		if a := call.Argument(0); !goja.IsUndefined(a) {
-			label = strings.ToLower(a.String())
-		}
-		if label != "utf-8" && label != "utf8" && label != "unicode-1-1-utf-8" {
-			panic(vm.NewTypeError(fmt.Sprintf("TextDecoder: encoding %q is not supported (only utf-8)", label)))
-		}
-		fatal := false
-		if opt, ok := call.Argument(1).(*goja.Object); ok {
-			fatal = opt.Get("fatal") != nil && opt.Get("fatal").ToBoolean()
-		}
-		o := call.This
-		_ = o.Set("encoding", "utf-8")
-		_ = o.Set("fatal", fatal)
-		_ = o.Set("decode", func(c goja.FunctionCall) goja.Value {
-			a := c.Argument(0)
-			if goja.IsUndefined(a) {
-				return vm.ToValue("")
-			}
-			var b []byte
-			if ab, ok := a.Export().(goja.ArrayBuffer); ok {
-				b = ab.Bytes()
-			} else if err := vm.ExportTo(a, &b); err != nil {
-				panic(vm.NewTypeError("TextDecoder.decode: argument must be an ArrayBuffer or a typed array"))
-			}
-			if fatal && !utf8.Valid(b) {
-				panic(vm.NewTypeError("The encoded data was not valid for encoding utf-8"))
-			}
-			b = trimBOM(b)
-			return vm.ToValue(strings.ToValidUTF8(string(b), "\uFFFD"))
-		})
-		return nil
-	}
-	g := vm.GlobalObject()
-	_ = g.DefineDataProperty("TextEncoder", vm.ToValue(enc), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	_ = g.DefineDataProperty("TextDecoder", vm.ToValue(dec), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	return nil
 }
 
 func trimBOM(b []byte) []byte {

@@ -1,0 +1,235 @@
+package engine
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/buffer"
+	"github.com/dop251/goja_nodejs/require"
+	"github.com/dop251/goja_nodejs/url"
+	"github.com/dop251/goja_nodejs/util"
+)
+
+// The Web and Node globals (timers, console, process, TextEncoder, crypto,
+// Buffer, URL, …) are made in a runtime the first time a function names
+// one. The global object's prototype is a dynamic object (lazyGlobals): a
+// name the global object does not have is looked up there, which makes the
+// global, defines it on the global object as an ordinary own property
+// (writable, configurable, not enumerable) and returns it. A warm runtime
+// whose function uses none of them holds none of their closures, and a cold
+// start does not build them.
+
+// lazyGlobals is the global object's prototype.
+type lazyGlobals struct{ rt *runtime }
+
+func (l lazyGlobals) Get(key string) goja.Value { return l.rt.makeGlobal(key) }
+
+// Has makes the global too: an assignment to a global that was never read
+// then lands on the global object's own property.
+func (l lazyGlobals) Has(key string) bool         { return l.rt.makeGlobal(key) != nil }
+func (l lazyGlobals) Set(string, goja.Value) bool { return false }
+func (l lazyGlobals) Delete(string) bool          { return true }
+func (l lazyGlobals) Keys() []string              { return nil }
+
+// makeGlobal makes the global called name and defines it, or returns nil
+// if there is no such global.
+func (rt *runtime) makeGlobal(name string) goja.Value {
+	vm := rt.vm
+	var v goja.Value
+	switch name {
+	case "setTimeout":
+		v = vm.ToValue(func(c goja.FunctionCall) goja.Value { return rt.setTimer(c, false) })
+	case "setInterval":
+		v = vm.ToValue(func(c goja.FunctionCall) goja.Value { return rt.setTimer(c, true) })
+	case "setImmediate":
+		v = vm.ToValue(func(c goja.FunctionCall) goja.Value {
+			args := append([]goja.Value{c.Argument(0), vm.ToValue(0)}, c.Arguments[min(1, len(c.Arguments)):]...)
+			return rt.setTimer(goja.FunctionCall{This: c.This, Arguments: args}, false)
+		})
+	case "clearTimeout", "clearInterval", "clearImmediate":
+		v = vm.ToValue(func(c goja.FunctionCall) goja.Value { rt.clearTimer(c.Argument(0)); return goja.Undefined() })
+	case "require":
+		v = vm.ToValue(rt.hostRequire)
+	case "atob":
+		v = vm.ToValue(func(c goja.FunctionCall) goja.Value {
+			s := strings.Map(func(r rune) rune {
+				if r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' {
+					return -1
+				}
+				return r
+			}, c.Argument(0).String())
+			if len(s)%4 != 0 {
+				s = strings.TrimRight(s, "=")
+			}
+			b, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(s, "="))
+			if err != nil {
+				panic(rt.domError("InvalidCharacterError", "The string to be decoded is not correctly encoded."))
+			}
+			// atob returns a "binary string": one char per byte.
+			u := make([]uint16, len(b))
+			for i, x := range b {
+				u[i] = uint16(x)
+			}
+			return vm.ToValue(string(utf16ToRunes(u)))
+		})
+	case "btoa":
+		v = vm.ToValue(func(c goja.FunctionCall) goja.Value {
+			s := c.Argument(0).String()
+			b := make([]byte, 0, len(s))
+			for _, r := range s {
+				if r > 0xff {
+					panic(rt.domError("InvalidCharacterError", "Invalid character"))
+				}
+				b = append(b, byte(r))
+			}
+			return vm.ToValue(base64.StdEncoding.EncodeToString(b))
+		})
+	case "crypto":
+		v = rt.makeCrypto()
+	case "TextEncoder":
+		v = vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
+			o := call.This
+			_ = o.Set("encoding", "utf-8")
+			_ = o.Set("encode", func(c goja.FunctionCall) goja.Value {
+				s := ""
+				if !goja.IsUndefined(c.Argument(0)) {
+					s = c.Argument(0).String()
+				}
+				return rt.newUint8Array([]byte(s))
+			})
+			return nil
+		})
+	case "TextDecoder":
+		v = vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
+			label := "utf-8"
+			if a := call.Argument(0); !goja.IsUndefined(a) {
+				label = strings.ToLower(a.String())
+			}
+			if label != "utf-8" && label != "utf8" && label != "unicode-1-1-utf-8" {
+				panic(vm.NewTypeError(fmt.Sprintf("TextDecoder: encoding %q is not supported (only utf-8)", label)))
+			}
+			fatal := false
+			if opt, ok := call.Argument(1).(*goja.Object); ok {
+				fatal = opt.Get("fatal") != nil && opt.Get("fatal").ToBoolean()
+			}
+			o := call.This
+			_ = o.Set("encoding", "utf-8")
+			_ = o.Set("fatal", fatal)
+			_ = o.Set("decode", func(c goja.FunctionCall) goja.Value {
+				a := c.Argument(0)
+				if goja.IsUndefined(a) {
+					return vm.ToValue("")
+				}
+				var b []byte
+				if ab, ok := a.Export().(goja.ArrayBuffer); ok {
+					b = ab.Bytes()
+				} else if err := vm.ExportTo(a, &b); err != nil {
+					panic(vm.NewTypeError("TextDecoder.decode: argument must be an ArrayBuffer or a typed array"))
+				}
+				if fatal && !utf8.Valid(b) {
+					panic(vm.NewTypeError("The encoded data was not valid for encoding utf-8"))
+				}
+				b = trimBOM(b)
+				return vm.ToValue(strings.ToValidUTF8(string(b), "\uFFFD"))
+			})
+			return nil
+		})
+	case "Buffer":
+		v = rt.nodeModule("buffer").Get("Buffer")
+	case "URL", "URLSearchParams":
+		v = rt.nodeModule("url").Get(name)
+	case "global":
+		v = vm.GlobalObject()
+	case "console", "queueMicrotask", "structuredClone", "process":
+		v = rt.jsGlobal(name)
+	default:
+		return nil
+	}
+	rt.defineGlobal(name, v)
+	return v
+}
+
+func (rt *runtime) defineGlobal(name string, v goja.Value) {
+	_ = rt.vm.GlobalObject().DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
+
+func (rt *runtime) makeCrypto() goja.Value {
+	vm := rt.vm
+	crypto := vm.NewObject()
+	_ = crypto.Set("randomUUID", func(goja.FunctionCall) goja.Value {
+		var b [16]byte
+		_, _ = rand.Read(b[:])
+		b[6] = b[6]&0x0f | 0x40
+		b[8] = b[8]&0x3f | 0x80
+		return vm.ToValue(fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]))
+	})
+	_ = crypto.Set("getRandomValues", func(c goja.FunctionCall) goja.Value {
+		arg := c.Argument(0)
+		var buf []byte
+		if err := vm.ExportTo(arg, &buf); err != nil {
+			panic(vm.NewTypeError("crypto.getRandomValues: argument must be an integer-typed array"))
+		}
+		if len(buf) > 65536 {
+			panic(rt.domError("QuotaExceededError", "The ArrayBufferView's byte length exceeds the number of bytes of entropy available via this API (65536)"))
+		}
+		_, _ = rand.Read(buf)
+		return arg
+	})
+	return crypto
+}
+
+// jsGlobal runs globals.js for one name.
+func (rt *runtime) jsGlobal(name string) goja.Value {
+	vm := rt.vm
+	if rt.globalsFn == nil {
+		gv, err := vm.RunProgram(rt.e.globals)
+		if err != nil {
+			panic(err)
+		}
+		rt.globalsFn, _ = goja.AssertFunction(gv)
+		host := vm.NewObject()
+		_ = host.Set("console", rt.hostConsole)
+		_ = host.Set("now", func(goja.FunctionCall) goja.Value { return vm.ToValue(rt.sinceStart()) })
+		rt.globalsHost = host
+	}
+	v, err := rt.globalsFn(goja.Undefined(), rt.globalsHost, vm.ToValue(name))
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// hostRequire is the global require: only buffer, url and util exist.
+func (rt *runtime) hostRequire(c goja.FunctionCall) goja.Value {
+	name := strings.TrimPrefix(c.Argument(0).String(), "node:")
+	if !builtins[name] {
+		panic(rt.vm.NewTypeError(fmt.Sprintf("Cannot find module '%s': Tarsus functions can require only buffer, url and util", c.Argument(0).String())))
+	}
+	return rt.nodeModule(name)
+}
+
+// nodeModule loads one of goja_nodejs's modules, setting up the module
+// registry on first use.
+func (rt *runtime) nodeModule(name string) *goja.Object {
+	if rt.req == nil {
+		// A registry whose loader finds nothing: require never reaches the
+		// host file system; only the native modules below exist.
+		reg := require.NewRegistry(require.WithLoader(func(string) ([]byte, error) { return nil, require.ModuleFileDoesNotExistError }))
+		reg.RegisterNativeModule("buffer", buffer.Require)
+		reg.RegisterNativeModule("url", url.Require)
+		reg.RegisterNativeModule("util", util.Require)
+		rt.req = reg.Enable(rt.vm)
+		// Enable defines goja_nodejs's own global require, which knows more
+		// modules (process, with the host's environment): put ours back.
+		rt.defineGlobal("require", rt.vm.ToValue(rt.hostRequire))
+	}
+	v, err := rt.req.Require(name)
+	if err != nil {
+		panic(rt.vm.NewGoError(err))
+	}
+	return v.ToObject(rt.vm)
+}
