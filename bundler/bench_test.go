@@ -33,6 +33,22 @@ export function transform%[1]d(rows: Row%[1]d[], factor: number): {total: number
 	return sb.String()
 }
 
+// importChain is a route importing the first of n shared modules, each of
+// which imports the next: n+1 inputs.
+func importChain(n int) map[string][]byte {
+	fs := map[string][]byte{
+		"orders/create.ts": []byte("import {v0} from \"../_lib/m0\";\nexport default [{}, () => ({n: v0()})];\n"),
+	}
+	for i := range n {
+		src := fmt.Sprintf("export const v%d = () => %d;\n", i, i)
+		if i+1 < n {
+			src = fmt.Sprintf("import {v%[1]d} from \"./m%[1]d\";\nexport const v%[2]d = () => v%[1]d() + %[2]d;\n", i+1, i)
+		}
+		fs[fmt.Sprintf("_lib/m%d.ts", i)] = []byte(src)
+	}
+	return fs
+}
+
 func BenchmarkBuild(b *testing.B) {
 	benches := []struct {
 		name  string
@@ -40,6 +56,7 @@ func BenchmarkBuild(b *testing.B) {
 	}{
 		{"small", files("orders/create.ts", seed)},
 		{"200KB", files("orders/create.ts", bigFunction(200<<10))},
+		{"20 imports", importChain(20)},
 	}
 	for _, bb := range benches {
 		b.Run(bb.name, func(b *testing.B) {
@@ -55,6 +72,7 @@ func BenchmarkBuild(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(len(out[0].Code)), "out-bytes")
+			b.ReportMetric(float64(len(out[0].Inputs)), "inputs")
 		})
 	}
 }

@@ -58,6 +58,16 @@ type Output struct {
 	Code []byte
 	// Map is the JSON source map, nil unless Options.SourceMap.
 	Map []byte
+	// Inputs are the files this bundle was built from, sorted: the entry
+	// and every file it imports, directly or not, that esbuild loaded (from
+	// its metafile). Build names them as its files map does
+	// ("_lib/db.ts"); BuildDir relative to the functions folder, with "/"
+	// ("../node_modules/zod/lib/index.mjs" for a file above it). Allowed
+	// built-ins are not files and are not listed, nor are imports esbuild
+	// dropped without resolving them (unused or type-only). A change to any
+	// other file cannot change this bundle, unless it changes what an import
+	// resolves to (see ImportKey).
+	Inputs []string
 	// Duration is how long bundling this entry took.
 	Duration time.Duration
 }
@@ -120,6 +130,8 @@ func (b *Bundler) baseOptions() api.BuildOptions {
 		MinifyIdentifiers: b.minify,
 		MinifySyntax:      b.minify,
 		Sourcemap:         api.SourceMapNone,
+		// For Output.Inputs.
+		Metafile: true,
 	}
 	if b.sourceMap {
 		o.Sourcemap = api.SourceMapLinked
@@ -207,7 +219,28 @@ func (b *Bundler) buildOne(entry string, opts api.BuildOptions, srcPrefix string
 		}
 		out.Code = relinkMap(out.Code, route)
 	}
+	var err error
+	if out.Inputs, err = metafileInputs(res.Metafile, srcPrefix); err != nil {
+		return Output{}, Errors{{File: entry, Text: "internal error: " + err.Error()}}
+	}
 	b.log.Debug("bundled", "fn", route, "dur_ms", dur.Milliseconds(), "bytes", len(out.Code))
+	return out, nil
+}
+
+// metafileInputs returns the input files of esbuild's metafile, stripped
+// of prefix (the in-memory namespace), sorted.
+func metafileInputs(meta, prefix string) ([]string, error) {
+	var m struct {
+		Inputs map[string]json.RawMessage `json:"inputs"`
+	}
+	if err := json.Unmarshal([]byte(meta), &m); err != nil {
+		return nil, fmt.Errorf("esbuild metafile: %w", err)
+	}
+	out := make([]string, 0, len(m.Inputs))
+	for in := range m.Inputs {
+		out = append(out, strings.TrimPrefix(in, prefix))
+	}
+	slices.Sort(out)
 	return out, nil
 }
 

@@ -10,6 +10,9 @@
 //   - [Bundler.BuildDir] works on a folder on disk (the "tarsus push" side)
 //     and also bundles npm packages from node_modules.
 //
+// [Bundler.BuildLazy] is Build for files read on demand (the server reads
+// from its store only what the rebuilt routes import).
+//
 // # Output
 //
 // Each route becomes an IIFE script that, when run, assigns its module
@@ -29,6 +32,10 @@
 // sourcesContent: the sources are stored separately.
 //
 // Output is deterministic: the same files give the same bytes.
+//
+// Output.Inputs lists the files a bundle was built from (from esbuild's
+// metafile), so that a caller can tell which bundles a changed file
+// affects; [ImportKey] tells which bundles a new file might affect.
 //
 // # File rules
 //

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/evanw/esbuild/pkg/api"
 )
@@ -32,9 +33,53 @@ const npmHint = `npm packages can't be resolved on the server; bundle them local
 // BuildDir's for the same files; unminified, esbuild's file comments read
 // "// tarsus:orders/create.ts".
 func (b *Bundler) Build(files map[string][]byte, entries []string) ([]Output, error) {
-	plugin := b.memoryPlugin(files)
+	has := func(p string) bool { _, ok := files[p]; return ok }
+	read := func(p string) ([]byte, error) { return files[p], nil }
+	return b.build(has, read, entries)
+}
+
+// BuildLazy is Build for a function set whose contents are read only when a
+// build loads them: paths lists every file of the set (what imports can
+// resolve to), and read returns the content of one of them. read is called
+// only for the entries and the files they import, possibly concurrently
+// and more than once for the same path. If read fails, BuildLazy returns
+// its first error, wrapped, rather than an Errors.
+func (b *Bundler) BuildLazy(paths []string, read func(path string) ([]byte, error), entries []string) ([]Output, error) {
+	set := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		set[p] = true
+	}
+	var (
+		mu      sync.Mutex
+		readErr error
+	)
+	guarded := func(p string) ([]byte, error) {
+		src, err := read(p)
+		if err != nil {
+			err = fmt.Errorf("reading %s: %w", p, err)
+			mu.Lock()
+			if readErr == nil {
+				readErr = err
+			}
+			mu.Unlock()
+		}
+		return src, err
+	}
+	outs, err := b.build(func(p string) bool { return set[p] }, guarded, entries)
+	mu.Lock()
+	defer mu.Unlock()
+	if readErr != nil {
+		return nil, readErr
+	}
+	return outs, err
+}
+
+// build is Build and BuildLazy: has says whether a path is among the
+// files, read returns its content.
+func (b *Bundler) build(has func(string) bool, read func(string) ([]byte, error), entries []string) ([]Output, error) {
+	plugin := b.memoryPlugin(has, read)
 	check := func(entry string) *Error {
-		if _, ok := files[entry]; !ok {
+		if !has(entry) {
 			return &Error{File: entry, Text: fmt.Sprintf("entry %q is not among the files", entry)}
 		}
 		return checkEntry(entry)
@@ -61,18 +106,22 @@ func checkEntry(entry string) *Error {
 	return nil
 }
 
-// memoryPlugin resolves every import against files and loads from it.
-func (b *Bundler) memoryPlugin(files map[string][]byte) api.Plugin {
+// memoryPlugin resolves every import against the paths has knows and loads
+// them with read.
+func (b *Bundler) memoryPlugin(has func(string) bool, read func(string) ([]byte, error)) api.Plugin {
 	return api.Plugin{
 		Name: "tarsus-memory",
 		Setup: func(pb api.PluginBuild) {
 			pb.OnResolve(api.OnResolveOptions{Filter: `.*`}, func(args api.OnResolveArgs) (api.OnResolveResult, error) {
-				return b.resolveMemory(files, args), nil
+				return b.resolveMemory(has, args), nil
 			})
 			pb.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: memNamespace}, func(args api.OnLoadArgs) (api.OnLoadResult, error) {
-				src, ok := files[args.Path]
-				if !ok {
+				if !has(args.Path) {
 					return api.OnLoadResult{}, fmt.Errorf("file %q is not among the files", args.Path)
+				}
+				src, err := read(args.Path)
+				if err != nil {
+					return api.OnLoadResult{}, err
 				}
 				contents := string(src)
 				return api.OnLoadResult{Contents: &contents, Loader: loaderFor(args.Path)}, nil
@@ -81,14 +130,14 @@ func (b *Bundler) memoryPlugin(files map[string][]byte) api.Plugin {
 	}
 }
 
-func (b *Bundler) resolveMemory(files map[string][]byte, args api.OnResolveArgs) api.OnResolveResult {
+func (b *Bundler) resolveMemory(has func(string) bool, args api.OnResolveArgs) api.OnResolveResult {
 	spec := args.Path
 	switch {
 	case args.Kind == api.ResolveEntryPoint:
 		// Entries were checked against files before the build.
 		return api.OnResolveResult{Path: spec, Namespace: memNamespace}
 	case spec == "." || spec == ".." || strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
-		return resolveRelative(files, args.Importer, spec)
+		return resolveRelative(has, args.Importer, spec)
 	case strings.HasPrefix(spec, "/"):
 		return errorResult(fmt.Sprintf("Could not resolve %q: absolute imports are not allowed; import files relative to the importing file (\"./x\", \"../_lib/x\")", spec))
 	}
@@ -99,10 +148,11 @@ func (b *Bundler) resolveMemory(files map[string][]byte, args api.OnResolveArgs)
 }
 
 // resolveRelative resolves the relative import spec of the file importer
-// against files, the way TypeScript does: the exact file, then "x.js" as
-// "x.ts" (and ".mjs" as ".mts"), then each importable extension, then the
-// folder's index file.
-func resolveRelative(files map[string][]byte, importer, spec string) api.OnResolveResult {
+// against the paths has knows, the way TypeScript does: the exact file, then
+// "x.js" as "x.ts" (and ".mjs" as ".mts"), then each importable extension,
+// then the folder's index file. Every candidate has the ImportKey of the
+// joined path.
+func resolveRelative(has func(string) bool, importer, spec string) api.OnResolveResult {
 	joined := path.Join(path.Dir(importer), spec)
 	if joined == ".." || strings.HasPrefix(joined, "../") {
 		return errorResult(fmt.Sprintf("Could not resolve %q: the import leaves the functions folder", spec))
@@ -110,7 +160,7 @@ func resolveRelative(files map[string][]byte, importer, spec string) api.OnResol
 	dirOnly := strings.HasSuffix(spec, "/") || spec == "." || spec == ".." || joined == "."
 	var cands []string
 	if !dirOnly {
-		if _, ok := files[joined]; ok && importableExt(joined) == "" {
+		if has(joined) && importableExt(joined) == "" {
 			return errorResult(fmt.Sprintf("Could not resolve %q: only .ts .mts .js .mjs and .json files can be imported", spec))
 		}
 		cands = append(cands, joined)
@@ -132,7 +182,7 @@ func resolveRelative(files map[string][]byte, importer, spec string) api.OnResol
 		cands = append(cands, index+e)
 	}
 	for _, c := range cands {
-		if _, ok := files[c]; ok && importableExt(c) != "" {
+		if has(c) && importableExt(c) != "" {
 			return api.OnResolveResult{Path: c, Namespace: memNamespace}
 		}
 	}

@@ -158,3 +158,23 @@ func CheckPath(p string, maxLen int) error {
 	}
 	return nil
 }
+
+// ImportKey returns the key that every file a relative import could resolve
+// to shares: p without its importable extensions and a trailing "/index",
+// repeatedly ("_lib/x.ts", "_lib/x.js", "_lib/x/index.ts" and
+// "_lib/x" all give "_lib/x"). Build tries, for an import of "./x" from
+// "_lib/a.ts", only files whose key is "_lib/x"; so adding a file at p can
+// change what an import of an existing bundle resolves to only if one of
+// the bundle's Inputs has p's ImportKey.
+func ImportKey(p string) string {
+	for {
+		switch {
+		case importableExt(p) != "":
+			p = strings.TrimSuffix(p, path.Ext(p))
+		case strings.HasSuffix(p, "/index"):
+			p = strings.TrimSuffix(p, "/index")
+		default:
+			return p
+		}
+	}
+}

@@ -6,8 +6,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -52,7 +55,12 @@ type DeployResult struct {
 	Version    int64        `json:"version"`
 	Deployment string       `json:"deployment"`
 	Files      []FileResult `json:"files"`
-	BuildMs    float64      `json:"buildMs"`
+	// Rebuilt lists the routes the server bundled in this deploy, sorted:
+	// changed routes, and those a changed, deleted or added file may
+	// affect (see routesToRebuild); not those whose bundle came from the
+	// client.
+	Rebuilt []string `json:"rebuilt"`
+	BuildMs float64  `json:"buildMs"`
 }
 
 func sha(b []byte) string {
@@ -133,7 +141,7 @@ func (p *Platform) Deploy(ctx context.Context, user string, in DeployInput) (*De
 	res.BuildMs = ms(time.Since(start))
 	p.metrics.deploys.WithLabelValues("ok").Inc()
 	p.metrics.buildSeconds.Observe(time.Since(start).Seconds())
-	p.logs.system(user, fmt.Sprintf("deployed version %d via %s by %s (%d files)", res.Version, in.Via, in.By, len(res.Files)))
+	p.logs.system(user, fmt.Sprintf("deployed version %d via %s by %s (%d files, %d routes rebuilt)", res.Version, in.Via, in.By, len(res.Files), len(res.Rebuilt)))
 	return res, nil
 }
 
@@ -184,70 +192,43 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 		return nil, errf(400, "TARSUS_TOO_MANY_FILES", "the deploy would leave %d files; the limit is %d per user", count, p.cfg.MaxFiles)
 	}
 
-	// Which files change, and which routes must be rebuilt: changed routes,
-	// and every route when a shared module changes (it may import it).
+	// Which files change, and which routes must be rebuilt.
 	changed := map[string]bool{}
-	sharedChanged := false
 	for path, up := range uploads {
 		if old, ok := tree.Files[path]; ok && old.SourceHash == sha(up.Source) && up.Bundle == nil {
 			continue
 		}
 		changed[path] = true
-		if bundler.Classify(path) != bundler.Route {
-			sharedChanged = true
+	}
+	var paths []string // the new tree
+	for path := range tree.Files {
+		if _, up := uploads[path]; !up && !deleted[path] {
+			paths = append(paths, path)
 		}
 	}
-	for path := range deleted {
-		if _, up := uploads[path]; up {
-			continue
-		}
-		if bundler.Classify(path) != bundler.Route {
-			sharedChanged = true
-		}
+	for path := range uploads {
+		paths = append(paths, path)
 	}
-
-	// Assemble sources for the build.
-	files := map[string][]byte{}
-	for path, meta := range tree.Files {
-		if deleted[path] {
-			continue
-		}
-		if _, up := uploads[path]; up {
-			continue
-		}
-		if !sharedChanged && !needsSourceForBuild(changed) {
-			continue
-		}
-		src, err := p.store.Blob(ctx, user, meta.SourceHash)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", path, err)
-		}
-		files[path] = src
-	}
-	for path, up := range uploads {
-		files[path] = up.Source
-	}
+	rebuild := routesToRebuild(tree, paths, uploads, changed, deleted)
 	var entries []string
 	prebuilt := map[string]Upload{}
-	for path := range files {
-		if bundler.Classify(path) != bundler.Route {
+	for _, path := range paths {
+		if !rebuild[path] {
 			continue
 		}
-		if !changed[path] && !sharedChanged {
-			continue
-		}
-		if up, ok := uploads[path]; ok && up.Bundle != nil {
+		if up, ok := uploads[path]; ok && up.Bundle != nil && changed[path] {
 			prebuilt[path] = up
 			continue
 		}
 		entries = append(entries, path)
 	}
 	sort.Strings(entries)
+	read := p.sourceReader(ctx, user, tree, uploads)
 
 	outs := map[string]bundler.Output{}
 	var probs []Problem
 	if len(entries) > 0 {
-		built, err := p.bundler.Build(files, entries)
+		built, err := p.bundler.BuildLazy(paths, read, entries)
 		if err != nil {
 			var bes bundler.Errors
 			if !errors.As(err, &bes) {
@@ -260,7 +241,7 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 			// of those that do build are reported in the same answer.
 			built = nil
 			for _, e := range entries {
-				if o, err := p.bundler.Build(files, []string{e}); err == nil {
+				if o, err := p.bundler.BuildLazy(paths, read, []string{e}); err == nil {
 					built = append(built, o...)
 				}
 			}
@@ -275,12 +256,7 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 
 	// Compile and contract-check every new bundle, reporting all failures.
 	compiled := map[string]*engine.Function{}
-	paths := make([]string, 0, len(outs))
-	for path := range outs {
-		paths = append(paths, path)
-	}
-	sort.Strings(paths)
-	for _, path := range paths {
+	for _, path := range slices.Sorted(maps.Keys(outs)) {
 		o := outs[path]
 		fn, err := p.engine.Compile(ctx, engine.Source{
 			Path: path, Route: o.Route, URL: "/" + user + "/" + o.Route,
@@ -313,18 +289,26 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 	sort.Strings(req.Delete)
 	var results []FileResult
 	var same []string // uploaded again, unchanged: nothing to store
-	for path, src := range files {
+	put := map[string]bool{}
+	for path := range uploads {
+		put[path] = true
+	}
+	for path := range outs {
+		put[path] = true
+	}
+	for path := range put {
 		o, rebuilt := outs[path]
 		_, uploaded := uploads[path]
-		if !uploaded && !rebuilt {
-			continue
-		}
 		if uploaded && !rebuilt && !changed[path] {
 			same = append(same, path)
 			continue
 		}
-		fc := store.FileContent{Source: src}
-		fc.Meta = store.FileMeta{Path: path, SourceHash: sha(src), Sizes: store.Sizes{Source: len(src)}}
+		source, err := read(path) // in memory: uploaded, or read by the build
+		if err != nil {
+			return nil, err
+		}
+		fc := store.FileContent{Source: source}
+		fc.Meta = store.FileMeta{Path: path, SourceHash: sha(source), Sizes: store.Sizes{Source: len(source)}}
 		if rebuilt {
 			fc.Bundle, fc.Map = o.Code, o.Map
 			fc.Meta.BundleHash = sha(o.Code)
@@ -332,6 +316,7 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 				fc.Meta.MapHash = sha(o.Map)
 			}
 			fc.Meta.Sizes.Bundle = len(o.Code)
+			fc.Meta.Deps = o.Inputs // nil for a bundle built by the client
 		} else if old, ok := tree.Files[path]; ok && bundler.Classify(path) == bundler.Route {
 			fc.Meta.BundleHash, fc.Meta.MapHash, fc.Meta.Sizes.Bundle = old.BundleHash, old.MapHash, old.Sizes.Bundle
 		}
@@ -389,13 +374,108 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 		results = append(results, fr)
 	}
 	sort.Slice(results, func(i, j int) bool { return results[i].Path < results[j].Path })
-	return &DeployResult{Version: newTree.Version, Deployment: dep.ID, Files: results}, nil
+	if entries == nil {
+		entries = []string{}
+	}
+	return &DeployResult{Version: newTree.Version, Deployment: dep.ID, Files: results, Rebuilt: entries}, nil
 }
 
-func needsSourceForBuild(changed map[string]bool) bool {
-	// Changed routes may import unchanged files, so the whole tree is
-	// needed whenever anything is rebuilt.
-	return len(changed) > 0
+// routesToRebuild returns the routes of the new tree (paths) whose bundle a
+// deploy must build: changed routes, and the routes whose bundle may depend
+// on a file that changed, was deleted or was added. A route's recorded deps
+// (the files its last build read) make that exact:
+//
+//   - a file that changed or was deleted affects the routes whose deps name
+//     it;
+//   - a route added at a new path affects the routes with a dep of its
+//     bundler.ImportKey (it may now be what one of their imports resolves
+//     to);
+//   - any other file added at a new path (a shared module, for instance
+//     "_lib/x.ts" next to an imported "_lib/x.js") rebuilds every route, to
+//     be safe;
+//   - a route without recorded deps (built before deps were recorded, or
+//     bundled by the client) is rebuilt whenever a file that is not a route
+//     changes, is deleted or is added.
+func routesToRebuild(tree store.Tree, paths []string, uploads map[string]Upload, changed, deleted map[string]bool) map[string]bool {
+	touched := map[string]bool{} // sources that changed or are gone
+	addedKeys := map[string]bool{}
+	sharedAdded, sharedTouched := false, false
+	for path := range changed {
+		old, existed := tree.Files[path]
+		switch {
+		case !existed && bundler.Classify(path) == bundler.Route:
+			addedKeys[bundler.ImportKey(path)] = true
+		case !existed:
+			sharedAdded = true
+		case old.SourceHash != sha(uploads[path].Source):
+			touched[path] = true
+		}
+	}
+	for path := range deleted {
+		if _, up := uploads[path]; !up {
+			touched[path] = true
+		}
+	}
+	for path := range touched {
+		if bundler.Classify(path) != bundler.Route {
+			sharedTouched = true
+		}
+	}
+	rebuild := map[string]bool{}
+	for _, path := range paths {
+		if bundler.Classify(path) != bundler.Route {
+			continue
+		}
+		deps := tree.Files[path].Deps
+		switch {
+		case changed[path], sharedAdded:
+			rebuild[path] = true
+		case len(deps) == 0:
+			rebuild[path] = sharedTouched
+		default:
+			rebuild[path] = slices.ContainsFunc(deps, func(d string) bool {
+				return touched[d] || addedKeys[bundler.ImportKey(d)]
+			})
+		}
+	}
+	return rebuild
+}
+
+// sourceReader returns a reader of the sources of a deploy's new tree:
+// uploads from memory, the others from the store, once each and only when
+// asked for (by the build, which reads the routes it bundles and what they
+// import). It is safe for concurrent use.
+func (p *Platform) sourceReader(ctx context.Context, user string, tree store.Tree, uploads map[string]Upload) func(path string) ([]byte, error) {
+	type entry struct {
+		once sync.Once
+		src  []byte
+		err  error
+	}
+	var mu sync.Mutex
+	cache := map[string]*entry{}
+	return func(path string) ([]byte, error) {
+		if up, ok := uploads[path]; ok {
+			return up.Source, nil
+		}
+		mu.Lock()
+		e := cache[path]
+		if e == nil {
+			e = &entry{}
+			cache[path] = e
+		}
+		mu.Unlock()
+		e.once.Do(func() {
+			meta, ok := tree.Files[path]
+			if !ok {
+				e.err = fmt.Errorf("reading %s: not in the tree", path)
+				return
+			}
+			if e.src, e.err = p.store.Blob(ctx, user, meta.SourceHash); e.err != nil {
+				e.err = fmt.Errorf("reading %s: %w", path, e.err)
+			}
+		})
+		return e.src, e.err
+	}
 }
 
 // publish makes tree live in the engine after a deploy, reusing compiled

@@ -78,3 +78,37 @@ func BenchmarkAppendLogsParallel(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkDeployProject deploys one changed route of a 100-file tree (90
+// routes with deps, 10 shared modules) per iteration, past KeepDeployments:
+// every deploy also trims one deployment and sweeps blobs, reading every
+// kept deployment's tree.
+func BenchmarkDeployProject(b *testing.B) {
+	ctx := context.Background()
+	s := openStore(b, Config{})
+	mustUser(b, s, "alice")
+	var put []FileContent
+	for m := range 10 {
+		put = append(put, shared(fmt.Sprintf("_lib/m%d.ts", m), fmt.Sprintf("export const m = %d", m)))
+	}
+	for r := range 90 {
+		p := fmt.Sprintf("r%03d.ts", r)
+		f := fc(p, "route "+p)
+		f.Meta.Deps = []string{fmt.Sprintf("_lib/m%d.ts", r%10), p}
+		put = append(put, f)
+	}
+	deploy(b, s, "alice", put)
+	for i := range DefaultKeepDeployments {
+		deploy(b, s, "alice", []FileContent{fc("r000.ts", fmt.Sprint("warm-up ", i))})
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		_, _, err := s.Deploy(ctx, DeployRequest{
+			User: "alice", By: "alice", Via: ViaAPI, ExpectVersion: -1,
+			Put: []FileContent{fc("r001.ts", fmt.Sprint("changed ", i))},
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}

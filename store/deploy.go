@@ -115,10 +115,17 @@ func (b *Badger) Deploy(ctx context.Context, req DeployRequest) (Tree, Deploymen
 		p := fc.Meta.Path
 		// An empty source is still content (an empty module) and gets a
 		// hash; an empty bundle or map means "none".
-		m := FileMeta{Path: p, SourceHash: sourceHash(fc.Source), BundleHash: hashOf(fc.Bundle), MapHash: hashOf(fc.Map)}
+		m := FileMeta{Path: p, SourceHash: sourceHash(fc.Source), BundleHash: hashOf(fc.Bundle), MapHash: hashOf(fc.Map),
+			Deps: slices.Clone(fc.Meta.Deps)}
 		prev, had := old.Files[p]
 		if had && sameContent(prev, m) {
-			continue // unchanged: keep its meta and blobs
+			// Unchanged: keep its meta and blobs; new deps replace the
+			// old (a rebuild of a tree written before deps were kept).
+			if m.Deps != nil && !slices.Equal(prev.Deps, m.Deps) {
+				prev.Deps = m.Deps
+				files[p] = prev
+			}
+			continue
 		}
 		m.Version, m.UpdatedAt = version, at
 		stored := put(m.SourceHash, fc.Source) + put(m.BundleHash, fc.Bundle) + put(m.MapHash, fc.Map)
@@ -298,6 +305,14 @@ func (b *Badger) flip(ctx context.Context, old Tree, files map[string]FileMeta, 
 	return t, d, nil
 }
 
+// blobRefs is the part of a FileMeta trim reads: decoding only the hashes
+// of every kept tree (not times, sizes or deps) keeps the sweep cheap.
+type blobRefs struct {
+	SourceHash string `json:"sourceHash"`
+	BundleHash string `json:"bundleHash"`
+	MapHash    string `json:"mapHash"`
+}
+
 // trim deletes deployments beyond KeepDeployments and then every blob of the
 // user that no kept deployment references (the newest deployment's tree is
 // the live tree). The caller holds the user's mu.
@@ -327,7 +342,7 @@ func (b *Badger) trim(user string) error {
 	err = b.db.View(func(txn *badger.Txn) error {
 		used := map[string]bool{}
 		for _, id := range keep {
-			var files map[string]FileMeta
+			var files map[string]blobRefs
 			if err := b.getZJSON(txn, keyDeployTree(user, id), &files); err != nil {
 				return err
 			}
@@ -513,6 +528,8 @@ func (b *Badger) Rollback(ctx context.Context, user, id, by string) (Tree, Deplo
 		live, ok := old.Files[p]
 		switch {
 		case ok && sameContent(live, m):
+			// The deps recorded with the target tree describe its build.
+			live.Deps = m.Deps
 			files[p] = live
 			continue
 		case ok:

@@ -104,8 +104,8 @@ func TestDeploy(t *testing.T) {
 			if !maps.Equal(got, st.want.files) {
 				t.Errorf("file versions = %v, want %v", got, st.want.files)
 			}
-			if !maps.EqualFunc(live.Files, tr.Files, func(a, b FileMeta) bool { return a == b }) ||
-				!maps.EqualFunc(live.Files, d.Tree, func(a, b FileMeta) bool { return a == b }) {
+			if !maps.EqualFunc(live.Files, tr.Files, sameMeta) ||
+				!maps.EqualFunc(live.Files, d.Tree, sameMeta) {
 				t.Errorf("returned tree/deployment tree differ from stored tree")
 			}
 		})
@@ -256,7 +256,7 @@ func TestReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tr.Version != wantTree.Version || !tr.UpdatedAt.Equal(wantTree.UpdatedAt) || !maps.Equal(tr.Files, wantTree.Files) {
+	if tr.Version != wantTree.Version || !tr.UpdatedAt.Equal(wantTree.UpdatedAt) || !maps.EqualFunc(tr.Files, wantTree.Files, sameMeta) {
 		t.Errorf("tree after reopen = %+v, want %+v", tr, wantTree)
 	}
 	list, err := s.Deployments(ctx, "alice")
@@ -315,7 +315,7 @@ func TestRollback(t *testing.T) {
 		}
 	}
 	got, err := s.Deployment(ctx, "alice", d.ID)
-	if err != nil || got.RollbackOf != d1.ID || !maps.Equal(got.Tree, live.Files) {
+	if err != nil || got.RollbackOf != d1.ID || !maps.EqualFunc(got.Tree, live.Files, sameMeta) {
 		t.Errorf("stored rollback deployment = %+v, %v", got, err)
 	}
 	for _, c := range []struct {

@@ -114,3 +114,10 @@ func ownedBy(key, user string, tokens ...string) bool {
 }
 
 func paths(files map[string]FileMeta) []string { return slices.Sorted(maps.Keys(files)) }
+
+// sameMeta compares two FileMetas field by field (Deps makes == unusable).
+func sameMeta(a, b FileMeta) bool {
+	return a.Path == b.Path && a.Version == b.Version && a.UpdatedAt.Equal(b.UpdatedAt) &&
+		a.SourceHash == b.SourceHash && a.BundleHash == b.BundleHash && a.MapHash == b.MapHash &&
+		a.Sizes == b.Sizes && slices.Equal(a.Deps, b.Deps)
+}

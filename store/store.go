@@ -73,6 +73,11 @@ type FileMeta struct {
 	BundleHash string    `json:"bundleHash,omitempty"` // empty for shared modules (no bundle)
 	MapHash    string    `json:"mapHash,omitempty"`
 	Sizes      Sizes     `json:"sizes"`
+	// Deps are the files a route's bundle was built from, as the caller
+	// names them (the platform: paths of this tree, the route itself
+	// included), sorted. Nil when unknown: shared modules, bundles built
+	// elsewhere, and trees written before deps were recorded.
+	Deps []string `json:"deps,omitempty"`
 }
 
 // Tree is the set of a user's live files at one version.
@@ -105,8 +110,10 @@ type Deployment struct {
 	Tree       map[string]FileMeta `json:"tree"` // nil in Deployments listings
 }
 
-// FileContent is one file a deploy writes. Only Meta.Path is read from Meta:
-// hashes, sizes, Version and UpdatedAt are computed by the store.
+// FileContent is one file a deploy writes. Only Meta.Path and Meta.Deps are
+// read from Meta: hashes, sizes, Version and UpdatedAt are computed by the
+// store. A file whose content is unchanged keeps its meta, except that a
+// non-nil Meta.Deps replaces its deps.
 type FileContent struct {
 	Meta                FileMeta
 	Source, Bundle, Map []byte
