@@ -197,8 +197,6 @@ func nodeStatusText(code int) string {
 	return http.StatusText(code)
 }
 
-func globalsProgram(e *Engine) *goja.Program { return e.globals }
-
 // hasWTF8Surrogate reports whether s holds a lone UTF-16 surrogate encoded
 // as WTF-8 (ED A0..BF xx), which the JSON parser produces for "\ud800".
 func hasWTF8Surrogate(s string) bool {

@@ -185,60 +185,70 @@
   Object.defineProperty(Reply.prototype, 'routeOptions', {
     get: function () { return this.request.routeOptions; }
   });
-  Reply.prototype.code = function (code) {
-    var sc = +code;
-    if (!(sc >= 100 && sc <= 599)) {
-      throw S().FastifyError('FST_ERR_BAD_STATUS_CODE', 500, 'Called reply with an invalid status code: ' + (code || String(code)));
+  // Reply's methods are made the first time a runtime's code uses each one:
+  // Reply.prototype inherits from a host object that asks replyMethod for
+  // the names below, so a handler that only returns a value costs none.
+  Reply.prototype.request = null;
+  Reply.prototype._ctx = null;
+  function replyMethod(name) {
+    switch (name) {
+      case 'code': return function (code) {
+          var sc = +code;
+          if (!(sc >= 100 && sc <= 599)) {
+            throw S().FastifyError('FST_ERR_BAD_STATUS_CODE', 500, 'Called reply with an invalid status code: ' + (code || String(code)));
+      }
+          this._status = sc;
+          this._hasStatus = true;
+          return this;
+        };
+      case 'status': return Reply.prototype.code;
+      case 'header': return function (key, value) {
+          if (value === undefined) value = '';
+          key = String(key).toLowerCase();
+          var cur = this._headers[key];
+          if (cur && key === 'set-cookie') {
+            if (typeof cur === 'string') cur = this._headers[key] = [cur];
+            if (Array.isArray(value)) Array.prototype.push.apply(cur, value); else cur.push(value);
+          } else if (key === 'set-cookie' && Array.isArray(value)) {
+            this._headers[key] = value.slice();
+          } else {
+            this._headers[key] = value;
+      }
+          return this;
+        };
+      case 'headers': return function (h) {
+          var keys = Object.keys(h);
+          for (var i = 0; i < keys.length; i++) this.header(keys[i], h[keys[i]]);
+          return this;
+        };
+      case 'getHeader': return function (key) { return this._headers[String(key).toLowerCase()]; };
+      case 'getHeaders': return function () { return Object.assign({}, this._headers); };
+      case 'hasHeader': return function (key) { return this._headers[String(key).toLowerCase()] !== undefined; };
+      case 'removeHeader': return function (key) { delete this._headers[String(key).toLowerCase()]; return this; };
+      case 'type': return function (t) { this._headers['content-type'] = t; return this; };
+      case 'serializer': return function (fn) { this._serializer = fn; return this; };
+      case 'hijack': return function () { return this; };
+      case 'redirect': return function (url, code) {
+          if (!code) code = this._hasStatus ? this._status : 302;
+          return this.header('location', url).code(code).send();
+        };
+      case 'callNotFound': return function () {
+          var req = this.request;
+          this.code(404);
+          this._ctx = S().notFoundCtx;
+          return this.send({ message: 'Route ' + req.method + ':' + req.url + ' not found', error: 'Not Found', statusCode: 404 });
+        };
+      case 'serialize': return function (payload) {
+          if (this._serializer !== null) return this._serializer(payload);
+          var s = host.serialize(this._ctx.url, this._status, payload);
+          return s === undefined ? JSON.stringify(payload) : s;
+        };
+      case 'then': return function (ok) { if (ok) ok(); };
+      case 'send': return function (payload) { return S().send(this, payload); };
     }
-    this._status = sc;
-    this._hasStatus = true;
-    return this;
-  };
-  Reply.prototype.status = Reply.prototype.code;
-  Reply.prototype.header = function (key, value) {
-    if (value === undefined) value = '';
-    key = String(key).toLowerCase();
-    var cur = this._headers[key];
-    if (cur && key === 'set-cookie') {
-      if (typeof cur === 'string') cur = this._headers[key] = [cur];
-      if (Array.isArray(value)) Array.prototype.push.apply(cur, value); else cur.push(value);
-    } else if (key === 'set-cookie' && Array.isArray(value)) {
-      this._headers[key] = value.slice();
-    } else {
-      this._headers[key] = value;
-    }
-    return this;
-  };
-  Reply.prototype.headers = function (h) {
-    var keys = Object.keys(h);
-    for (var i = 0; i < keys.length; i++) this.header(keys[i], h[keys[i]]);
-    return this;
-  };
-  Reply.prototype.getHeader = function (key) { return this._headers[String(key).toLowerCase()]; };
-  Reply.prototype.getHeaders = function () { return Object.assign({}, this._headers); };
-  Reply.prototype.hasHeader = function (key) { return this._headers[String(key).toLowerCase()] !== undefined; };
-  Reply.prototype.removeHeader = function (key) { delete this._headers[String(key).toLowerCase()]; return this; };
-  Reply.prototype.type = function (t) { this._headers['content-type'] = t; return this; };
-  Reply.prototype.serializer = function (fn) { this._serializer = fn; return this; };
-  Reply.prototype.hijack = function () { return this; };
-  Reply.prototype.redirect = function (url, code) {
-    if (!code) code = this._hasStatus ? this._status : 302;
-    return this.header('location', url).code(code).send();
-  };
-  Reply.prototype.callNotFound = function () {
-    var req = this.request;
-    this.code(404);
-    this._ctx = S().notFoundCtx;
-    return this.send({ message: 'Route ' + req.method + ':' + req.url + ' not found', error: 'Not Found', statusCode: 404 });
-  };
-  Reply.prototype.serialize = function (payload) {
-    if (this._serializer !== null) return this._serializer(payload);
-    var s = host.serialize(this._ctx.url, this._status, payload);
-    return s === undefined ? JSON.stringify(payload) : s;
-  };
-  Reply.prototype.then = function (ok) { if (ok) ok(); };
-
-  Reply.prototype.send = function (payload) { return S().send(this, payload); };
+    return undefined;
+  }
+  Object.setPrototypeOf(Reply.prototype, host.methods(replyMethod, ['code', 'status', 'header', 'headers', 'getHeader', 'getHeaders', 'hasHeader', 'removeHeader', 'type', 'serializer', 'hijack', 'redirect', 'callNotFound', 'serialize', 'then', 'send']));
 
   // sendResult is reply.send(payload) for what a handler returned, with a
   // fast path for the common case: a plain object or array, a 2xx status, no

@@ -106,33 +106,8 @@ func (rt *runtime) install() error {
 		return err
 	}
 
-	// The lifecycle's own host bindings.
-	lh := vm.NewObject()
-	lset := func(name string, fn func(goja.FunctionCall) goja.Value) { _ = lh.Set(name, fn) }
-	lset("now", func(goja.FunctionCall) goja.Value {
-		return vm.ToValue(float64(time.Since(rt.now0).Nanoseconds()) / 1e6)
-	})
-	lset("log", rt.hostConsole)
-	lset("logError", rt.hostLogError)
-	lset("respond", rt.hostRespond)
-	lset("sendValue", rt.hostSendValue)
-	lset("headers", rt.hostHeaders)
-	lset("query", rt.hostQuery)
-	lset("parseBody", rt.hostParseBody)
-	lset("validate", rt.hostValidate)
-	lset("serialize", rt.hostSerialize)
-	lset("hasSerializer", rt.hostHasSerializer)
-	lset("serializeError", rt.hostSerializeError)
-	lset("byteLength", func(c goja.FunctionCall) goja.Value {
-		return vm.ToValue(len(c.Argument(0).String()))
-	})
-	lset("statusText", func(c goja.FunctionCall) goja.Value {
-		if t := nodeStatusText(int(c.Argument(0).ToInteger())); t != "" {
-			return vm.ToValue(t)
-		}
-		return goja.Undefined()
-	})
-	_ = lh.Set("defaultBodyLimit", rt.e.cfg.DefaultBodyLimit)
+	// The lifecycle's own host bindings, each made on first use.
+	lh := vm.NewDynamicObject(&lifecycleHost{rt: rt})
 	pv, err := vm.RunProgram(rt.e.prelude)
 	if err != nil {
 		return err
@@ -148,6 +123,122 @@ func (rt *runtime) install() error {
 	rt.slowFn, _ = goja.AssertFunction(o.Get("slow"))
 	return nil
 }
+
+// lifecycleHost is the host object prelude.js calls: a dynamic object whose
+// functions are made the first time the lifecycle uses them, so a runtime
+// holds only those its functions needed.
+type lifecycleHost struct {
+	rt  *runtime
+	fns map[string]goja.Value
+}
+
+func (h *lifecycleHost) Get(key string) goja.Value {
+	if v, ok := h.fns[key]; ok {
+		return v
+	}
+	rt, vm := h.rt, h.rt.vm
+	var fn func(goja.FunctionCall) goja.Value
+	switch key {
+	case "defaultBodyLimit":
+		return vm.ToValue(rt.e.cfg.DefaultBodyLimit)
+	case "methods":
+		fn = rt.hostMethods
+	case "now":
+		fn = func(goja.FunctionCall) goja.Value { return vm.ToValue(rt.sinceStart()) }
+	case "log":
+		fn = rt.hostConsole
+	case "logError":
+		fn = rt.hostLogError
+	case "respond":
+		fn = rt.hostRespond
+	case "sendValue":
+		fn = rt.hostSendValue
+	case "headers":
+		fn = rt.hostHeaders
+	case "query":
+		fn = rt.hostQuery
+	case "parseBody":
+		fn = rt.hostParseBody
+	case "validate":
+		fn = rt.hostValidate
+	case "serialize":
+		fn = rt.hostSerialize
+	case "hasSerializer":
+		fn = rt.hostHasSerializer
+	case "serializeError":
+		fn = rt.hostSerializeError
+	case "byteLength":
+		fn = func(c goja.FunctionCall) goja.Value { return vm.ToValue(len(c.Argument(0).String())) }
+	case "statusText":
+		fn = func(c goja.FunctionCall) goja.Value {
+			if t := nodeStatusText(int(c.Argument(0).ToInteger())); t != "" {
+				return vm.ToValue(t)
+			}
+			return goja.Undefined()
+		}
+	default:
+		return nil
+	}
+	v := vm.ToValue(fn)
+	if h.fns == nil {
+		h.fns = map[string]goja.Value{}
+	}
+	h.fns[key] = v
+	return v
+}
+
+func (h *lifecycleHost) Set(string, goja.Value) bool { return false }
+func (h *lifecycleHost) Has(key string) bool         { return h.Get(key) != nil }
+func (h *lifecycleHost) Delete(string) bool          { return false }
+func (h *lifecycleHost) Keys() []string              { return nil }
+
+// hostMethods(make, names) returns an object to put in a prototype chain:
+// reading one of names on it calls make(name) once and keeps the result.
+func (rt *runtime) hostMethods(c goja.FunctionCall) goja.Value {
+	mk, ok := goja.AssertFunction(c.Argument(0))
+	if !ok {
+		panic(rt.vm.NewTypeError("methods: make must be a function"))
+	}
+	t := &methodTable{rt: rt, make: mk, fns: map[string]goja.Value{}}
+	if arr, ok := c.Argument(1).(*goja.Object); ok {
+		for _, k := range arr.Keys() {
+			t.fns[arr.Get(k).String()] = nil
+		}
+	}
+	o := rt.vm.NewDynamicObject(t)
+	_ = o.SetPrototype(rt.vm.Get("Object").ToObject(rt.vm).Get("prototype").ToObject(rt.vm))
+	return o
+}
+
+// methodTable backs hostMethods: known names, each made on first read.
+type methodTable struct {
+	rt   *runtime
+	make goja.Callable
+	fns  map[string]goja.Value // name → method; nil until made
+}
+
+func (t *methodTable) Get(key string) goja.Value {
+	v, ok := t.fns[key]
+	if !ok {
+		return nil
+	}
+	if v == nil {
+		var err error
+		if v, err = t.make(goja.Undefined(), t.rt.vm.ToValue(key)); err != nil {
+			panic(err)
+		}
+		t.fns[key] = v
+	}
+	return v
+}
+
+func (t *methodTable) Has(key string) bool {
+	_, ok := t.fns[key]
+	return ok
+}
+func (t *methodTable) Set(string, goja.Value) bool { return false }
+func (t *methodTable) Delete(string) bool          { return false }
+func (t *methodTable) Keys() []string              { return nil }
 
 // slow returns one of the lifecycle's rarely needed functions (schemas,
 // schemasOf, validationError, FastifyError), creating that part of the

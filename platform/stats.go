@@ -25,7 +25,7 @@ type fnStats struct {
 	days                      map[string]*dayCount // "2006-01-02" → counts, last 8 days
 	today                     *dayCount            // days[the day of unix day todayN]
 	todayN                    int64
-	minutes                   [60]minuteBucket     // ring by unix minute
+	minutes                   [60]minuteBucket // ring by unix minute
 }
 
 type dayCount struct{ calls, errors int64 }
