@@ -425,76 +425,6 @@
       return typeof v === 'string' ? 'a string' : typeof v;
     }
 
-    // lowerHeaders normalizes a headers schema as Fastify does (header names
-    // are case-insensitive): property names, required, dependencies.
-    function lowerHeaders(schema, inNames) {
-      if (Array.isArray(schema)) return schema.map(function (x) { return lowerHeaders(x, inNames); });
-      if (schema === null || typeof schema !== 'object') return schema;
-      var out = {};
-      Object.keys(schema).forEach(function (key) {
-        var v = schema[key];
-        var isObj = v !== null && typeof v === 'object';
-        switch (key) {
-          case 'properties':
-            if (!isObj) { out[key] = v; break; }
-            out[key] = {};
-            Object.keys(v).forEach(function (p) { out[key][p.toLowerCase()] = lowerHeaders(v[p], inNames); });
-            break;
-          case 'required':
-            out[key] = Array.isArray(v) ? v.map(function (n) { return String(n).toLowerCase(); }) : v;
-            break;
-          case 'dependencies': case 'dependentSchemas': case 'dependentRequired':
-            if (!isObj) { out[key] = v; break; }
-            out[key] = {};
-            Object.keys(v).forEach(function (d) {
-              out[key][d.toLowerCase()] = Array.isArray(v[d]) ? v[d].map(function (n) { return String(n).toLowerCase(); }) : lowerHeaders(v[d], inNames);
-            });
-            break;
-          case 'allOf': case 'anyOf': case 'oneOf': case 'not': case 'if': case 'then': case 'else': case 'items':
-          case 'additionalItems': case 'additionalProperties': case 'unevaluatedItems': case 'unevaluatedProperties':
-          case 'contains': case 'contentSchema':
-            out[key] = lowerHeaders(v, inNames);
-            break;
-          case 'propertyNames':
-            out[key] = lowerHeaders(v, true);
-            break;
-          case 'definitions': case '$defs': case 'patternProperties':
-            if (!isObj) { out[key] = v; break; }
-            out[key] = {};
-            Object.keys(v).forEach(function (k) { out[key][k] = lowerHeaders(v[k], inNames); });
-            break;
-          default:
-            if (inNames && key === 'enum' && Array.isArray(v)) out[key] = v.map(function (x) { return typeof x === 'string' ? x.toLowerCase() : x; });
-            else if (inNames && key === 'const' && typeof v === 'string') out[key] = v.toLowerCase();
-            else out[key] = v;
-        }
-      });
-      return out;
-    }
-
-    // schemaJSON returns JSON.stringify(opts.schema[part]) for the engine to
-    // compile once per deploy.
-    function schemas(mod, url) { return schemasOf(load(mod, url)); }
-    function schemasOf(ctx) {
-      var s = ctx.schema || {};
-      var out = {};
-      ['body', 'querystring', 'query', 'params', 'headers'].forEach(function (k) {
-        if (s[k] === undefined || s[k] === null) return;
-        var v = s[k];
-        if (k === 'headers' && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) v = lowerHeaders(v, false);
-        out[k] = JSON.stringify(v);
-      });
-      if (s.response && typeof s.response === 'object') {
-        var r = {};
-        Object.keys(s.response).forEach(function (k) { r[k] = JSON.stringify(s.response[k]); });
-        out.response = r;
-      }
-      out.bodyLimit = ctx.bodyLimit;
-      out.timeout = ctx.config && typeof ctx.config.timeout === 'number' ? ctx.config.timeout : 0;
-      out.hasPreValidation = ctx.preValidation !== null;
-      return out;
-    }
-
     // ---- logging -------------------------------------------------------
     function fmtLog(args) {
       var parts = [];
@@ -770,11 +700,89 @@
       return e;
     }
     return {
-      FastifyError: FastifyError, describe: describe, schemas: schemas, schemasOf: schemasOf, rootLog: makeLogger(null),
+      FastifyError: FastifyError, describe: describe, rootLog: makeLogger(null),
       send: send, runHooks: runHooks, runPayloadHooks: runPayloadHooks, onErrorHook: onErrorHook,
       notFoundCtx: notFoundCtx, validationError: validationError
     };
   }
 
-  return { load: load, invoke: invoke, slow: S };
+  // The schema reader, used once per function when its schemas are compiled
+  // (at deploy, or by the first runtime that loads a stored function).
+  var schemaPart = null;
+  function SP() { return schemaPart === null ? (schemaPart = makeSchemaPart()) : schemaPart; }
+  function makeSchemaPart() {
+    // lowerHeaders normalizes a headers schema as Fastify does (header names
+    // are case-insensitive): property names, required, dependencies.
+    function lowerHeaders(schema, inNames) {
+      if (Array.isArray(schema)) return schema.map(function (x) { return lowerHeaders(x, inNames); });
+      if (schema === null || typeof schema !== 'object') return schema;
+      var out = {};
+      Object.keys(schema).forEach(function (key) {
+        var v = schema[key];
+        var isObj = v !== null && typeof v === 'object';
+        switch (key) {
+          case 'properties':
+            if (!isObj) { out[key] = v; break; }
+            out[key] = {};
+            Object.keys(v).forEach(function (p) { out[key][p.toLowerCase()] = lowerHeaders(v[p], inNames); });
+            break;
+          case 'required':
+            out[key] = Array.isArray(v) ? v.map(function (n) { return String(n).toLowerCase(); }) : v;
+            break;
+          case 'dependencies': case 'dependentSchemas': case 'dependentRequired':
+            if (!isObj) { out[key] = v; break; }
+            out[key] = {};
+            Object.keys(v).forEach(function (d) {
+              out[key][d.toLowerCase()] = Array.isArray(v[d]) ? v[d].map(function (n) { return String(n).toLowerCase(); }) : lowerHeaders(v[d], inNames);
+            });
+            break;
+          case 'allOf': case 'anyOf': case 'oneOf': case 'not': case 'if': case 'then': case 'else': case 'items':
+          case 'additionalItems': case 'additionalProperties': case 'unevaluatedItems': case 'unevaluatedProperties':
+          case 'contains': case 'contentSchema':
+            out[key] = lowerHeaders(v, inNames);
+            break;
+          case 'propertyNames':
+            out[key] = lowerHeaders(v, true);
+            break;
+          case 'definitions': case '$defs': case 'patternProperties':
+            if (!isObj) { out[key] = v; break; }
+            out[key] = {};
+            Object.keys(v).forEach(function (k) { out[key][k] = lowerHeaders(v[k], inNames); });
+            break;
+          default:
+            if (inNames && key === 'enum' && Array.isArray(v)) out[key] = v.map(function (x) { return typeof x === 'string' ? x.toLowerCase() : x; });
+            else if (inNames && key === 'const' && typeof v === 'string') out[key] = v.toLowerCase();
+            else out[key] = v;
+        }
+      });
+      return out;
+    }
+
+    // schemaJSON returns JSON.stringify(opts.schema[part]) for the engine to
+    // compile once per deploy.
+    function schemas(mod, url) { return schemasOf(load(mod, url)); }
+    function schemasOf(ctx) {
+      var s = ctx.schema || {};
+      var out = {};
+      ['body', 'querystring', 'query', 'params', 'headers'].forEach(function (k) {
+        if (s[k] === undefined || s[k] === null) return;
+        var v = s[k];
+        if (k === 'headers' && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) v = lowerHeaders(v, false);
+        out[k] = JSON.stringify(v);
+      });
+      if (s.response && typeof s.response === 'object') {
+        var r = {};
+        Object.keys(s.response).forEach(function (k) { r[k] = JSON.stringify(s.response[k]); });
+        out.response = r;
+      }
+      out.bodyLimit = ctx.bodyLimit;
+      out.timeout = ctx.config && typeof ctx.config.timeout === 'number' ? ctx.config.timeout : 0;
+      out.hasPreValidation = ctx.preValidation !== null;
+      return out;
+    }
+
+    return { schemas: schemas, schemasOf: schemasOf };
+  }
+
+  return { load: load, invoke: invoke, slow: S, schemaPart: SP };
 })

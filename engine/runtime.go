@@ -32,6 +32,7 @@ type runtime struct {
 	invokeFn goja.Callable
 	loadFn   goja.Callable
 	slowFn   goja.Callable // the lifecycle's rarely needed parts, made on first call
+	schemaFn goja.Callable // the schema reader (schemas, schemasOf), made on first call
 
 	globalsFn   goja.Callable // globals.js, run when a function first names one of its globals
 	globalsHost *goja.Object
@@ -121,6 +122,7 @@ func (rt *runtime) install() error {
 	rt.invokeFn, _ = goja.AssertFunction(o.Get("invoke"))
 	rt.loadFn, _ = goja.AssertFunction(o.Get("load"))
 	rt.slowFn, _ = goja.AssertFunction(o.Get("slow"))
+	rt.schemaFn, _ = goja.AssertFunction(o.Get("schemaPart"))
 	return nil
 }
 
@@ -240,11 +242,16 @@ func (t *methodTable) Set(string, goja.Value) bool { return false }
 func (t *methodTable) Delete(string) bool          { return false }
 func (t *methodTable) Keys() []string              { return nil }
 
-// slow returns one of the lifecycle's rarely needed functions (schemas,
-// schemasOf, validationError, FastifyError), creating that part of the
-// lifecycle in this runtime on first use.
+// slow returns one of the lifecycle's rarely needed functions
+// (validationError, FastifyError), or with schemas set one of the schema
+// reader's (schemas, schemasOf), creating that part of the lifecycle in this
+// runtime on first use.
 func (rt *runtime) slow(name string) goja.Callable {
-	v, err := rt.slowFn(goja.Undefined())
+	part := rt.slowFn
+	if name == "schemas" || name == "schemasOf" {
+		part = rt.schemaFn
+	}
+	v, err := part(goja.Undefined())
 	if err != nil {
 		panic(err)
 	}

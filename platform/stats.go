@@ -25,7 +25,7 @@ type fnStats struct {
 	days                      map[string]*dayCount // "2006-01-02" → counts, last 8 days
 	today                     *dayCount            // days[the day of unix day todayN]
 	todayN                    int64
-	minutes                   [60]minuteBucket // ring by unix minute
+	minutes                   []minuteBucket // minutes with calls in the last hour, oldest first
 }
 
 type dayCount struct{ calls, errors int64 }
@@ -95,10 +95,14 @@ func (s *statsBook) record(m *metrics, user, fn string, d time.Duration, status 
 	}
 	dc.calls++
 	minute := now.Unix() / 60
-	b := &f.minutes[minute%60]
-	if b.minute != minute {
-		*b = minuteBucket{minute: minute, durs: b.durs[:0]}
+	if n := len(f.minutes); n == 0 || f.minutes[n-1].minute != minute {
+		drop := 0
+		for drop < n && f.minutes[drop].minute <= minute-60 {
+			drop++
+		}
+		f.minutes = append(f.minutes[drop:], minuteBucket{minute: minute})
 	}
+	b := &f.minutes[len(f.minutes)-1]
 	b.calls++
 	if failed {
 		dc.errors++
@@ -109,6 +113,16 @@ func (s *statsBook) record(m *metrics, user, fn string, d time.Duration, status 
 	} else {
 		b.durs[b.calls%minuteSample] = msv
 	}
+}
+
+// minuteBucket returns the bucket of unix minute m, or nil.
+func (f *fnStats) minuteBucket(m int64) *minuteBucket {
+	for i := range f.minutes {
+		if f.minutes[i].minute == m {
+			return &f.minutes[i]
+		}
+	}
+	return nil
 }
 
 // DayStats counts one function's calls on one day.
@@ -166,8 +180,8 @@ func (p *Platform) History(user string) History {
 	for m := cur - 59; m <= cur; m++ {
 		entry := MinuteEntry{T: time.Unix(m*60, 0).UTC(), Functions: map[string]MinuteStats{}}
 		for route, f := range fns {
-			b := f.minutes[m%60]
-			if b.minute != m || b.calls == 0 {
+			b := f.minuteBucket(m)
+			if b == nil || b.calls == 0 {
 				continue
 			}
 			d := append([]float64(nil), b.durs...)
