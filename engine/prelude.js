@@ -73,6 +73,9 @@
     // The fast path: nothing can observe the payload between the handler
     // and the wire, so the host may serialize and answer in one call.
     ctx.fast = ctx.preSerialization === null && ctx.onSend === null && ctx.onResponse === null;
+    // No hook before the handler: invoke runs parse, validate and handle
+    // inline (the same steps as afterOnRequest → parse → validate → handle).
+    ctx.direct = ctx.onRequest === null && ctx.preParsing === null && ctx.preValidation === null && ctx.preHandler === null;
     return ctx;
   }
 
@@ -288,8 +291,32 @@
   function invoke(ctx, d) {
     var req = new Request(d);
     var reply = new Reply(ctx, req);
-    if (ctx.onRequest !== null) S().runHooks(ctx.onRequest, req, reply, afterOnRequest);
-    else afterOnRequest(null, req, reply);
+    if (!ctx.direct) {
+      if (ctx.onRequest !== null) S().runHooks(ctx.onRequest, req, reply, afterOnRequest);
+      else afterOnRequest(null, req, reply);
+      return reply;
+    }
+    var result;
+    try {
+      host.parseBody();
+      if (ctx.validates !== false) {
+        var verr = host.validate(ctx.url, req, hasOwn.call(req, 'body'));
+        if (verr) {
+          if (!ctx.attachValidation) { reply.send(verr); return reply; }
+          req.validationError = verr;
+        }
+      }
+      var h = ctx.handler;
+      result = h(req, reply);
+    } catch (e) {
+      reply._isError = true;
+      reply.send(e);
+      return reply;
+    }
+    if (result !== undefined) {
+      if (result !== null && typeof result.then === 'function') wrapThenable(result, reply);
+      else sendResult(reply, result);
+    }
     return reply;
   }
   function afterOnRequest(err, req, reply) {
