@@ -14,9 +14,29 @@ import (
 	"github.com/evanw/esbuild/pkg/api"
 )
 
-// GlobalName is the global variable a bundle assigns its module namespace
-// to when run: GlobalName + ".default" is the route's default export.
+// GlobalName is the global variable a bundle assigns to when run: an object
+// whose "default" property is the route's default export, or an empty
+// object when the route has no default export.
 const GlobalName = "__tarsus_mod"
+
+// entryName is the file name of the generated entry module (esbuild's
+// stdin) that imports a route and hands its default export to the runtime.
+const entryName = "__tarsus_entry.js"
+
+// entryStdin is the generated entry for a route imported as spec. Reading
+// only the namespace's "default" lets esbuild bind it directly: no
+// namespace object, no export getters, nothing else for the runtime to run
+// when it loads the function.
+func entryStdin(spec, resolveDir string) *api.StdinOptions {
+	q, _ := json.Marshal(spec)
+	return &api.StdinOptions{
+		Contents: "import * as m from " + string(q) + ";\n" +
+			"globalThis." + GlobalName + " = m.default === void 0 ? {} : { default: m.default };\n",
+		ResolveDir: resolveDir,
+		Sourcefile: entryName,
+		Loader:     api.LoaderJS,
+	}
+}
 
 // Options configures a Bundler. The zero value is ready to use.
 type Options struct {
@@ -110,7 +130,6 @@ func (b *Bundler) baseOptions() api.BuildOptions {
 		Bundle:     true,
 		Write:      false,
 		Format:     api.FormatIIFE,
-		GlobalName: GlobalName,
 		Platform:   api.PlatformNeutral,
 		MainFields: []string{"module", "main"},
 		Target:     api.ES2022,
@@ -238,6 +257,9 @@ func metafileInputs(meta, prefix string) ([]string, error) {
 	}
 	out := make([]string, 0, len(m.Inputs))
 	for in := range m.Inputs {
+		if in == entryName || in == "<stdin>" {
+			continue
+		}
 		out = append(out, strings.TrimPrefix(in, prefix))
 	}
 	slices.Sort(out)

@@ -55,7 +55,7 @@ func (b *Bundler) BuildDir(functionsDir string, entries []string) ([]Output, err
 		// The output file sits in functionsDir (it is never written) so that
 		// esbuild makes source map sources relative to functionsDir.
 		o.Outfile = filepath.Join(absDir, "__tarsus_out.js")
-		o.EntryPoints = []string{"./" + entry}
+		o.Stdin = entryStdin("./"+entry, absDir)
 		o.Plugins = []api.Plugin{plugin}
 		return o
 	}

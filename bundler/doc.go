@@ -15,9 +15,14 @@
 //
 // # Output
 //
-// Each route becomes an IIFE script that, when run, assigns its module
-// namespace to the global variable [GlobalName]; the route's default export
-// is GlobalName + ".default". The code targets ES2022 with async generators,
+// Each route becomes an IIFE script that, when run, assigns the global
+// variable [GlobalName] an object whose "default" is the route's default
+// export (an empty object when it has none). A generated entry module
+// (__tarsus_entry.js, also named in source maps) imports the route and
+// reads only its default export, so esbuild binds it directly: no module
+// namespace object or export getters are built when a runtime loads the
+// function. Bundles of earlier versions assigned the whole namespace; both
+// shapes have a "default". The code targets ES2022 with async generators,
 // for-await, regexp match indices (the d flag) and regexp set notation (the v
 // flag) lowered or moved to run time, because goja does not support them.
 // Decorators and "using" declarations are lowered as well. Allowed built-ins

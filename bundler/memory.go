@@ -14,6 +14,9 @@ import (
 // both.
 const memNamespace = "tarsus"
 
+// entryPrefix marks the route imported by the generated entry.
+const entryPrefix = "tarsus-entry:"
+
 // npmHint ends the error for a bare import in an in-memory build.
 const npmHint = `npm packages can't be resolved on the server; bundle them locally with "tarsus push"`
 
@@ -88,7 +91,7 @@ func (b *Bundler) build(has func(string) bool, read func(string) ([]byte, error)
 		o := b.baseOptions()
 		o.AbsWorkingDir = "/"
 		o.Outfile = "/__tarsus_out.js"
-		o.EntryPoints = []string{entry}
+		o.Stdin = entryStdin(entryPrefix+entry, "/")
 		o.Plugins = []api.Plugin{plugin}
 		return o
 	}
@@ -133,9 +136,10 @@ func (b *Bundler) memoryPlugin(has func(string) bool, read func(string) ([]byte,
 func (b *Bundler) resolveMemory(has func(string) bool, args api.OnResolveArgs) api.OnResolveResult {
 	spec := args.Path
 	switch {
-	case args.Kind == api.ResolveEntryPoint:
-		// Entries were checked against files before the build.
-		return api.OnResolveResult{Path: spec, Namespace: memNamespace}
+	case args.Importer == "/"+entryName && args.Namespace == "file" && strings.HasPrefix(spec, entryPrefix):
+		// The generated entry's import of the route, which was checked
+		// against files before the build.
+		return api.OnResolveResult{Path: strings.TrimPrefix(spec, entryPrefix), Namespace: memNamespace}
 	case spec == "." || spec == ".." || strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
 		return resolveRelative(has, args.Importer, spec)
 	case strings.HasPrefix(spec, "/"):

@@ -14,8 +14,8 @@ import (
 	"github.com/tarsus/tarsus/fastify"
 )
 
-// GlobalName is the global through which a bundle exposes its module
-// namespace (the bundler's IIFE GlobalName).
+// GlobalName is the global through which a bundle exposes its default
+// export, as GlobalName + ".default" (bundler.GlobalName).
 const GlobalName = "__tarsus_mod"
 
 const globalName = GlobalName

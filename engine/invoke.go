@@ -176,7 +176,8 @@ func (rt *runtime) ensureLoaded(fn *Function) (goja.Value, error) {
 	return ctx, nil
 }
 
-// runModule runs the bundle's top level and returns its module namespace.
+// runModule runs the bundle's top level and returns the object holding its
+// default export.
 func (rt *runtime) runModule(fn *Function) (goja.Value, error) {
 	g := rt.vm.GlobalObject()
 	_ = g.Delete(globalName)
