@@ -171,7 +171,9 @@ func (rt *runtime) ensureLoaded(fn *Function) (goja.Value, error) {
 		}
 	}
 	// A route without validators skips the host call that would validate.
-	_ = ctx.ToObject(rt.vm).Set("validates", fn.hasValidators())
+	if !fn.hasValidators() {
+		_ = ctx.ToObject(rt.vm).Set("validates", false)
+	}
 	rt.loaded[fn.Route] = loadedFn{fn: fn, ctx: ctx}
 	return ctx, nil
 }

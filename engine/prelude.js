@@ -16,6 +16,30 @@
   // ---- route loading -------------------------------------------------
   var HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onError'];
 
+  // CTX is the prototype of every route context: the defaults, and config
+  // and routeOptions made on first use.
+  var CTX = {
+    schema: undefined, attachValidation: false, errorHandler: null, bodyLimit: host.defaultBodyLimit,
+    onRequest: null, preParsing: null, preValidation: null, preHandler: null,
+    preSerialization: null, onSend: null, onResponse: null, onError: null,
+    fast: true, direct: true
+  };
+  function ownCtx(ctx, name, v) { Object.defineProperty(ctx, name, { value: v, writable: true, enumerable: true, configurable: true }); return v; }
+  Object.defineProperty(CTX, 'config', {
+    get: function () { return ownCtx(this, 'config', Object.assign({}, this.opts.config || {}, { url: this.url, method: 'POST' })); },
+    configurable: true
+  });
+  Object.defineProperty(CTX, 'routeOptions', {
+    get: function () {
+      return ownCtx(this, 'routeOptions', {
+        method: 'POST', url: this.url, bodyLimit: this.bodyLimit, attachValidation: this.attachValidation,
+        logLevel: '', exposeHeadRoute: false, prefixTrailingSlash: 'both', config: this.config,
+        schema: this.schema, handler: this.handler, version: undefined
+      });
+    },
+    configurable: true
+  });
+
   // load turns a module's default export into a route context, or throws a
   // TypeError whose message says what the contract wanted.
   function load(mod, url) {
@@ -44,38 +68,33 @@
     if (typeof handler !== 'function') {
       throw new TypeError('handler (the second element) is ' + S().describe(handler) + '; it must be a function (request, reply)');
     }
-    var ctx = {
-      opts: opts,
-      handler: handler,
-      url: url,
-      config: Object.assign({}, opts.config || {}, { url: url, method: 'POST' }),
-      schema: opts.schema,
-      attachValidation: opts.attachValidation === true,
-      errorHandler: typeof opts.errorHandler === 'function' ? opts.errorHandler : null,
-      bodyLimit: typeof opts.bodyLimit === 'number' ? opts.bodyLimit : host.defaultBodyLimit
-    };
-    ctx.routeOptions = {
-      method: 'POST', url: url, bodyLimit: ctx.bodyLimit, attachValidation: ctx.attachValidation,
-      logLevel: '', exposeHeadRoute: false, prefixTrailingSlash: 'both', config: ctx.config,
-      schema: ctx.schema, handler: handler, version: undefined
-    };
+    // Only what differs from CTX (below) becomes an own property: each
+    // property created costs a goja map insert, and a cold start pays them.
+    var ctx = Object.create(CTX);
+    ctx.opts = opts;
+    ctx.handler = handler;
+    ctx.url = url;
+    if (opts.schema !== undefined) ctx.schema = opts.schema;
+    if (opts.attachValidation === true) ctx.attachValidation = true;
+    if (typeof opts.errorHandler === 'function') ctx.errorHandler = opts.errorHandler;
+    if (typeof opts.bodyLimit === 'number') ctx.bodyLimit = opts.bodyLimit;
     for (var i = 0; i < HOOKS.length; i++) {
       var h = opts[HOOKS[i]];
-      if (h === undefined || h === null) { ctx[HOOKS[i]] = null; continue; }
+      if (h === undefined || h === null) continue;
       var list = Array.isArray(h) ? h.slice() : [h];
       for (var j = 0; j < list.length; j++) {
         if (typeof list[j] !== 'function') {
           throw new TypeError('opts.' + HOOKS[i] + ' must be a function or an array of functions, found ' + S().describe(list[j]));
         }
       }
-      ctx[HOOKS[i]] = list.length ? list : null;
+      if (list.length) ctx[HOOKS[i]] = list;
     }
     // The fast path: nothing can observe the payload between the handler
     // and the wire, so the host may serialize and answer in one call.
-    ctx.fast = ctx.preSerialization === null && ctx.onSend === null && ctx.onResponse === null;
+    if (!(ctx.preSerialization === null && ctx.onSend === null && ctx.onResponse === null)) ctx.fast = false;
     // No hook before the handler: invoke runs parse, validate and handle
     // inline (the same steps as afterOnRequest → parse → validate → handle).
-    ctx.direct = ctx.onRequest === null && ctx.preParsing === null && ctx.preValidation === null && ctx.preHandler === null;
+    if (!(ctx.onRequest === null && ctx.preParsing === null && ctx.preValidation === null && ctx.preHandler === null)) ctx.direct = false;
     return ctx;
   }
 
