@@ -63,7 +63,7 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 	}
 	req.Headers = make([]engine.Header, 0, r.Header.Len())
 	r.Header.VisitAll(func(k, v []byte) {
-		req.Headers = append(req.Headers, engine.Header{Name: string(bytes.ToLower(k)), Value: string(v)})
+		req.Headers = append(req.Headers, engine.Header{Name: headerName(k), Value: string(v)})
 	})
 	req.IP = string(append([]byte(nil), req.IP...))
 	resp, err := s.p.Invoke(c.UserContext(), user, fn, req)
@@ -149,4 +149,40 @@ func write304(c *fiber.Ctx, resp *engine.Response) {
 	b = append(b, "\r\nconnection: close\r\n\r\n"...)
 	c.Context().HijackSetNoResponse(true)
 	c.Context().Hijack(func(conn net.Conn) { _, _ = conn.Write(b) })
+}
+
+// headerName is a request header's name in lower case; the usual names
+// (as fasthttp normalizes them) cost no allocation.
+func headerName(k []byte) string {
+	switch string(k) {
+	case "Host":
+		return "host"
+	case "User-Agent":
+		return "user-agent"
+	case "Accept":
+		return "accept"
+	case "Accept-Encoding":
+		return "accept-encoding"
+	case "Accept-Language":
+		return "accept-language"
+	case "Connection":
+		return "connection"
+	case "Content-Type":
+		return "content-type"
+	case "Content-Length":
+		return "content-length"
+	case "Authorization":
+		return "authorization"
+	case "Cookie":
+		return "cookie"
+	case "Origin":
+		return "origin"
+	case "Referer":
+		return "referer"
+	case "X-Forwarded-For":
+		return "x-forwarded-for"
+	case "Cache-Control":
+		return "cache-control"
+	}
+	return string(bytes.ToLower(k))
 }
