@@ -63,6 +63,13 @@ type userState struct {
 // Open opens (creating if needed) the store in cfg.Dir. log may be nil.
 // Only one Badger may have a directory open at a time.
 func Open(cfg Config, log *slog.Logger) (*Badger, error) {
+	return open(cfg, log, memTableSize)
+}
+
+// open is Open with the memtable size, which also bounds what one
+// transaction may hold (15% of it): tests shrink it to reach that bound
+// with little data.
+func open(cfg Config, log *slog.Logger, memTable int64) (*Badger, error) {
 	cfg = cfg.withDefaults()
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -81,12 +88,14 @@ func Open(cfg Config, log *slog.Logger) (*Badger, error) {
 		WithSyncWrites(cfg.SyncWrites).
 		WithCompression(options.None).
 		WithBlockCacheSize(0).
-		WithMemTableSize(memTableSize).
+		WithMemTableSize(memTable).
 		WithNumMemtables(numMemtables).
 		WithValueLogFileSize(valueLogFileSize).
 		WithNumLevelZeroTables(numLevelZeroTables).
 		WithNumCompactors(numCompactors).
 		WithMetricsEnabled(false)
+	// Badger refuses a value threshold above what a transaction holds.
+	opts = opts.WithValueThreshold(min(opts.ValueThreshold, memTable/8))
 	db, err := badger.Open(opts)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %q: %v", cfg.Dir, err)
@@ -255,10 +264,11 @@ func keyLog(user string, seq uint64) []byte {
 }
 
 // userPrefixes lists the key prefixes holding a user's data. Each ends in
-// '/', so it never matches another user's keys. The exact keys tree/<user>
-// and ls/<user> and the tokens are deleted separately.
+// '/', so it never matches another user's keys. The exact keys tree/<user>,
+// ls/<user> and gc/<user> and the tokens are deleted separately.
 func userPrefixes(user string) [][]byte {
-	return [][]byte{prefixBlob(user), prefixDeploy(user), prefixDeployTree(user), prefixLog(user)}
+	return [][]byte{prefixBlob(user), prefixRef(user), prefixDeploy(user), prefixDeployTree(user),
+		prefixDeployRelease(user), prefixLog(user)}
 }
 
 // deploymentID formats a version as a sortable id.

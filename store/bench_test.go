@@ -7,7 +7,7 @@ import (
 )
 
 // BenchmarkDeploy deploys one changed small file per iteration; past
-// KeepDeployments every deploy also trims one deployment and sweeps blobs.
+// KeepDeployments every deploy also drops one deployment and its blobs.
 func BenchmarkDeploy(b *testing.B) {
 	ctx := context.Background()
 	s := openStore(b, Config{})
@@ -81,10 +81,43 @@ func BenchmarkAppendLogsParallel(b *testing.B) {
 
 // BenchmarkDeployProject deploys one changed route of a 100-file tree (90
 // routes with deps, 10 shared modules) per iteration, past KeepDeployments:
-// every deploy also trims one deployment and sweeps blobs, reading every
-// kept deployment's tree.
+// every deploy also drops one of the 50 kept deployments and the blobs only
+// it referenced (by reference counts; it used to read every kept tree).
 func BenchmarkDeployProject(b *testing.B) {
 	ctx := context.Background()
+	s := deployedProject(b)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		_, _, err := s.Deploy(ctx, DeployRequest{
+			User: "alice", By: "alice", Via: ViaAPI, ExpectVersion: -1,
+			Put: []FileContent{fc("r001.ts", fmt.Sprint("changed ", i))},
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRecountProject rebuilds the reference counts of the same user
+// from its 50 kept trees: what the first deploy of each user after an
+// upgrade from a store without counts pays once, on top of the deploy.
+func BenchmarkRecountProject(b *testing.B) {
+	s := deployedProject(b)
+	us := s.user("alice")
+	b.ReportAllocs()
+	for b.Loop() {
+		us.mu.Lock()
+		err := s.recount("alice")
+		us.mu.Unlock()
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// deployedProject is a store whose user alice has the 100-file project and
+// KeepDeployments deployments, each changing one route.
+func deployedProject(b *testing.B) *Badger {
 	s := openStore(b, Config{})
 	mustUser(b, s, "alice")
 	var put []FileContent
@@ -101,14 +134,5 @@ func BenchmarkDeployProject(b *testing.B) {
 	for i := range DefaultKeepDeployments {
 		deploy(b, s, "alice", []FileContent{fc("r000.ts", fmt.Sprint("warm-up ", i))})
 	}
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		_, _, err := s.Deploy(ctx, DeployRequest{
-			User: "alice", By: "alice", Via: ViaAPI, ExpectVersion: -1,
-			Put: []FileContent{fc("r001.ts", fmt.Sprint("changed ", i))},
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
+	return s
 }

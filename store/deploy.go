@@ -67,12 +67,16 @@ func (b *Badger) Deploy(ctx context.Context, req DeployRequest) (Tree, Deploymen
 	defer us.mu.Unlock()
 
 	var old Tree
+	var gc gcState
 	err := b.db.View(func(txn *badger.Txn) error {
 		if err := userExists(txn, req.User); err != nil {
 			return err
 		}
 		var err error
-		old, err = b.loadTree(txn, req.User)
+		if old, err = b.loadTree(txn, req.User); err != nil {
+			return err
+		}
+		gc, err = loadGC(txn, req.User)
 		return err
 	})
 	if err != nil {
@@ -140,7 +144,7 @@ func (b *Badger) Deploy(ctx context.Context, req DeployRequest) (Tree, Deploymen
 			return Tree{}, Deployment{}, err
 		}
 	}
-	if err := b.writeBlobs(ctx, req.User, blobs); err != nil {
+	if err := b.writeBlobs(ctx, old, gc, blobs); err != nil {
 		return Tree{}, Deployment{}, xlate("deploy: write blobs", err)
 	}
 	t, d, err := b.flip(ctx, old, files, ch, version, at, req.By, req.Via, "")
@@ -204,7 +208,16 @@ func checkDeployRequest(req DeployRequest) error {
 
 // writeBlobs stores the blobs the user does not have yet. A WriteBatch
 // splits them over as many transactions as Badger's size limit needs.
-func (b *Badger) writeBlobs(ctx context.Context, user string, blobs []blobWrite) error {
+// Blobs of an earlier failed deploy are deleted first, and the counts are
+// marked pending before any blob is stored (see gc.go). The caller holds
+// the user's mu; live and gc are what it read before.
+func (b *Badger) writeBlobs(ctx context.Context, live Tree, gc gcState, blobs []blobWrite) error {
+	user := live.User
+	if gc.Pending && gc.counts(live) {
+		if err := b.sweepOrphans(user); err != nil {
+			return err
+		}
+	}
 	if len(blobs) == 0 {
 		return nil
 	}
@@ -227,6 +240,11 @@ func (b *Badger) writeBlobs(ctx context.Context, user string, blobs []blobWrite)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if !gc.Pending {
+		if err := b.setPending(user, live); err != nil {
+			return err
+		}
+	}
 	wb := b.db.NewWriteBatch()
 	defer wb.Cancel()
 	for _, bw := range missing {
@@ -240,6 +258,11 @@ func (b *Badger) writeBlobs(ctx context.Context, user string, blobs []blobWrite)
 // flip makes files the live tree at version in one small transaction and
 // records the deployment, then syncs and trims old deployments. The caller
 // holds the user's mu and has stored every blob files references.
+//
+// When the counts hold for the live tree, the same transaction adds the
+// files new in this tree to them and records what it replaced (dr/); when
+// they do not, or that makes the transaction too big for Badger, it flips
+// without them and recount rebuilds them afterwards.
 func (b *Badger) flip(ctx context.Context, old Tree, files map[string]FileMeta, ch Change,
 	version int64, at time.Time, by, via, rollbackOf string) (Tree, Deployment, error) {
 	if err := ctx.Err(); err != nil {
@@ -266,27 +289,66 @@ func (b *Badger) flip(ctx context.Context, old Tree, files map[string]FileMeta, 
 	if err != nil {
 		return Tree{}, Deployment{}, err
 	}
-	err = b.update(func(txn *badger.Txn) error {
-		// The user's mu makes this a formality; it guards against a
-		// second process or a bug ever racing the flip.
-		if err := userExists(txn, user); err != nil {
-			return err
+	added, released := refDelta(old.Files, files, refsOf)
+	var drVal []byte
+	if len(released) > 0 {
+		if drVal, err = b.zjson(released); err != nil {
+			return Tree{}, Deployment{}, err
 		}
-		live, err := b.loadTree(txn, user)
-		if err != nil {
-			return err
-		}
-		if live.Version != old.Version {
-			return fmt.Errorf("%w: live version moved from %d to %d", ErrConflict, old.Version, live.Version)
-		}
-		if err := txn.Set(keyTree(user), treeVal); err != nil {
-			return err
-		}
-		if err := txn.Set(keyDeploy(user, d.ID), dVal); err != nil {
-			return err
-		}
-		return txn.Set(keyDeployTree(user, d.ID), dtVal)
-	})
+	}
+	commit := func(withCounts bool) (counted bool, err error) {
+		err = b.update(func(txn *badger.Txn) error {
+			counted = false
+			// The user's mu makes this a formality; it guards against a
+			// second process or a bug ever racing the flip.
+			if err := userExists(txn, user); err != nil {
+				return err
+			}
+			live, err := b.loadTree(txn, user)
+			if err != nil {
+				return err
+			}
+			if live.Version != old.Version {
+				return fmt.Errorf("%w: live version moved from %d to %d", ErrConflict, old.Version, live.Version)
+			}
+			gc, err := loadGC(txn, user)
+			if err != nil {
+				return err
+			}
+			if withCounts && gc.counts(live) {
+				if _, err := addRefs(txn, user, tally(added), 1); err != nil {
+					return err
+				}
+				if drVal != nil {
+					if err := txn.Set(keyDeployRelease(user, d.ID), drVal); err != nil {
+						return err
+					}
+				}
+				if err := txn.Set(keyGC(user), gcFor(t).encode()); err != nil {
+					return err
+				}
+				counted = true
+			} else if gc.ok {
+				if err := txn.Delete(keyGC(user)); err != nil {
+					return err
+				}
+			}
+			if err := txn.Set(keyTree(user), treeVal); err != nil {
+				return err
+			}
+			if err := txn.Set(keyDeploy(user, d.ID), dVal); err != nil {
+				return err
+			}
+			return txn.Set(keyDeployTree(user, d.ID), dtVal)
+		})
+		return counted, err
+	}
+	counted, err := commit(true)
+	if errors.Is(err, badger.ErrTxnTooBig) || errors.Is(err, errCounts) {
+		b.log.Warn("store: deploying without blob reference counts; recounting",
+			"user", user, "version", version, "added", len(added), "err", err)
+		counted, err = commit(false)
+	}
 	if err != nil {
 		return Tree{}, Deployment{}, err
 	}
@@ -295,79 +357,14 @@ func (b *Badger) flip(ctx context.Context, old Tree, files map[string]FileMeta, 
 			b.log.Warn("store: sync after deploy failed", "user", user, "version", version, "err", err)
 		}
 	}
-	if err := b.trim(user); err != nil {
-		// The deploy itself succeeded; the next deploy retries the trim.
+	if err := b.collect(user, counted); err != nil {
+		// The deploy itself succeeded; the next deploy retries.
 		b.log.Warn("store: trimming deployments failed", "user", user, "version", version, "err", err)
 	}
 	b.log.Info("store: deployed", "user", user, "version", version, "via", via,
 		"added", len(ch.Added), "changed", len(ch.Changed), "removed", len(ch.Removed))
 	d.Tree = maps.Clone(files)
 	return t, d, nil
-}
-
-// blobRefs is the part of a FileMeta trim reads: decoding only the hashes
-// of every kept tree (not times, sizes or deps) keeps the sweep cheap.
-type blobRefs struct {
-	SourceHash string `json:"sourceHash"`
-	BundleHash string `json:"bundleHash"`
-	MapHash    string `json:"mapHash"`
-}
-
-// trim deletes deployments beyond KeepDeployments and then every blob of the
-// user that no kept deployment references (the newest deployment's tree is
-// the live tree). The caller holds the user's mu.
-func (b *Badger) trim(user string) error {
-	var ids []string
-	err := b.db.View(func(txn *badger.Txn) error {
-		prefix := prefixDeploy(user)
-		for _, k := range keysWithPrefix(txn, prefix, 1<<31-1) {
-			ids = append(ids, string(k[len(prefix):]))
-		}
-		return nil
-	})
-	if err != nil || len(ids) <= b.cfg.KeepDeployments {
-		return err
-	}
-	drop := ids[:len(ids)-b.cfg.KeepDeployments]
-	keep := ids[len(ids)-b.cfg.KeepDeployments:]
-	var keys [][]byte
-	for _, id := range drop {
-		keys = append(keys, keyDeploy(user, id), keyDeployTree(user, id))
-	}
-	if err := b.deleteKeys(keys); err != nil {
-		return err
-	}
-
-	var orphans [][]byte
-	err = b.db.View(func(txn *badger.Txn) error {
-		used := map[string]bool{}
-		for _, id := range keep {
-			var files map[string]blobRefs
-			if err := b.getZJSON(txn, keyDeployTree(user, id), &files); err != nil {
-				return err
-			}
-			for _, m := range files {
-				used[m.SourceHash] = true
-				used[m.BundleHash] = true
-				used[m.MapHash] = true
-			}
-		}
-		prefix := prefixBlob(user)
-		for _, k := range keysWithPrefix(txn, prefix, 1<<31-1) {
-			if !used[string(k[len(prefix):])] {
-				orphans = append(orphans, k)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if err := b.deleteKeys(orphans); err != nil {
-		return err
-	}
-	b.log.Debug("store: trimmed", "user", user, "deployments", len(drop), "blobs", len(orphans))
-	return nil
 }
 
 // Blob implements Store.
@@ -509,15 +506,23 @@ func (b *Badger) Rollback(ctx context.Context, user, id, by string) (Tree, Deplo
 
 	var old Tree
 	var target Deployment
+	var gc gcState
 	err := b.db.View(func(txn *badger.Txn) error {
 		var err error
 		if target, err = b.loadDeployment(txn, user, id); err != nil {
 			return err
 		}
-		old, err = b.loadTree(txn, user)
+		if old, err = b.loadTree(txn, user); err != nil {
+			return err
+		}
+		gc, err = loadGC(txn, user)
 		return err
 	})
 	if err != nil {
+		return Tree{}, Deployment{}, xlate("rollback", err)
+	}
+	// Blobs of an earlier failed deploy: the flip clears Pending.
+	if err := b.writeBlobs(ctx, old, gc, nil); err != nil {
 		return Tree{}, Deployment{}, xlate("rollback", err)
 	}
 	version := old.Version + 1
@@ -546,7 +551,7 @@ func (b *Badger) Rollback(ctx context.Context, user, id, by string) (Tree, Deplo
 		}
 	}
 	// The target is a kept deployment, so every blob it references is
-	// still stored: trim only deletes blobs no kept deployment uses.
+	// still stored: blobs are deleted only when no kept tree uses them.
 	t, d, err := b.flip(ctx, old, files, ch, version, at, by, ViaRollback, target.ID)
 	if err != nil {
 		return Tree{}, Deployment{}, xlate("rollback", err)

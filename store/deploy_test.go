@@ -414,7 +414,7 @@ func TestDeleteUser(t *testing.T) {
 		}
 	}
 	before := dump(t, s)
-	for _, prefix := range []string{"u/alice", "t/" + sha("tok-alice"), "tk/alice/", "tree/alice", "b/alice/", "d/alice/", "dt/alice/", "l/alice/", "ls/alice"} {
+	for _, prefix := range []string{"u/alice", "t/" + sha("tok-alice"), "tk/alice/", "tree/alice", "b/alice/", "rc/alice/", "d/alice/", "dt/alice/", "dr/alice/", "l/alice/", "ls/alice", "gc/alice"} {
 		found := false
 		for k := range before {
 			found = found || strings.HasPrefix(k, prefix) && ownedBy(k, "alice", sha("tok-alice"))

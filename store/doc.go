@@ -17,8 +17,12 @@
 //	tk/<user>/<tokenhash>  empty; index so a user's tokens can be listed
 //	tree/<user>            live Tree as zstd(JSON)
 //	b/<user>/<sha256>      file content (source, bundle or map) as zstd(bytes)
+//	rc/<user>/<sha256>     reference count of that blob, 8 bytes big-endian (gc.go)
 //	d/<user>/<id>          Deployment without its Tree, as JSON (the listing)
 //	dt/<user>/<id>         that deployment's tree (map[path]FileMeta) as zstd(JSON)
+//	dr/<user>/<id>         blob hashes that deployment replaced or removed, zstd(JSON)
+//	gc/<user>              live tree (version, time) the counts hold for, and
+//	                       whether blobs no count covers may exist (gc.go)
 //	l/<user>/<seq>         LogRecord as JSON; seq is 8 bytes big-endian; Badger TTL
 //	ls/<user>              last log seq handed out, 8 bytes big-endian (no TTL)
 //
@@ -30,13 +34,26 @@
 // A Badger transaction may hold at most ~15% of the memtable (about 2.4 MiB
 // here). A deploy therefore writes its blobs first, through a WriteBatch that
 // splits them over as many transactions as needed, and then flips the live
-// tree in one small transaction that writes tree/, d/ and dt/. Blobs are
-// content-addressed, so a crash between the two leaves only unreferenced
-// blobs, which the next sweep deletes. After the flip, deployments beyond
-// Config.KeepDeployments are deleted and every blob of the user that neither
-// the live tree nor a kept deployment references is deleted (the sweep runs
-// only when a deployment was trimmed: until then nothing can have become
-// unreferenced except leftovers of failed deploys).
+// tree in one small transaction that writes tree/, d/ and dt/.
+//
+// Blobs are garbage-collected by per-user reference counts (gc.go has the
+// invariant and its proof): the flip also adds the blobs of the files it
+// adds or changes to the counts and records, under dr/, the hashes of the
+// files it replaces or removes. After the flip, deployments beyond
+// Config.KeepDeployments are dropped oldest first, one transaction each,
+// taking the next deployment's dr/ off the counts and deleting every blob
+// whose count reaches zero. A deploy's garbage collection therefore costs
+// O(files it changed + files the dropped deployment's successor changed),
+// however many deployments are kept. Blobs written by a deploy that failed
+// or crashed before its flip have no count; the deploy marks gc/ pending
+// first, and the user's next deploy or rollback deletes them.
+//
+// Counts are trusted only when gc/ matches the live tree. Data written
+// before counts existed has none, so the first deploy or rollback of each
+// user after an upgrade flips without counts and rebuilds them from every
+// kept tree (as every deploy did before); so does a deploy whose counts
+// would not fit in its transaction, or whose counts disagree with the
+// deployments.
 //
 // Deploys, rollbacks and user creation/deletion of one user are serialized by
 // a per-user mutex; different users proceed in parallel.

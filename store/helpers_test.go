@@ -95,12 +95,12 @@ func dump(t testing.TB, b *Badger) map[string]string {
 // ownedBy reports whether key holds data of user (including tokens, whose
 // t/ keys are recognised through the token hashes given).
 func ownedBy(key, user string, tokens ...string) bool {
-	for _, exact := range []string{"u/" + user, "tree/" + user, "ls/" + user} {
+	for _, exact := range []string{"u/" + user, "tree/" + user, "ls/" + user, "gc/" + user} {
 		if key == exact {
 			return true
 		}
 	}
-	for _, p := range []string{"tk/", "b/", "d/", "dt/", "l/"} {
+	for _, p := range []string{"tk/", "b/", "rc/", "d/", "dt/", "dr/", "l/"} {
 		if strings.HasPrefix(key, p+user+"/") {
 			return true
 		}

@@ -60,7 +60,11 @@ func (b *Badger) CreateUser(ctx context.Context, u User) error {
 		if ok {
 			return fmt.Errorf("%w: user %q", ErrExists, u.Name)
 		}
-		return txn.Set(keyUser(u.Name), val)
+		if err := txn.Set(keyUser(u.Name), val); err != nil {
+			return err
+		}
+		// No deployments, no blobs: counts that hold for the empty tree.
+		return txn.Set(keyGC(u.Name), gcFor(Tree{}).encode())
 	})
 	return xlate("create user", err)
 }
@@ -160,7 +164,9 @@ func (b *Badger) purgeUserData(name string) error {
 	if err := b.purgeTokens(name); err != nil {
 		return err
 	}
-	if err := b.deleteKeys([][]byte{keyTree(name), keyLogSeq(name)}); err != nil {
+	// gc/ goes before the prefixes: counts a purge cut short leaves behind
+	// are not trusted.
+	if err := b.deleteKeys([][]byte{keyGC(name), keyTree(name), keyLogSeq(name)}); err != nil {
 		return err
 	}
 	for _, p := range userPrefixes(name) {
