@@ -166,6 +166,7 @@ type Engine struct {
 
 	busyMu sync.Mutex
 	busy   map[*runtime]struct{}
+	quiet  chan struct{} // signalled when the last running invocation ends
 
 	spares chan *runtime // blank runtimes, refilled in the background
 	renice bool          // threads of long invocations are niced
@@ -242,6 +243,7 @@ func New(cfg Config) (*Engine, error) {
 		prelude: prog,
 		users:   map[string]*userState{},
 		busy:    map[*runtime]struct{}{},
+		quiet:   make(chan struct{}, 1),
 		stop:    make(chan struct{}),
 		done:    make(chan struct{}),
 	}
@@ -302,6 +304,31 @@ func (e *Engine) refill() {
 			rt.close()
 			return
 		}
+		// A spare was just taken, by a cold start that is still running on
+		// this CPU: make the next one once no invocation runs (or after
+		// 10 ms at most), not in the middle of that request.
+		e.waitQuiet(10 * time.Millisecond)
+	}
+}
+
+// waitQuiet waits until no invocation is running, or at most max.
+func (e *Engine) waitQuiet(max time.Duration) {
+	deadline := time.Now().Add(max)
+	for {
+		e.busyMu.Lock()
+		n := len(e.busy)
+		e.busyMu.Unlock()
+		left := time.Until(deadline)
+		if n == 0 || left <= 0 {
+			return
+		}
+		t := time.NewTimer(left)
+		select {
+		case <-e.quiet:
+		case <-t.C:
+		case <-e.stop:
+		}
+		t.Stop()
 	}
 }
 
@@ -501,6 +528,12 @@ func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Req
 	}
 	e.busyMu.Lock()
 	delete(e.busy, rt)
+	if len(e.busy) == 0 {
+		select {
+		case e.quiet <- struct{}{}:
+		default:
+		}
+	}
 	e.busyMu.Unlock()
 	u.pool.release(rt)
 	if resp != nil {
