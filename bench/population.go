@@ -456,15 +456,20 @@ func (b *bench) churn(ctx context.Context) error {
 	cfg, rep := b.cfg, b.rep
 	sec := rep.section("churn", "5. Churn",
 		fmt.Sprintf("`wrk -t1 -c%d -d%s` spreads the ping requests at random over %d users (a Lua `request()` picks the path) on a pinned server started with `--idle-timeout %s`, so runtimes and pools are created and dropped all the time. "+
-			"VmRSS, the warm-runtime gauge and the cold-start counter (/metrics) are sampled every %s.",
+			"VmRSS, the warm-runtime gauge and the cold-start counter (/metrics) are sampled every %s, and so is the live heap: the server runs with `--debug-addr`, and the harness reads `/debug/pprof/heap?gc=1&debug=1`, which runs a full GC first and reports HeapAlloc (what is still reachable, so a leak shows there while RSS also swings with GC timing). Every user is called once before the churn; before and after it, once the idle timeout has dropped every runtime, the live heap is read again: what grew between the two is what the churn left behind.",
 			cfg.ChurnConns, secs(cfg.ChurnDur), cfg.ChurnUsers, cfg.ChurnIdle, cfg.ChurnSample))
 	pop, err := b.ensurePopulation(ctx, cfg.ChurnUsers, false)
 	if err != nil {
 		return err
 	}
+	dport, err := freePort()
+	if err != nil {
+		return err
+	}
+	debugBase := fmt.Sprintf("http://127.0.0.1:%d", dport)
 	flags := []string{"--idle-timeout", cfg.ChurnIdle.String()}
-	b.rep.command(b.serverCommand(flags...) + "   # on the population's data folder")
-	s, err := b.startServer(ctx, "churn", pop.data, true, nil, flags...)
+	b.rep.command(b.serverCommand(append(flags, "--debug-addr", "127.0.0.1:<port>")...) + "   # on the population's data folder")
+	s, err := b.startServer(ctx, "churn", pop.data, true, nil, append(flags, "--debug-addr", fmt.Sprintf("127.0.0.1:%d", dport))...)
 	if err != nil {
 		return err
 	}
@@ -476,6 +481,7 @@ func (b *bench) churn(ctx context.Context) error {
 		rss        int64
 		warm, cold float64
 		heapMiB    float64
+		liveMiB    float64 // HeapAlloc right after a forced GC; -1 if unread
 		goroutines float64
 	}
 	var samples []sample
@@ -487,8 +493,41 @@ func (b *bench) churn(ctx context.Context) error {
 			return
 		}
 		sm, _ := metricsSample(ctx, mc, s.base)
-		samples = append(samples, sample{at, m.RSS, sm.Warm, sm.Cold, sm.HeapInuse / (1 << 20), sm.Goroutines})
+		live := -1.0
+		if n, err := liveHeap(ctx, mc, debugBase); err == nil {
+			live = float64(n) / (1 << 20)
+		}
+		samples = append(samples, sample{at, m.RSS, sm.Warm, sm.Cold, sm.HeapInuse / (1 << 20), live, sm.Goroutines})
 	}
+	// settled waits (up to 10 s) until the idle timeout has dropped every
+	// runtime and returns the live heap then: compiled routes, users,
+	// stats and log rings, no runtimes.
+	settled := func() (float64, bool) {
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if sm, err := metricsSample(ctx, mc, s.base); err == nil && sm.Warm == 0 {
+				break
+			}
+			select {
+			case <-time.After(50 * time.Millisecond):
+			case <-ctx.Done():
+				return 0, false
+			}
+		}
+		n, err := liveHeap(ctx, mc, debugBase)
+		return float64(n) / (1 << 20), err == nil
+	}
+	// Every user called once first, so that the baseline holds every
+	// user's compiled route.
+	pc := newClient(16)
+	if err := pool(ctx, cfg.ChurnUsers, 16, func(ctx context.Context, i int) error {
+		_, err := invoke(ctx, pc, s.base+"/"+userName(i)+"/ping", []byte(pingBody))
+		return err
+	}); err != nil {
+		return err
+	}
+	pc.CloseIdleConnections()
+	baseLive, baseOK := settled()
 	logf("churn: %s over %d users", secs(cfg.ChurnDur), cfg.ChurnUsers)
 	type result struct {
 		r   wrkResult
@@ -517,6 +556,10 @@ wait:
 	if res.err != nil {
 		return res.err
 	}
+	afterLive, afterOK := settled()
+	if baseOK && afterOK {
+		sec.Notes = append(sec.Notes, fmt.Sprintf("Live heap once every runtime was dropped (all users' routes loaded): %.1f MiB before the churn, %.1f MiB after it.", baseLive, afterLive))
+	}
 	r := res.r
 	st := &table{Header: []string{"users", "req/s", "p50", "p99", "max", "errors", "cold starts", "cold starts/s"}}
 	var coldDelta float64
@@ -529,9 +572,13 @@ wait:
 	if r.Requests > 0 {
 		sec.Notes = append(sec.Notes, fmt.Sprintf("%.0f%% of the requests were cold starts.", 100*coldDelta/float64(r.Requests)))
 	}
-	mt := &table{Title: "Samples", Header: []string{"t", "RSS", "Go heap in use", "goroutines", "warm runtimes", "cold starts so far"}}
+	mt := &table{Title: "Samples", Header: []string{"t", "RSS", "Go heap in use", "live heap after a GC", "goroutines", "warm runtimes", "cold starts so far"}}
 	for _, sm := range samples {
-		mt.add(sm.at.Round(time.Second).String(), mib(sm.rss), fmt.Sprintf("%.1f MiB", sm.heapMiB), fmt.Sprintf("%.0f", sm.goroutines), fmt.Sprintf("%.0f", sm.warm), fmt.Sprintf("%.0f", sm.cold-samples[0].cold))
+		live := "?"
+		if sm.liveMiB >= 0 {
+			live = fmt.Sprintf("%.1f MiB", sm.liveMiB)
+		}
+		mt.add(sm.at.Round(time.Second).String(), mib(sm.rss), fmt.Sprintf("%.1f MiB", sm.heapMiB), live, fmt.Sprintf("%.0f", sm.goroutines), fmt.Sprintf("%.0f", sm.warm), fmt.Sprintf("%.0f", sm.cold-samples[0].cold))
 	}
 	sec.Tables = append(sec.Tables, mt)
 	// Growth: from the first sample past the ramp-up (the first fifth of
@@ -561,6 +608,15 @@ wait:
 		}
 		tg := &table{Title: "Targets", Header: []string{"target", "measured", "verdict"}}
 		tg.add("no growth of memory (past the ramp-up, the last RSS sample within 10% of the first)", fmt.Sprintf("%+.1f%%, %+.2f MiB/min", growth*100, slope), v)
+		if baseOK && afterOK {
+			rg := (afterLive - baseLive) / baseLive
+			rv := verdict(rg <= 0.10)
+			if !judge {
+				rv = "not judged: the run is too short (under 2 minutes)"
+			}
+			tg.add("no growth of retained memory (live heap after a GC, once every runtime was dropped: before the churn vs after it, within 10%)",
+				fmt.Sprintf("%.1f → %.1f MiB (%+.1f%%)", baseLive, afterLive, rg*100), rv)
+		}
 		sec.Tables = append(sec.Tables, tg)
 		if judge && growth > 0.10 {
 			rep.finding("churn: RSS grew %+.1f%% (%s → %s, %+.2f MiB/min) over %s of churn over %d users", growth*100, mib(first), mib(last), slope, secs(cfg.ChurnDur), cfg.ChurnUsers)
@@ -570,6 +626,31 @@ wait:
 		rep.finding("churn: %d errors in %d requests (status ≥ 400: %d, timeouts: %d)", r.errors(), r.Requests, r.Status, r.Timeout)
 	}
 	return nil
+}
+
+// liveHeap forces a GC in the server (through its pprof handler) and
+// returns HeapAlloc, the bytes still reachable.
+func liveHeap(ctx context.Context, c *http.Client, debugBase string) (int64, error) {
+	req, err := http.NewRequestWithContext(ctx, "GET", debugBase+"/debug/pprof/heap?gc=1&debug=1", nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "# HeapAlloc = "); ok {
+			return strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return 0, err
+	}
+	return 0, fmt.Errorf("no HeapAlloc in the heap profile")
 }
 
 func slopeMiBPerMin(at func(int) (float64, float64), n int) float64 {
