@@ -502,7 +502,7 @@ func (b *bench) churn(ctx context.Context) error {
 	// settled waits (up to 10 s) until the idle timeout has dropped every
 	// runtime and returns the live heap then: compiled routes, users,
 	// stats and log rings, no runtimes.
-	settled := func() (float64, bool) {
+	settled := func(name string) (float64, bool) {
 		deadline := time.Now().Add(10 * time.Second)
 		for time.Now().Before(deadline) {
 			if sm, err := metricsSample(ctx, mc, s.base); err == nil && sm.Warm == 0 {
@@ -512,6 +512,12 @@ func (b *bench) churn(ctx context.Context) error {
 			case <-time.After(50 * time.Millisecond):
 			case <-ctx.Done():
 				return 0, false
+			}
+		}
+		if cfg.Profile != "" {
+			// The heap by allocation site, for `go tool pprof -base`.
+			if err := saveHeapProfile(ctx, mc, debugBase, filepath.Join(cfg.Profile, "churn-"+name+".heap.pprof")); err != nil {
+				logf("churn: heap profile: %v", err)
 			}
 		}
 		n, err := liveHeap(ctx, mc, debugBase)
@@ -527,7 +533,7 @@ func (b *bench) churn(ctx context.Context) error {
 		return err
 	}
 	pc.CloseIdleConnections()
-	baseLive, baseOK := settled()
+	baseLive, baseOK := settled("before")
 	logf("churn: %s over %d users", secs(cfg.ChurnDur), cfg.ChurnUsers)
 	type result struct {
 		r   wrkResult
@@ -556,7 +562,7 @@ wait:
 	if res.err != nil {
 		return res.err
 	}
-	afterLive, afterOK := settled()
+	afterLive, afterOK := settled("after")
 	if baseOK && afterOK {
 		sec.Notes = append(sec.Notes, fmt.Sprintf("Live heap once every runtime was dropped (all users' routes loaded): %.1f MiB before the churn, %.1f MiB after it.", baseLive, afterLive))
 	}
@@ -626,6 +632,24 @@ wait:
 		rep.finding("churn: %d errors in %d requests (status ≥ 400: %d, timeouts: %d)", r.errors(), r.Requests, r.Status, r.Timeout)
 	}
 	return nil
+}
+
+// saveHeapProfile writes the server's heap profile (after a GC) to file.
+func saveHeapProfile(ctx context.Context, c *http.Client, debugBase, file string) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", debugBase+"/debug/pprof/heap?gc=1", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file, b, 0o644)
 }
 
 // liveHeap forces a GC in the server (through its pprof handler) and

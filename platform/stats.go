@@ -1,6 +1,7 @@
 package platform
 
 import (
+	"math"
 	"sort"
 	"sync"
 	"time"
@@ -33,10 +34,49 @@ type dayCount struct{ calls, errors int64 }
 type minuteBucket struct {
 	minute        int64 // unix minute this bucket holds
 	calls, errors int64
-	durs          []float64 // a sample of durations (ms), at most minuteSample
+	durs          durHist
 }
 
-const minuteSample = 256
+// durHist counts durations in log-spaced buckets, ten per decade from
+// 10 µs to 1000 s: a minute's p50 and p99 within a bucket (±12%) in 320
+// bytes, however many calls it had (a sample of 256 durations took 2 KiB
+// per function per minute, up to 120 KiB per function over the hour).
+type durHist [histBuckets]uint32
+
+const histBuckets = 80
+
+func histIndex(ms float64) int {
+	if !(ms > 0.01) {
+		return 0
+	}
+	return min(int(math.Log10(ms/0.01)*10)+1, histBuckets-1)
+}
+
+func (h *durHist) add(ms float64) { h[histIndex(ms)]++ }
+
+// quantile is the middle (geometric) of the bucket holding quantile q.
+func (h *durHist) quantile(q float64) float64 {
+	var total uint64
+	for _, n := range h {
+		total += uint64(n)
+	}
+	if total == 0 {
+		return 0
+	}
+	rank := uint64(math.Ceil(q * float64(total)))
+	rank = max(rank, 1)
+	var cum uint64
+	for i, n := range h {
+		cum += uint64(n)
+		if cum >= rank {
+			if i == 0 {
+				return 0.01
+			}
+			return math.Round(0.01*math.Pow(10, (float64(i)-0.5)/10)*1000) / 1000
+		}
+	}
+	return 0
+}
 
 func newStatsBook() *statsBook { return &statsBook{users: map[string]map[string]*fnStats{}} }
 
@@ -108,11 +148,7 @@ func (s *statsBook) record(m *metrics, user, fn string, d time.Duration, status 
 		dc.errors++
 		b.errors++
 	}
-	if len(b.durs) < minuteSample {
-		b.durs = append(b.durs, msv)
-	} else {
-		b.durs[b.calls%minuteSample] = msv
-	}
+	b.durs.add(msv)
 }
 
 // minuteBucket returns the bucket of unix minute m, or nil.
@@ -184,9 +220,7 @@ func (p *Platform) History(user string) History {
 			if b == nil || b.calls == 0 {
 				continue
 			}
-			d := append([]float64(nil), b.durs...)
-			sort.Float64s(d)
-			entry.Functions[route] = MinuteStats{Calls: b.calls, Errors: b.errors, P50Ms: percentile(d, 0.5), P99Ms: percentile(d, 0.99)}
+			entry.Functions[route] = MinuteStats{Calls: b.calls, Errors: b.errors, P50Ms: b.durs.quantile(0.5), P99Ms: b.durs.quantile(0.99)}
 		}
 		if len(entry.Functions) > 0 {
 			h.Minutes = append(h.Minutes, entry)
