@@ -15,7 +15,7 @@ type statsBook struct {
 	users map[string]map[string]*fnStats
 }
 
-const statsWindow = 1024
+const statsWindow = 256
 
 type fnStats struct {
 	invocations, errors, cold int64
