@@ -645,16 +645,7 @@ wait:
 
 // saveHeapProfile writes the server's heap profile (after a GC) to file.
 func saveHeapProfile(ctx context.Context, c *http.Client, debugBase, file string) error {
-	req, err := http.NewRequestWithContext(ctx, "GET", debugBase+"/debug/pprof/heap?gc=1", nil)
-	if err != nil {
-		return err
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
+	b, err := getDebug(ctx, c, debugBase+"/debug/pprof/heap?gc=1")
 	if err != nil {
 		return err
 	}
@@ -664,26 +655,33 @@ func saveHeapProfile(ctx context.Context, c *http.Client, debugBase, file string
 // liveHeap forces a GC in the server (through its pprof handler) and
 // returns HeapAlloc, the bytes still reachable.
 func liveHeap(ctx context.Context, c *http.Client, debugBase string) (int64, error) {
-	req, err := http.NewRequestWithContext(ctx, "GET", debugBase+"/debug/pprof/heap?gc=1&debug=1", nil)
+	b, err := getDebug(ctx, c, debugBase+"/debug/pprof/heap?gc=1&debug=1")
 	if err != nil {
 		return 0, err
 	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return 0, err
-	}
-	defer resp.Body.Close()
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "# HeapAlloc = "); ok {
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "# HeapAlloc = "); ok {
 			return strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return 0, err
-	}
 	return 0, fmt.Errorf("no HeapAlloc in the heap profile")
+}
+
+// getDebug reads one page of the server's pprof address.
+func getDebug(ctx context.Context, c *http.Client, url string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, "GET", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 {
+		return nil, fmt.Errorf("GET %s: %s", url, resp.Status)
+	}
+	return io.ReadAll(resp.Body)
 }
 
 func slopeMiBPerMin(at func(int) (float64, float64), n int) float64 {

@@ -37,8 +37,14 @@ func coldTrials(ctx context.Context, s *server, user, route string, n int) (tota
 	if _, err := invoke(ctx, c, url, []byte(pingBody)); err != nil {
 		return nil, nil, 0, err
 	}
+	return timeCalls(ctx, c, url, n, func() error { return s.drop(ctx, user) })
+}
+
+// timeCalls times n calls of url, each after before (which makes the
+// next call cold), and counts the answers that did not say they were cold.
+func timeCalls(ctx context.Context, c *http.Client, url string, n int, before func() error) (total, serverSide dist, notCold int, err error) {
 	for i := 0; i < n && ctx.Err() == nil; i++ {
-		if err := s.drop(ctx, user); err != nil {
+		if err := before(); err != nil {
 			return nil, nil, 0, err
 		}
 		t0 := time.Now()
@@ -59,8 +65,8 @@ func coldTrials(ctx context.Context, s *server, user, route string, n int) (tota
 	return total, serverSide, notCold, ctx.Err()
 }
 
-// evictedColdTrials times the first call to a user whose runtimes and route
-// table the idle timeout dropped.
+// evictedColdTrials times the first call to a user whose runtimes the idle
+// timeout dropped (its compiled routes stay, for RoutesTTL).
 func (b *bench) evictedColdTrials(ctx context.Context, seed []byte, n int) (total, serverSide dist, notCold int, err error) {
 	s, err := b.freshServer(ctx, "cold-idle", "--idle-timeout", "100ms")
 	if err != nil {
@@ -76,28 +82,15 @@ func (b *bench) evictedColdTrials(ctx context.Context, seed []byte, n int) (tota
 	c := newClient(1)
 	defer c.CloseIdleConnections()
 	url := s.base + "/cold-idle/ping"
-	for i := 0; i < n && ctx.Err() == nil; i++ {
+	// The idle timeout (100 ms) drops the runtimes before each call.
+	return timeCalls(ctx, c, url, n, func() error {
 		select {
 		case <-time.After(300 * time.Millisecond):
+			return nil
 		case <-ctx.Done():
-			return nil, nil, 0, ctx.Err()
+			return ctx.Err()
 		}
-		t0 := time.Now()
-		a, err := invokeTimed(ctx, c, url)
-		d := time.Since(t0)
-		if err != nil {
-			return nil, nil, 0, err
-		}
-		if a.Status != 200 {
-			return nil, nil, 0, fmt.Errorf("%s answered %d: %s", url, a.Status, tailString(string(a.Body), 300))
-		}
-		if !a.Cold {
-			notCold++
-		}
-		total = append(total, d)
-		serverSide = append(serverSide, a.Server)
-	}
-	return total, serverSide, notCold, ctx.Err()
+	})
 }
 
 // timedAnswer adds the server's own X-Tarsus-Duration-Ms to an answer.

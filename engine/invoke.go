@@ -318,21 +318,7 @@ func (rt *runtime) hostRespond(c goja.FunctionCall) goja.Value {
 		return goja.Undefined()
 	}
 	resp := &Response{Status: int(c.Argument(0).ToInteger())}
-	if h, ok := c.Argument(1).(*goja.Object); ok {
-		for _, k := range h.Keys() {
-			v := h.Get(k)
-			if v == nil || goja.IsUndefined(v) {
-				continue
-			}
-			if arr, ok := v.Export().([]any); ok {
-				for _, x := range arr {
-					resp.Headers = append(resp.Headers, Header{k, fmt.Sprint(x)})
-				}
-				continue
-			}
-			resp.Headers = append(resp.Headers, Header{k, v.String()})
-		}
-	}
+	resp.Headers = replyHeaders(resp.Headers, c.Argument(1), false)
 	switch p := c.Argument(2).(type) {
 	case nil:
 	case *goja.Object:
@@ -355,6 +341,30 @@ func (rt *runtime) hostRespond(c goja.FunctionCall) goja.Value {
 	inv.resp = resp
 	inv.done = true
 	return goja.Undefined()
+}
+
+// replyHeaders appends the headers of a reply's headers object (nil or
+// null: none); an array value is one header per element. skipBody leaves
+// out content-type and content-length, which the caller sets.
+func replyHeaders(out []Header, v goja.Value, skipBody bool) []Header {
+	h, ok := v.(*goja.Object)
+	if !ok {
+		return out
+	}
+	for _, k := range h.Keys() {
+		v := h.Get(k)
+		if v == nil || goja.IsUndefined(v) || skipBody && (k == "content-type" || k == "content-length") {
+			continue
+		}
+		if arr, ok := v.Export().([]any); ok {
+			for _, x := range arr {
+				out = append(out, Header{k, fmt.Sprint(x)})
+			}
+			continue
+		}
+		out = append(out, Header{k, v.String()})
+	}
+	return out
 }
 
 // hostSendValue answers with a handler's plain-object result in one step:
@@ -380,21 +390,7 @@ func (rt *runtime) hostSendValue(c goja.FunctionCall) goja.Value {
 		body = fastify.AppendJSON(nil, model)
 	}
 	resp := &Response{Status: status, Body: body}
-	if h, ok := c.Argument(1).(*goja.Object); ok {
-		for _, k := range h.Keys() {
-			v := h.Get(k)
-			if v == nil || goja.IsUndefined(v) || k == "content-type" || k == "content-length" {
-				continue
-			}
-			if arr, ok := v.Export().([]any); ok {
-				for _, x := range arr {
-					resp.Headers = append(resp.Headers, Header{k, fmt.Sprint(x)})
-				}
-				continue
-			}
-			resp.Headers = append(resp.Headers, Header{k, v.String()})
-		}
-	}
+	resp.Headers = replyHeaders(resp.Headers, c.Argument(1), true)
 	resp.Headers = append(resp.Headers, Header{"content-type", "application/json; charset=utf-8"})
 	inv.resp = resp
 	inv.done = true

@@ -244,17 +244,24 @@ func (b *Badger) collect(user string, counted bool) error {
 	return b.recount(user)
 }
 
+// deploymentIDsOf lists the user's kept deployment ids, oldest first.
+func (b *Badger) deploymentIDsOf(user string) ([]string, error) {
+	var ids []string
+	err := b.db.View(func(txn *badger.Txn) error {
+		ids = deploymentIDs(txn, user)
+		return nil
+	})
+	return ids, err
+}
+
 // trim drops the deployments beyond KeepDeployments, oldest first, one
 // transaction each: the deployment goes, the counts lose dr of the next one
 // (which becomes the oldest and so counts in full), and blobs whose count
 // reaches zero are deleted. The counts must hold: the caller made a counted
 // flip and holds the user's mu.
 func (b *Badger) trim(user string) error {
-	var ids []string
-	if err := b.db.View(func(txn *badger.Txn) error {
-		ids = deploymentIDs(txn, user)
-		return nil
-	}); err != nil {
+	ids, err := b.deploymentIDsOf(user)
+	if err != nil {
 		return err
 	}
 	drops := len(ids) - b.cfg.KeepDeployments
@@ -301,11 +308,8 @@ func (b *Badger) recount(user string) error {
 	if err := b.deleteKeys([][]byte{keyGC(user)}); err != nil {
 		return err
 	}
-	var ids []string
-	if err := b.db.View(func(txn *badger.Txn) error {
-		ids = deploymentIDs(txn, user)
-		return nil
-	}); err != nil {
+	ids, err := b.deploymentIDsOf(user)
+	if err != nil {
 		return err
 	}
 	if drops := len(ids) - b.cfg.KeepDeployments; drops > 0 {
@@ -325,7 +329,7 @@ func (b *Badger) recount(user string) error {
 		releases = map[string][]string{} // deployment id → dr
 		stale    [][]byte                // rc/, dr/ and b/ keys to delete
 	)
-	err := b.db.View(func(txn *badger.Txn) error {
+	err = b.db.View(func(txn *badger.Txn) error {
 		var err error
 		if live, err = b.loadTree(txn, user); err != nil {
 			return err
