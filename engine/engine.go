@@ -166,7 +166,11 @@ type Engine struct {
 
 	busyMu sync.Mutex
 	busy   map[*runtime]struct{}
-	quiet  chan struct{} // signalled when the last running invocation ends
+	// inFlight counts invocations from their start, before a runtime is
+	// taken (busy only has them once they hold one); quiet is signalled
+	// when it drops to zero.
+	inFlight int
+	quiet    chan struct{}
 
 	spares chan *runtime // blank runtimes, refilled in the background
 	renice bool          // threads of long invocations are niced
@@ -316,7 +320,7 @@ func (e *Engine) waitQuiet(max time.Duration) {
 	deadline := time.Now().Add(max)
 	for {
 		e.busyMu.Lock()
-		n := len(e.busy)
+		n := e.inFlight
 		e.busyMu.Unlock()
 		left := time.Until(deadline)
 		if n == 0 || left <= 0 {
@@ -510,8 +514,12 @@ func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Req
 	}
 	start := time.Now()
 	u.lastUsed.Store(start.UnixNano())
+	e.busyMu.Lock()
+	e.inFlight++
+	e.busyMu.Unlock()
 	rt, cold, err := u.pool.acquire(ctx)
 	if err != nil {
+		e.ended(nil)
 		return nil, err
 	}
 	wait := time.Since(start)
@@ -526,15 +534,7 @@ func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Req
 	if rt.niced {
 		u.pool.markHog()
 	}
-	e.busyMu.Lock()
-	delete(e.busy, rt)
-	if len(e.busy) == 0 {
-		select {
-		case e.quiet <- struct{}{}:
-		default:
-		}
-	}
-	e.busyMu.Unlock()
+	e.ended(rt)
 	u.pool.release(rt)
 	if resp != nil {
 		resp.Cold = cold
@@ -542,6 +542,23 @@ func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Req
 		resp.Run = time.Since(start) - wait
 	}
 	return resp, err
+}
+
+// ended counts an invocation out (and its runtime, if it got one), and
+// signals quiet when it was the last one.
+func (e *Engine) ended(rt *runtime) {
+	e.busyMu.Lock()
+	if rt != nil {
+		delete(e.busy, rt)
+	}
+	e.inFlight--
+	if e.inFlight == 0 {
+		select {
+		case e.quiet <- struct{}{}:
+		default:
+		}
+	}
+	e.busyMu.Unlock()
 }
 
 // memoryExceeded is the Interrupt value the watchdog uses.

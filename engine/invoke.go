@@ -28,6 +28,9 @@ type invocation struct {
 	bodyModel any
 	bodyJS    goja.Value
 	hasBody   bool
+	// headersJS is the request's headers as one JS object, made on first
+	// read (Fastify's request.raw.headers).
+	headersJS goja.Value
 	// bodyChecked: parseBody already validated the body (bodyErr is the
 	// outcome), so validation of an unchanged body is not done again.
 	bodyChecked bool
@@ -233,6 +236,11 @@ func (d *requestInfo) Get(key string) goja.Value {
 		return inv.bodyJS
 	case "parsed":
 		return vm.ToValue(d.inv.parsed)
+	case "headers":
+		if d.inv.headersJS == nil {
+			d.inv.headersJS = d.rt.headersObject(r.Headers)
+		}
+		return d.inv.headersJS
 	case "ctx":
 		return d.ctx
 	case "start":
@@ -285,12 +293,11 @@ func (rt *runtime) sinceStart() float64 {
 	return float64(time.Since(rt.now0).Nanoseconds()) / 1e6
 }
 
-func (rt *runtime) hostHeaders(goja.FunctionCall) goja.Value {
+// headersObject is the request's headers as Node gives them: repeated
+// headers joined with ", ", except set-cookie, whose first value is kept.
+func (rt *runtime) headersObject(headers []Header) *goja.Object {
 	h := rt.vm.NewObject()
-	if rt.inv == nil {
-		return h
-	}
-	for _, hd := range rt.inv.req.Headers {
+	for _, hd := range headers {
 		if prev := h.Get(hd.Name); prev != nil && !goja.IsUndefined(prev) {
 			if hd.Name == "set-cookie" {
 				continue
@@ -539,6 +546,15 @@ func (rt *runtime) hostValidate(c goja.FunctionCall) goja.Value {
 		out, verr := p.v.Validate(data)
 		if verr != nil {
 			return rt.validationErrorValue(p.ctx, verr)
+		}
+		if p.prop == "headers" {
+			// Fastify's validator changes the object the headers getter
+			// returned: the request's own headers, or, after a handler
+			// assigned some, a merged copy that is then dropped.
+			if a := req.Get("additionalHeaders"); a == nil || !a.ToBoolean() {
+				inv.headersJS = rt.toJS(out)
+			}
+			continue
 		}
 		_ = req.Set(p.prop, rt.toJS(out))
 	}

@@ -9,7 +9,10 @@
   var OCTET_CT = 'application/octet-stream';
   var hasOwn = Object.prototype.hasOwnProperty;
   // Globals looked up once: a name lookup in the global scope is slow in goja.
-  var $Error = Error, $ArrayBuffer = ArrayBuffer, $Object = Object, $isArray = Array.isArray;
+  // Error and ArrayBuffer are looked up where they are used, on paths a
+  // plain object or array never takes: reading one here makes goja build
+  // the constructor in every runtime (13 µs).
+  var $Object = Object, $isArray = Array.isArray;
   var toStr = Object.prototype.toString;
 
 
@@ -22,23 +25,17 @@
     schema: undefined, attachValidation: false, errorHandler: null, bodyLimit: host.defaultBodyLimit,
     onRequest: null, preParsing: null, preValidation: null, preHandler: null,
     preSerialization: null, onSend: null, onResponse: null, onError: null,
-    fast: true, direct: true
-  };
-  function ownCtx(ctx, name, v) { Object.defineProperty(ctx, name, { value: v, writable: true, enumerable: true, configurable: true }); return v; }
-  Object.defineProperty(CTX, 'config', {
-    get: function () { return ownCtx(this, 'config', Object.assign({}, this.opts.config || {}, { url: this.url, method: 'POST' })); },
-    configurable: true
-  });
-  Object.defineProperty(CTX, 'routeOptions', {
-    get: function () {
+    fast: true, direct: true, validates: true,
+    get config() { return ownCtx(this, 'config', Object.assign({}, this.opts.config || {}, { url: this.url, method: 'POST' })); },
+    get routeOptions() {
       return ownCtx(this, 'routeOptions', {
         method: 'POST', url: this.url, bodyLimit: this.bodyLimit, attachValidation: this.attachValidation,
         logLevel: '', exposeHeadRoute: false, prefixTrailingSlash: 'both', config: this.config,
         schema: this.schema, handler: this.handler, version: undefined
       });
-    },
-    configurable: true
-  });
+    }
+  };
+  function ownCtx(ctx, name, v) { Object.defineProperty(ctx, name, { value: v, writable: true, enumerable: true, configurable: true }); return v; }
 
   // load turns a module's default export into a route context, or throws a
   // TypeError whose message says what the contract wanted.
@@ -107,6 +104,9 @@
   function Request(d) {
     this._d = d;
   }
+  // Assignments that find no property on the prototype reach host.lazy's
+  // proxy (a Go call): the one every request makes is given a default here.
+  Request.prototype._d = null;
   // headers and query are built on first use: most handlers read neither.
   function lazyOwn(name, make) {
     return {
@@ -117,41 +117,52 @@
   }
   function dget(name) { return { get: function () { return this._d[name]; }, enumerable: true, configurable: true }; }
   function ownBody(req, v) { Object.defineProperty(req, 'body', { value: v, writable: true, enumerable: true, configurable: true }); }
-  Object.defineProperties(Request.prototype, {
-    body: {
-      // Before the body is parsed (onRequest, preParsing) it reads as
-      // undefined and is not cached.
-      get: function () { var d = this._d, v = d.body; if (d.parsed) ownBody(this, v); return v; },
-      set: function (v) { ownBody(this, v); },
-      enumerable: true, configurable: true
-    },
-    headers: lazyOwn('headers', function () { return host.headers(); }),
-    params: lazyOwn('params', function () { return {}; }),
-    query: lazyOwn('query', function () { return host.query(); }),
-    id: dget('id'), ip: dget('ip'), hostname: dget('hostname'), host: dget('host'), port: dget('port'),
-    protocol: dget('protocol'), method: dget('method'), url: dget('url'), originalUrl: dget('url'),
-    ips: { get: function () { return undefined; }, enumerable: true, configurable: true },
-    is404: { get: function () { return false; }, enumerable: true, configurable: true },
-    server: { get: function () { return undefined; }, configurable: true },
-    log: { get: function () { return S().rootLog; }, set: function (v) { Object.defineProperty(this, 'log', { value: v, writable: true, configurable: true }); }, configurable: true },
-    routeOptions: { get: function () { return this._d.ctx.routeOptions; }, enumerable: true, configurable: true },
-    raw: {
-      get: function () {
-        var d = this._d;
-        var raw = { method: d.method, url: d.url, headers: this.headers, httpVersion: '1.1', socket: this.socket };
-        Object.defineProperty(this, 'raw', { value: raw, writable: true, configurable: true });
-        return raw;
-      }, configurable: true
-    },
-    socket: {
-      get: function () {
-        var s = { remoteAddress: this._d.ip, encrypted: this._d.protocol === 'https' };
-        Object.defineProperty(this, 'socket', { value: s, writable: true, configurable: true });
-        return s;
-      }, configurable: true
+  function requestProp(name) {
+    switch (name) {
+      case 'body': return {
+          // Before the body is parsed (onRequest, preParsing) it reads as
+          // undefined and is not cached.
+          get: function () { var d = this._d, v = d.body; if (d.parsed) ownBody(this, v); return v; },
+          set: function (v) { ownBody(this, v); },
+          enumerable: true, configurable: true
+        };
+      // As Fastify: assigning headers keeps them aside (additionalHeaders)
+      // and reading merges them over the request's own.
+      case 'headers': return {
+          get: function () { var h = this._d.headers; return this.additionalHeaders ? Object.assign({}, h, this.additionalHeaders) : h; },
+          set: function (v) { this.additionalHeaders = v; },
+          configurable: true
+        };
+      case 'params': return lazyOwn('params', function () { return {}; });
+      case 'query': return lazyOwn('query', function () { return host.query(); });
+      case 'id': case 'ip': case 'hostname': case 'host': case 'port': case 'protocol': case 'method': case 'url':
+        return dget(name);
+      case 'originalUrl': return dget('url');
+      case 'ips': return { get: function () { return undefined; }, enumerable: true, configurable: true };
+      case 'is404': return { get: function () { return false; }, enumerable: true, configurable: true };
+      case 'server': return { get: function () { return undefined; }, configurable: true };
+      case 'log': return { get: function () { return S().rootLog; }, set: function (v) { Object.defineProperty(this, 'log', { value: v, writable: true, configurable: true }); }, configurable: true };
+      case 'routeOptions': return { get: function () { return this._d.ctx.routeOptions; }, enumerable: true, configurable: true };
+      case 'raw': return {
+          get: function () {
+            var d = this._d;
+            var raw = { method: d.method, url: d.url, headers: d.headers, httpVersion: '1.1', socket: this.socket };
+            Object.defineProperty(this, 'raw', { value: raw, writable: true, configurable: true });
+            return raw;
+          }, configurable: true
+        };
+      case 'socket': return {
+          get: function () {
+            var s = { remoteAddress: this._d.ip, encrypted: this._d.protocol === 'https' };
+            Object.defineProperty(this, 'socket', { value: s, writable: true, configurable: true });
+            return s;
+          }, configurable: true
+        };
+      case 'getValidationFunction': return function () { return undefined; };
     }
-  });
-  Request.prototype.getValidationFunction = function () { return undefined; };
+  }
+  Object.setPrototypeOf(Request.prototype, host.lazy(Request.prototype, requestProp,
+    'body headers params query id ip hostname host port protocol method url originalUrl ips is404 server log routeOptions raw socket getValidationFunction'));
 
   // A reply's headers object is made on first use: a handler that only
   // returns a value sets none.
@@ -159,11 +170,6 @@
     this.request = req;
     this._ctx = ctx;
   }
-  Object.defineProperty(Reply.prototype, '_headers', {
-    get: function () { var h = {}; Object.defineProperty(this, '_headers', { value: h, writable: true, configurable: true }); return h; },
-    set: function (v) { Object.defineProperty(this, '_headers', { value: v, writable: true, configurable: true }); },
-    configurable: true
-  });
   Reply.prototype._status = 200;
   Reply.prototype._serializer = null;
   Reply.prototype._hasStatus = false;
@@ -172,48 +178,53 @@
   Reply.prototype._nextErr = undefined; // undefined: route handler next; 1: default; 2, 3: fallback
   Reply.prototype._end = undefined;
   Reply.prototype._done = false;
-  Object.defineProperty(Reply.prototype, 'log', {
-    get: function () { return this.request.log; },
-    set: function (v) { Object.defineProperty(this, 'log', { value: v, writable: true, configurable: true }); },
-    configurable: true
-  });
-  Object.defineProperty(Reply.prototype, 'statusCode', {
-    get: function () { return this._status; },
-    set: function (v) { this.code(v); }
-  });
-  // raw is a small stand-in for Node's ServerResponse, made on first use.
-  Object.defineProperty(Reply.prototype, 'raw', {
-    get: function () {
-      var reply = this;
-      var raw = {};
-      Object.defineProperty(raw, 'statusCode', { get: function () { return reply._status; }, set: function (v) { reply._status = v; }, enumerable: true });
-      Object.defineProperty(raw, 'headersSent', { get: function () { return reply._done; }, enumerable: true });
-      Object.defineProperty(raw, 'writableEnded', { get: function () { return reply._done; }, enumerable: true });
-      Object.defineProperty(this, 'raw', { value: raw, writable: true, configurable: true });
-      return raw;
-    }, configurable: true
-  });
-  Object.defineProperty(Reply.prototype, 'sent', {
-    enumerable: true,
-    get: function () { return this._done === true; },
-    set: function () {}
-  });
-  Object.defineProperty(Reply.prototype, 'elapsedTime', {
-    get: function () {
-      var r = this.request, start = r && r._d ? r._d.start : 0;
-      return (this._end === undefined ? host.now() : this._end) - start;
-    }
-  });
-  Object.defineProperty(Reply.prototype, 'routeOptions', {
-    get: function () { return this.request.routeOptions; }
-  });
-  // Reply's methods are made the first time a runtime's code uses each one:
-  // Reply.prototype inherits from a host object that asks replyMethod for
-  // the names below, so a handler that only returns a value costs none.
   Reply.prototype.request = null;
   Reply.prototype._ctx = null;
-  function replyMethod(name) {
+  // Reply's accessors and methods are made the first time a runtime's code
+  // uses each one (host.lazy), so a handler that only returns a value costs
+  // none of them.
+  function replyProp(name) {
     switch (name) {
+      case '_headers': return {
+          get: function () { var h = {}; Object.defineProperty(this, '_headers', { value: h, writable: true, configurable: true }); return h; },
+          set: function (v) { Object.defineProperty(this, '_headers', { value: v, writable: true, configurable: true }); },
+          configurable: true
+        };
+      case 'log': return {
+          get: function () { return this.request.log; },
+          set: function (v) { Object.defineProperty(this, 'log', { value: v, writable: true, configurable: true }); },
+          configurable: true
+        };
+      case 'statusCode': return {
+          get: function () { return this._status; },
+          set: function (v) { this.code(v); }
+        };
+      // raw is a small stand-in for Node's ServerResponse, made on first use.
+      case 'raw': return {
+          get: function () {
+            var reply = this;
+            var raw = {};
+            Object.defineProperty(raw, 'statusCode', { get: function () { return reply._status; }, set: function (v) { reply._status = v; }, enumerable: true });
+            Object.defineProperty(raw, 'headersSent', { get: function () { return reply._done; }, enumerable: true });
+            Object.defineProperty(raw, 'writableEnded', { get: function () { return reply._done; }, enumerable: true });
+            Object.defineProperty(this, 'raw', { value: raw, writable: true, configurable: true });
+            return raw;
+          }, configurable: true
+        };
+      case 'sent': return {
+          enumerable: true,
+          get: function () { return this._done === true; },
+          set: function () {}
+        };
+      case 'elapsedTime': return {
+          get: function () {
+            var r = this.request, start = r && r._d ? r._d.start : 0;
+            return (this._end === undefined ? host.now() : this._end) - start;
+          }
+        };
+      case 'routeOptions': return {
+          get: function () { return this.request.routeOptions; }
+        };
       case 'code': return function (code) {
           var sc = +code;
           if (!(sc >= 100 && sc <= 599)) {
@@ -270,7 +281,8 @@
     }
     return undefined;
   }
-  Object.setPrototypeOf(Reply.prototype, host.methods(replyMethod, ['code', 'status', 'header', 'headers', 'getHeader', 'getHeaders', 'hasHeader', 'removeHeader', 'type', 'serializer', 'hijack', 'redirect', 'callNotFound', 'serialize', 'then', 'send']));
+  Object.setPrototypeOf(Reply.prototype, host.lazy(Reply.prototype, replyProp,
+    '_headers log statusCode raw sent elapsedTime routeOptions code status header headers getHeader getHeaders hasHeader removeHeader type serializer hijack redirect callNotFound serialize then send'));
 
   // sendResult is reply.send(payload) for what a handler returned, with a
   // fast path for the common case: a plain object or array, a 2xx status, no
@@ -281,8 +293,8 @@
         reply._status >= 200 && reply._status < 300 && reply._status !== 204 &&
         (!hasOwn.call(reply, '_headers') || reply._headers['content-type'] === undefined) &&
         (payload.constructor === $Object || $isArray(payload) ||
-         (!(payload instanceof $Error) && !(payload instanceof $ArrayBuffer) &&
-          !(payload.buffer instanceof $ArrayBuffer) && typeof payload.then !== 'function' &&
+         (!(payload instanceof Error) && !(payload instanceof ArrayBuffer) &&
+          !(payload.buffer instanceof ArrayBuffer) && typeof payload.then !== 'function' &&
           typeof payload.pipe !== 'function' && typeof payload.getReader !== 'function'))) {
       var ok = false;
       try { ok = host.sendValue(reply._status, hasOwn.call(reply, '_headers') ? reply._headers : null, payload); } catch (e) { ok = false; }
@@ -477,7 +489,7 @@
       for (var i = 0; i < args.length; i++) {
         var a = args[i];
         if (typeof a === 'string') parts.push(a);
-        else if (a instanceof $Error) parts.push(a.stack || String(a));
+        else if (a instanceof Error) parts.push(a.stack || String(a));
         else {
           try { parts.push(JSON.stringify(a)); } catch (e) { parts.push(String(a)); }
         }
@@ -510,7 +522,7 @@
         reply.log.warn('Reply was already sent, did you forget to "return reply" in "' + reply.request.url + '" (' + reply.request.method + ')?');
         return reply;
       }
-      if (reply._isError || payload instanceof $Error) {
+      if (reply._isError || payload instanceof Error) {
         reply._isError = false;
         onErrorHook(reply, payload);
         return reply;
@@ -520,7 +532,7 @@
       var ctObj = ctRaw === undefined ? NO_CT : new ContentType(ctRaw);
       var hasCT = ctObj.empty === false;
       if (payload !== null) {
-        if (payload instanceof $ArrayBuffer || (payload.buffer instanceof $ArrayBuffer)) {
+        if (payload instanceof ArrayBuffer || (payload.buffer instanceof ArrayBuffer)) {
           if (!hasCT) reply._headers['content-type'] = OCTET_CT;
           onSendHook(reply, payload);
           return reply;
@@ -620,7 +632,7 @@
         finish(reply, undefined);
         return;
       }
-      if (typeof payload !== 'string' && !(payload instanceof $ArrayBuffer) && !(payload.buffer instanceof $ArrayBuffer)) {
+      if (typeof payload !== 'string' && !(payload instanceof ArrayBuffer) && !(payload.buffer instanceof ArrayBuffer)) {
         throwLater(reply, FastifyError('FST_ERR_REP_INVALID_PAYLOAD_TYPE', 500,
           "Attempted to send payload of invalid type '" + typeof payload + "'. Expected a string or Buffer."));
         return;

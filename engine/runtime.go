@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/dop251/goja"
@@ -143,8 +144,8 @@ func (h *lifecycleHost) Get(key string) goja.Value {
 	switch key {
 	case "defaultBodyLimit":
 		return vm.ToValue(rt.e.cfg.DefaultBodyLimit)
-	case "methods":
-		fn = rt.hostMethods
+	case "lazy":
+		fn = rt.hostLazy
 	case "now":
 		fn = func(goja.FunctionCall) goja.Value { return vm.ToValue(rt.sinceStart()) }
 	case "log":
@@ -155,8 +156,6 @@ func (h *lifecycleHost) Get(key string) goja.Value {
 		fn = rt.hostRespond
 	case "sendValue":
 		fn = rt.hostSendValue
-	case "headers":
-		fn = rt.hostHeaders
 	case "query":
 		fn = rt.hostQuery
 	case "parseBody":
@@ -194,53 +193,159 @@ func (h *lifecycleHost) Has(key string) bool         { return h.Get(key) != nil 
 func (h *lifecycleHost) Delete(string) bool          { return false }
 func (h *lifecycleHost) Keys() []string              { return nil }
 
-// hostMethods(make, names) returns an object to put in a prototype chain:
-// reading one of names on it calls make(name) once and keeps the result.
-func (rt *runtime) hostMethods(c goja.FunctionCall) goja.Value {
-	mk, ok := goja.AssertFunction(c.Argument(0))
-	if !ok {
-		panic(rt.vm.NewTypeError("methods: make must be a function"))
+// hostLazy(P, make, names) returns a prototype for P: the first time a
+// property in names (one string, space-separated) is read, written or looked up through P, make(name)
+// gives its descriptor (or a method) and it is defined on P, where later
+// lookups find it without coming here. A runtime then holds only the
+// accessors and methods its functions used: each goja function costs about
+// 2 µs and 0.7 KB to create, and a request or reply has dozens.
+//
+// It is a proxy with Go traps because a getter must run with the object
+// the property was read on (the receiver), which a dynamic object never
+// sees.
+func (rt *runtime) hostLazy(c goja.FunctionCall) goja.Value {
+	vm := rt.vm
+	p, ok1 := c.Argument(0).(*goja.Object)
+	mk, ok2 := goja.AssertFunction(c.Argument(1))
+	if !ok1 || !ok2 {
+		panic(vm.NewTypeError("lazy: wants (prototype, make, names)"))
 	}
-	t := &methodTable{rt: rt, make: mk, fns: map[string]goja.Value{}}
-	if arr, ok := c.Argument(1).(*goja.Object); ok {
-		for _, k := range arr.Keys() {
-			t.fns[arr.Get(k).String()] = nil
-		}
+	names := strings.Fields(c.Argument(2).String())
+	l := &lazyProto{rt: rt, p: p, make: mk, names: make(map[string]struct{}, len(names))}
+	for _, k := range names {
+		l.names[k] = struct{}{}
 	}
-	o := rt.vm.NewDynamicObject(t)
-	_ = o.SetPrototype(rt.vm.Get("Object").ToObject(rt.vm).Get("prototype").ToObject(rt.vm))
-	return o
+	target := vm.NewObject()
+	return vm.ToValue(vm.NewProxy(target, &goja.ProxyTrapConfig{
+		Get: l.get,
+		Set: l.set,
+		Has: func(target *goja.Object, name string) bool {
+			if _, ok := l.names[name]; ok {
+				return true
+			}
+			// Get, unlike Has, is public: it is nil only for a property
+			// that is nowhere on the chain.
+			return target.Get(name) != nil
+		},
+	}))
 }
 
-// methodTable backs hostMethods: known names, each made on first read.
-type methodTable struct {
-	rt   *runtime
-	make goja.Callable
-	fns  map[string]goja.Value // name → method; nil until made
+// lazyProto backs hostLazy.
+type lazyProto struct {
+	rt    *runtime
+	p     *goja.Object
+	make  goja.Callable
+	names map[string]struct{} // not yet defined on p
 }
 
-func (t *methodTable) Get(key string) goja.Value {
-	v, ok := t.fns[key]
-	if !ok {
-		return nil
+// lazyProp is a property lazyProto defined: an accessor or a data property.
+type lazyProp struct {
+	get, set goja.Callable
+	value    goja.Value
+	writable bool
+}
+
+// define makes name's property and defines it on p.
+func (l *lazyProto) define(name string) lazyProp {
+	vm := l.rt.vm
+	delete(l.names, name)
+	v, err := l.make(goja.Undefined(), vm.ToValue(name))
+	if err != nil {
+		panic(err)
 	}
-	if v == nil {
-		var err error
-		if v, err = t.make(goja.Undefined(), t.rt.vm.ToValue(key)); err != nil {
+	if _, ok := goja.AssertFunction(v); ok || goja.IsUndefined(v) {
+		// A method: writable, enumerable and configurable, as assigning it
+		// to the prototype would make it.
+		if err := l.p.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE); err != nil {
 			panic(err)
 		}
-		t.fns[key] = v
+		return lazyProp{value: v, writable: true}
 	}
-	return v
+	d := v.ToObject(vm)
+	flag := func(k string) goja.Flag {
+		if d.Get(k) != nil && d.Get(k).ToBoolean() {
+			return goja.FLAG_TRUE
+		}
+		return goja.FLAG_FALSE
+	}
+	var lp lazyProp
+	g, s := d.Get("get"), d.Get("set")
+	if g != nil || s != nil {
+		lp.get, _ = goja.AssertFunction(g)
+		lp.set, _ = goja.AssertFunction(s)
+		if err := l.p.DefineAccessorProperty(name, g, s, flag("configurable"), flag("enumerable")); err != nil {
+			panic(err)
+		}
+		return lp
+	}
+	lp.value = d.Get("value")
+	if lp.value == nil {
+		lp.value = goja.Undefined()
+	}
+	lp.writable = flag("writable") == goja.FLAG_TRUE
+	if err := l.p.DefineDataProperty(name, lp.value, flag("writable"), flag("configurable"), flag("enumerable")); err != nil {
+		panic(err)
+	}
+	return lp
 }
 
-func (t *methodTable) Has(key string) bool {
-	_, ok := t.fns[key]
-	return ok
+func (l *lazyProto) get(target *goja.Object, name string, receiver goja.Value) goja.Value {
+	if _, ok := l.names[name]; ok {
+		lp := l.define(name)
+		if lp.get != nil {
+			v, err := lp.get(receiver)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}
+		if lp.set != nil {
+			return goja.Undefined()
+		}
+		return lp.value
+	}
+	if name == "__proto__" {
+		if o, ok := receiver.(*goja.Object); ok {
+			if pr := o.Prototype(); pr != nil {
+				return pr
+			}
+			return goja.Null()
+		}
+	}
+	if v := target.Get(name); v != nil {
+		return v
+	}
+	return goja.Undefined()
 }
-func (t *methodTable) Set(string, goja.Value) bool { return false }
-func (t *methodTable) Delete(string) bool          { return false }
-func (t *methodTable) Keys() []string              { return nil }
+
+// set is an assignment that reached the prototype chain: the property's
+// setter runs with the receiver, and otherwise the receiver gets an own
+// property, as an ordinary prototype would do.
+func (l *lazyProto) set(target *goja.Object, name string, value, receiver goja.Value) bool {
+	o, ok := receiver.(*goja.Object)
+	if !ok {
+		return false
+	}
+	if _, known := l.names[name]; known {
+		lp := l.define(name)
+		switch {
+		case lp.set != nil:
+			if _, err := lp.set(receiver, value); err != nil {
+				panic(err)
+			}
+			return true
+		case lp.get != nil, !lp.writable:
+			return false
+		}
+	} else if name == "__proto__" {
+		pr, _ := value.(*goja.Object)
+		if pr == nil && !goja.IsNull(value) {
+			return true
+		}
+		return o.SetPrototype(pr) == nil
+	}
+	return o.DefineDataProperty(name, value, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE) == nil
+}
 
 // slow returns one of the lifecycle's rarely needed functions
 // (validationError, FastifyError), or with schemas set one of the schema
