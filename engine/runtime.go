@@ -193,10 +193,10 @@ func (h *lifecycleHost) Has(key string) bool         { return h.Get(key) != nil 
 func (h *lifecycleHost) Delete(string) bool          { return false }
 func (h *lifecycleHost) Keys() []string              { return nil }
 
-// hostLazy(P, make, names) returns a prototype for P: the first time a
-// property in names (one string, space-separated) is read, written or looked up through P, make(name)
-// gives its descriptor (or a method) and it is defined on P, where later
-// lookups find it without coming here. A runtime then holds only the
+// hostLazy(P, make, names) returns a prototype for P. names is one string,
+// space-separated. The first time one of them is read, written or looked up
+// through P, make(name) gives its descriptor (or a method) and it is
+// defined on P, where later lookups find it without coming here. A runtime then holds only the
 // accessors and methods its functions used: each goja function costs about
 // 2 µs and 0.7 KB to create, and a request or reply has dozens.
 //
