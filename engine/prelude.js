@@ -323,8 +323,9 @@
     var req = new Request(d);
     var reply = new Reply(ctx, req);
     if (!ctx.direct) {
-      if (ctx.onRequest !== null) S().runHooks(ctx.onRequest, req, reply, afterOnRequest);
-      else afterOnRequest(null, req, reply);
+      var s = S();
+      if (ctx.onRequest !== null) s.runHooks(ctx.onRequest, req, reply, s.afterOnRequest);
+      else s.afterOnRequest(null, req, reply);
       return reply;
     }
     var result;
@@ -350,63 +351,6 @@
     }
     return reply;
   }
-  function afterOnRequest(err, req, reply) {
-    if (reply._done) return;
-    if (err != null) { reply._isError = true; reply.send(err); return; }
-    var ctx = reply._ctx;
-    if (ctx.preParsing !== null) {
-      var payload = { pipe: function () {}, on: function () {}, readable: true };
-      S().runPayloadHooks(ctx.preParsing, req, reply, payload, function (e) { parse(e, req, reply); });
-    } else parse(null, req, reply);
-  }
-  function parse(err, req, reply) {
-    if (reply._done) return;
-    if (err != null) { reply._isError = true; reply.send(err); return; }
-    try {
-      host.parseBody();
-      // Parsing sets the body, whatever an earlier hook assigned.
-      if (hasOwn.call(req, 'body')) delete req.body;
-    } catch (e) {
-      reply._isError = true;
-      reply.send(e);
-      return;
-    }
-    var ctx = reply._ctx;
-    try {
-      if (ctx.preValidation !== null) S().runHooks(ctx.preValidation, req, reply, validate);
-      else validate(null, req, reply);
-    } catch (e) { validate(e, req, reply); }
-  }
-  function validate(err, req, reply) {
-    if (reply._done) return;
-    if (err != null) { reply._isError = true; reply.send(err); return; }
-    var verr = reply._ctx.validates === false ? undefined : host.validate(reply._ctx.url, req, hasOwn.call(req, 'body'));
-    if (verr) {
-      if (!reply._ctx.attachValidation) { reply.send(verr); return; }
-      req.validationError = verr;
-    }
-    var ctx = reply._ctx;
-    if (ctx.preHandler !== null) S().runHooks(ctx.preHandler, req, reply, handle);
-    else handle(null, req, reply);
-  }
-  function handle(err, req, reply) {
-    if (reply._done) return;
-    if (err != null) { reply._isError = true; reply.send(err); return; }
-    var result;
-    try {
-      var h = reply._ctx.handler;
-      result = h(req, reply);
-    } catch (e) {
-      reply._isError = true;
-      reply.send(e);
-      return;
-    }
-    if (result !== undefined) {
-      if (result !== null && typeof result.then === 'function') wrapThenable(result, reply);
-      else sendResult(reply, result);
-    }
-  }
-
 
   // The rarely needed parts (content types, hooks, errors, schemas, the
   // logger, reply.send's general path) are created in a runtime the first
@@ -757,8 +701,68 @@
       e.validationContext = part;
       return e;
     }
+    // The lifecycle of a route with hooks before its handler:
+    // onRequest → preParsing → parse → preValidation → validate →
+    // preHandler → handle (invoke runs the same steps inline otherwise).
+    function afterOnRequest(err, req, reply) {
+      if (reply._done) return;
+      if (err != null) { reply._isError = true; reply.send(err); return; }
+      var ctx = reply._ctx;
+      if (ctx.preParsing !== null) {
+        var payload = { pipe: function () {}, on: function () {}, readable: true };
+        S().runPayloadHooks(ctx.preParsing, req, reply, payload, function (e) { parse(e, req, reply); });
+      } else parse(null, req, reply);
+    }
+    function parse(err, req, reply) {
+      if (reply._done) return;
+      if (err != null) { reply._isError = true; reply.send(err); return; }
+      try {
+        host.parseBody();
+        // Parsing sets the body, whatever an earlier hook assigned.
+        if (hasOwn.call(req, 'body')) delete req.body;
+      } catch (e) {
+        reply._isError = true;
+        reply.send(e);
+        return;
+      }
+      var ctx = reply._ctx;
+      try {
+        if (ctx.preValidation !== null) S().runHooks(ctx.preValidation, req, reply, validate);
+        else validate(null, req, reply);
+      } catch (e) { validate(e, req, reply); }
+    }
+    function validate(err, req, reply) {
+      if (reply._done) return;
+      if (err != null) { reply._isError = true; reply.send(err); return; }
+      var verr = reply._ctx.validates === false ? undefined : host.validate(reply._ctx.url, req, hasOwn.call(req, 'body'));
+      if (verr) {
+        if (!reply._ctx.attachValidation) { reply.send(verr); return; }
+        req.validationError = verr;
+      }
+      var ctx = reply._ctx;
+      if (ctx.preHandler !== null) S().runHooks(ctx.preHandler, req, reply, handle);
+      else handle(null, req, reply);
+    }
+    function handle(err, req, reply) {
+      if (reply._done) return;
+      if (err != null) { reply._isError = true; reply.send(err); return; }
+      var result;
+      try {
+        var h = reply._ctx.handler;
+        result = h(req, reply);
+      } catch (e) {
+        reply._isError = true;
+        reply.send(e);
+        return;
+      }
+      if (result !== undefined) {
+        if (result !== null && typeof result.then === 'function') wrapThenable(result, reply);
+        else sendResult(reply, result);
+      }
+    }
+
     return {
-      FastifyError: FastifyError, describe: describe, rootLog: makeLogger(null),
+      FastifyError: FastifyError, describe: describe, rootLog: makeLogger(null), afterOnRequest: afterOnRequest,
       send: send, runHooks: runHooks, runPayloadHooks: runPayloadHooks, onErrorHook: onErrorHook,
       notFoundCtx: notFoundCtx, validationError: validationError
     };
