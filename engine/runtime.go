@@ -404,7 +404,9 @@ func (rt *runtime) newUint8Array(b []byte) goja.Value {
 // 'x'.repeat(5e8) is a RangeError instead of half a gigabyte.
 func (rt *runtime) guardStrings() error {
 	vm := rt.vm
-	proto := vm.Get("String").ToObject(vm).Get("prototype").ToObject(vm)
+	// String.prototype through a string value: reading the String global
+	// would make goja build the constructor too.
+	proto := vm.ToValue("").ToObject(vm).Prototype()
 	max := int64(rt.e.cfg.MaxStringLen)
 	tooLong := func(n int64) {
 		panic(vm.NewGoError(&rangeError{fmt.Sprintf("Invalid string length: the result would have %d characters; the limit is %d", n, max)}))
