@@ -22,6 +22,23 @@ func TestDurHistQuantiles(t *testing.T) {
 			t.Errorf("q%.2f = %.4f ms, exact %.4f ms", q, got, want)
 		}
 	}
+	// The same durations in another order give the same histogram, which
+	// keeps one entry per bucket that has calls.
+	var rev durHist
+	for i := len(exact) - 1; i >= 0; i-- {
+		rev.add(exact[(i*7919)%len(exact)])
+	}
+	if len(rev) != len(h) || rev.quantile(0.5) != h.quantile(0.5) || rev.quantile(0.99) != h.quantile(0.99) {
+		t.Errorf("order changed the histogram: %d/%d buckets, p50 %v/%v", len(rev), len(h), rev.quantile(0.5), h.quantile(0.5))
+	}
+	for k := 1; k < len(rev); k++ {
+		if rev[k-1].i >= rev[k].i || rev[k].n == 0 {
+			t.Fatalf("buckets out of order or empty at %d: %v", k, rev)
+		}
+	}
+	if len(h) > 45 {
+		t.Errorf("%d buckets for durations spanning 4.3 decades", len(h))
+	}
 	var empty durHist
 	if empty.quantile(0.5) != 0 {
 		t.Errorf("empty histogram: %v", empty.quantile(0.5))
