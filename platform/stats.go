@@ -27,22 +27,25 @@ type fnStats struct {
 	today                     *dayCount            // days[the day of unix day todayN]
 	todayN                    int64
 	minutes                   []minuteBucket // minutes with calls in the last hour, oldest first
+	cur                       durHist        // durations of the last of minutes
 }
 
 type dayCount struct{ calls, errors int64 }
 
+// minuteBucket is one minute of a function's history. The last one's
+// durations are counted in fnStats.cur; when the next minute starts, only
+// its p50 and p99 are kept, which are all History reports.
 type minuteBucket struct {
 	minute        int64 // unix minute this bucket holds
 	calls, errors int64
-	durs          durHist
+	p50, p99      float64
 }
 
 // durHist counts durations in log-spaced buckets, ten per decade from
 // 10 µs to 1000 s: a minute's p50 and p99 within a bucket (±12%). Only the
-// buckets that have calls are kept, in order: a function's calls in a
-// minute usually fall in a handful, so a minute costs tens of bytes (a
-// dense array of the 80 buckets took 320 bytes per function per minute,
-// 19 MiB over the hour for 1,000 busy functions).
+// buckets that have calls are kept, in order. A function has one, for its
+// current minute (a dense histogram per minute took 320 bytes per function
+// per minute, 19 MiB over the hour for 1,000 busy functions).
 type durHist []histCount
 
 type histCount struct {
@@ -103,6 +106,10 @@ func (h durHist) quantile(q float64) float64 {
 func newStatsBook() *statsBook { return &statsBook{users: map[string]map[string]*fnStats{}} }
 
 func (s *statsBook) record(m *metrics, user, fn string, d time.Duration, status int, cold bool) {
+	s.recordAt(time.Now().UTC(), m, user, fn, d, status, cold)
+}
+
+func (s *statsBook) recordAt(now time.Time, m *metrics, user, fn string, d time.Duration, status int, cold bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	u := s.users[user]
@@ -130,7 +137,6 @@ func (s *statsBook) record(m *metrics, user, fn string, d time.Duration, status 
 		f.durs[f.n%statsWindow] = msv
 	}
 	f.n++
-	now := time.Now().UTC()
 	f.last = now
 	failed := status >= 500
 	if f.days == nil {
@@ -162,6 +168,11 @@ func (s *statsBook) record(m *metrics, user, fn string, d time.Duration, status 
 		for drop < n && f.minutes[drop].minute <= minute-60 {
 			drop++
 		}
+		if n > 0 {
+			last := &f.minutes[n-1]
+			last.p50, last.p99 = f.cur.quantile(0.5), f.cur.quantile(0.99)
+			f.cur = f.cur[:0]
+		}
 		f.minutes = append(f.minutes[drop:], minuteBucket{minute: minute})
 	}
 	b := &f.minutes[len(f.minutes)-1]
@@ -170,7 +181,7 @@ func (s *statsBook) record(m *metrics, user, fn string, d time.Duration, status 
 		dc.errors++
 		b.errors++
 	}
-	b.durs.add(msv)
+	f.cur.add(msv)
 }
 
 // minuteBucket returns the bucket of unix minute m, or nil.
@@ -218,9 +229,11 @@ type MinuteEntry struct {
 
 // History returns the user's call history since the server started.
 func (p *Platform) History(user string) History {
+	return p.stats.history(user, time.Now().UTC())
+}
+
+func (s *statsBook) history(user string, now time.Time) History {
 	var h History
-	now := time.Now().UTC()
-	s := p.stats
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	fns := s.users[user]
@@ -242,7 +255,11 @@ func (p *Platform) History(user string) History {
 			if b == nil || b.calls == 0 {
 				continue
 			}
-			entry.Functions[route] = MinuteStats{Calls: b.calls, Errors: b.errors, P50Ms: b.durs.quantile(0.5), P99Ms: b.durs.quantile(0.99)}
+			st := MinuteStats{Calls: b.calls, Errors: b.errors, P50Ms: b.p50, P99Ms: b.p99}
+			if b == &f.minutes[len(f.minutes)-1] {
+				st.P50Ms, st.P99Ms = f.cur.quantile(0.5), f.cur.quantile(0.99)
+			}
+			entry.Functions[route] = st
 		}
 		if len(entry.Functions) > 0 {
 			h.Minutes = append(h.Minutes, entry)
