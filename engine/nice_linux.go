@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	goruntime "runtime"
 	"strconv"
@@ -21,20 +22,35 @@ import (
 // (see cmd/tarsus), the other requests keep running on other threads.
 
 // canRenice reports whether this process may lower and then restore a
-// thread's priority (restoring needs CAP_SYS_NICE); without that the
-// mechanism is off, never half on.
-func canRenice() bool {
-	goruntime.LockOSThread()
-	defer goruntime.UnlockOSThread()
-	tid := syscall.Gettid()
-	if err := syscall.Setpriority(syscall.PRIO_PROCESS, tid, 1); err != nil {
-		return false
-	}
-	if err := syscall.Setpriority(syscall.PRIO_PROCESS, tid, 0); err != nil {
-		// Stuck at 1 on a thread we locked: end it rather than hand it back.
-		goruntime.Goexit()
-	}
-	return true
+// thread's priority (restoring needs CAP_SYS_NICE or a high enough
+// RLIMIT_NICE); without that the mechanism is off, never half on.
+func canRenice() bool { return CPUFairness() == nil }
+
+// CPUFairness says whether this process can run the CPU-fairness mechanism
+// (see Config.NiceAfter): nil if it can, else why not. It tries for real,
+// on a thread of its own that is thrown away when the priority cannot be
+// restored, so the probe never leaves a de-prioritised thread behind and
+// never touches the caller's thread.
+func CPUFairness() error {
+	res := make(chan error, 1)
+	go func() {
+		goruntime.LockOSThread()
+		tid := syscall.Gettid()
+		if err := syscall.Setpriority(syscall.PRIO_PROCESS, tid, 1); err != nil {
+			goruntime.UnlockOSThread()
+			res <- fmt.Errorf("cannot change a thread's priority: %w", err)
+			return
+		}
+		if err := syscall.Setpriority(syscall.PRIO_PROCESS, tid, 0); err != nil {
+			// Stuck at nice 1: this goroutine ends still locked to its
+			// thread, so the Go runtime ends the thread with it.
+			res <- fmt.Errorf("cannot restore a thread's priority after lowering it (needs CAP_SYS_NICE or RLIMIT_NICE): %w", err)
+			return
+		}
+		goruntime.UnlockOSThread()
+		res <- nil
+	}()
+	return <-res
 }
 
 // lockThread pins the calling goroutine to its thread and returns the

@@ -12,7 +12,6 @@ import (
 	"net/http/pprof"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -40,27 +39,11 @@ type serveConfig struct {
 	DebugAddr   string
 }
 
+// envOr reads a text setting from the environment without checks. New
+// settings use options (see options.go) instead, which checks every value.
 func envOr(e *env, key, def string) string {
 	if v := e.getenv(key); v != "" {
 		return v
-	}
-	return def
-}
-
-func envDuration(e *env, key string, def time.Duration) time.Duration {
-	if v := e.getenv(key); v != "" {
-		if d, err := time.ParseDuration(v); err == nil {
-			return d
-		}
-	}
-	return def
-}
-
-func envInt(e *env, key string, def int) int {
-	if v := e.getenv(key); v != "" {
-		if n, err := strconv.Atoi(v); err == nil {
-			return n
-		}
 	}
 	return def
 }
@@ -74,28 +57,49 @@ func newServeCmd(e *env) *cobra.Command {
 POST /<user>/<path>, the console at /console/, /healthz and /metrics.
 
 Every flag can also be set with the environment variable named in its help;
-a flag given on the command line wins over the environment.
+a flag given on the command line wins over the environment. A value that
+does not parse or is out of range stops the start with a message saying
+what to write. Sizes take a plain number of bytes or a unit: 128MiB, 2GiB.
 
 On the first start of an empty data folder without an admin token, the
 server creates the "admin" account and prints its password and API token once.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runServe(cmd.Context(), cfg, e.stdout, nil)
-		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&cfg.Addr, "addr", envOr(e, "TARSUS_ADDR", ":3401"), "listen address (TARSUS_ADDR)")
-	f.StringVar(&cfg.Data, "data", envOr(e, "TARSUS_DATA", "./tarsus-data"), "data folder for the Badger store (TARSUS_DATA)")
-	f.StringVar(&cfg.AdminToken, "admin-token", envOr(e, "TARSUS_ADMIN_TOKEN", ""), "API token of the admin account (TARSUS_ADMIN_TOKEN)")
-	f.DurationVar(&cfg.Timeout, "timeout", envDuration(e, "TARSUS_TIMEOUT", 10*time.Second), "deadline of one invocation (TARSUS_TIMEOUT)")
-	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", envDuration(e, "TARSUS_IDLE_TIMEOUT", 5*time.Minute), "drop a runtime idle this long (TARSUS_IDLE_TIMEOUT)")
-	f.IntVar(&cfg.MaxRuntimes, "max-runtimes", envInt(e, "TARSUS_MAX_RUNTIMES", 4), "runtimes per user at most (TARSUS_MAX_RUNTIMES)")
-	f.IntVar(&cfg.KeepDeploys, "keep-deployments", envInt(e, "TARSUS_KEEP_DEPLOYMENTS", 50), "deployments kept per user for rollback (TARSUS_KEEP_DEPLOYMENTS)")
-	f.Int64Var(&cfg.MemoryLimit, "memory-limit", int64(envInt(e, "TARSUS_MEMORY_LIMIT", 2<<30)), "heap bytes above which running functions are stopped (TARSUS_MEMORY_LIMIT)")
-	f.DurationVar(&cfg.NiceAfter, "nice-after", envDuration(e, "TARSUS_NICE_AFTER", 5*time.Millisecond), "lower the thread priority of an invocation that keeps a CPU busy this long; 0 turns CPU fairness off (TARSUS_NICE_AFTER)")
-	f.StringVar(&cfg.DebugAddr, "debug-addr", envOr(e, "TARSUS_DEBUG_ADDR", ""), "serve Go's pprof profiles on this address, e.g. 127.0.0.1:6060 (TARSUS_DEBUG_ADDR)")
-	f.StringVar(&cfg.LogLevel, "log-level", envOr(e, "TARSUS_LOG_LEVEL", "info"), "debug, info, warn or error (TARSUS_LOG_LEVEL)")
+	o := serveOptions(cmd, e, &cfg)
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		if err := o.check(); err != nil {
+			return err
+		}
+		return runServe(cmd.Context(), cfg, e.stdout, nil)
+	}
 	return cmd
+}
+
+// serveOptions declares the flags of `tarsus serve`, each with its
+// environment variable, default and range; check() fills cfg.
+func serveOptions(cmd *cobra.Command, e *env, cfg *serveConfig) *options {
+	o := newOptions(cmd, e)
+	o.str(&cfg.Addr, "addr", "TARSUS_ADDR", ":3401", listenAddr(false), "listen address")
+	o.str(&cfg.Data, "data", "TARSUS_DATA", "./tarsus-data", nonEmpty("a folder path, e.g. ./tarsus-data"), "data folder for the Badger store")
+	o.str(&cfg.AdminToken, "admin-token", "TARSUS_ADMIN_TOKEN", "", nil, "API token of the admin account")
+	o.duration(&cfg.Timeout, "timeout", "TARSUS_TIMEOUT", 10*time.Second, atLeast(time.Millisecond), "deadline of one invocation")
+	o.duration(&cfg.IdleTimeout, "idle-timeout", "TARSUS_IDLE_TIMEOUT", 5*time.Minute, atLeast(time.Millisecond), "drop a runtime idle this long")
+	o.integer(&cfg.MaxRuntimes, "max-runtimes", "TARSUS_MAX_RUNTIMES", 4, 1, 1024, "runtimes per user at most")
+	o.integer(&cfg.KeepDeploys, "keep-deployments", "TARSUS_KEEP_DEPLOYMENTS", 50, 1, 100000, "deployments kept per user for rollback")
+	o.size(&cfg.MemoryLimit, "memory-limit", "TARSUS_MEMORY_LIMIT", 2<<30, 0, 1<<50, "Go heap size above which running functions are stopped; 0 turns the watchdog off")
+	o.duration(&cfg.NiceAfter, "nice-after", "TARSUS_NICE_AFTER", 5*time.Millisecond, atLeast(0), "lower the thread priority of an invocation that keeps a CPU busy this long; 0 turns CPU fairness off")
+	o.str(&cfg.DebugAddr, "debug-addr", "TARSUS_DEBUG_ADDR", "", listenAddr(true), "serve Go's pprof profiles on this address, e.g. 127.0.0.1:6060")
+	o.str(&cfg.LogLevel, "log-level", "TARSUS_LOG_LEVEL", "info", oneOf("debug", "info", "warn", "error"), "debug, info, warn or error")
+	return o
+}
+
+// memoryLimit maps the flag to engine.Config.MemoryLimit, where 0 means the
+// default and a negative value turns the watchdog off.
+func memoryLimit(n int64) int64 {
+	if n <= 0 {
+		return -1
+	}
+	return n
 }
 
 // niceAfter maps the flag to engine.Config.NiceAfter, where 0 means the
@@ -123,8 +127,14 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 		return fmt.Errorf("opening the store in %s: %w", cfg.Data, err)
 	}
 	defer st.Close()
+	if cfg.NiceAfter > 0 {
+		if err := engine.CPUFairness(); err != nil {
+			log.Warn("CPU fairness is off: a function that keeps a CPU busy until its deadline is not de-prioritised, so it competes with other users' requests as an equal; to turn it on, give the process CAP_SYS_NICE (docker run --cap-add SYS_NICE, systemd AmbientCapabilities=CAP_SYS_NICE); --nice-after 0 silences this", "reason", err.Error())
+			cfg.NiceAfter = 0
+		}
+	}
 	p, err := platform.New(platform.Config{
-		Engine: engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, MemoryLimit: cfg.MemoryLimit, NiceAfter: niceAfter(cfg.NiceAfter), Logger: log},
+		Engine: engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, MemoryLimit: memoryLimit(cfg.MemoryLimit), NiceAfter: niceAfter(cfg.NiceAfter), Logger: log},
 		Logger: log,
 	}, st)
 	if err != nil {
