@@ -400,7 +400,10 @@ func (s *Server) logs(c *fiber.Ctx) error {
 		return c.JSON(recs)
 	}
 	// Subscribe before reading history so nothing falls between them.
-	ch, cancel := s.p.Follow(user)
+	ch, cancel, err := s.p.Follow(user)
+	if err != nil {
+		return err
+	}
 	recs, err := s.p.Logs(c.UserContext(), user, q)
 	if err != nil {
 		cancel()

@@ -253,6 +253,13 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 	for path, up := range prebuilt {
 		outs[path] = bundler.Output{Path: path, Route: bundler.RouteOf(path), Code: up.Bundle, Map: up.Map}
 	}
+	var buildBytes int64
+	for _, o := range outs {
+		buildBytes += int64(len(o.Code) + len(o.Map))
+	}
+	if err := p.buildQuota(len(outs), buildBytes); err != nil {
+		return nil, err
+	}
 
 	// Compile and contract-check every new bundle, reporting all failures.
 	compiled := map[string]*engine.Function{}
@@ -325,6 +332,9 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 	sort.Slice(req.Put, func(i, j int) bool { return req.Put[i].Meta.Path < req.Put[j].Meta.Path })
 	newTree, dep, err := p.store.Deploy(ctx, req)
 	if err != nil {
+		if qe := quotaErr(err, user); qe != nil {
+			return nil, qe
+		}
 		return nil, storeErr(err, "the function tree of "+user)
 	}
 

@@ -2,6 +2,7 @@ package platform
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"sort"
 	"sync"
@@ -28,10 +29,22 @@ type logHub struct {
 	recentSize int
 	subs       map[string]map[*follower]struct{}
 	closed     bool
+	// Quotas (quota.go): console bytes per user per UTC day, live
+	// followers per user; ≤ 0 is no cap.
+	maxDayBytes  int64
+	maxFollowers int
+	days         map[string]*dayBudget
 
 	kick chan struct{}
 	stop chan struct{}
 	done chan struct{}
+}
+
+// dayBudget is a user's console output of one UTC day.
+type dayBudget struct {
+	day   int64 // days since the Unix epoch
+	bytes int64
+	over  bool // the system line saying lines are dropped was written
 }
 
 type follower struct {
@@ -46,6 +59,7 @@ func newLogHub(st store.Store, recentSize int, log *slog.Logger) *logHub {
 		recent:     map[string]*ring{},
 		recentSize: recentSize,
 		subs:       map[string]map[*follower]struct{}{},
+		days:       map[string]*dayBudget{},
 		kick:       make(chan struct{}, 1),
 		stop:       make(chan struct{}),
 		done:       make(chan struct{}),
@@ -92,6 +106,48 @@ func (h *logHub) add(user string, rec store.LogRecord) {
 		h.mu.Unlock()
 		return
 	}
+	if rec.Kind == store.LogConsole && h.maxDayBytes > 0 && !h.budget(user, rec) {
+		h.mu.Unlock()
+		return
+	}
+	big := h.addLocked(user, rec)
+	h.mu.Unlock()
+	if big {
+		select {
+		case h.kick <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// budget counts a console line against the user's bytes of its day and
+// reports whether it may be kept; the first line over the limit is
+// replaced by one system record saying so. The caller holds mu.
+func (h *logHub) budget(user string, rec store.LogRecord) bool {
+	day := rec.Time.Unix() / 86400
+	b := h.days[user]
+	if b == nil || b.day != day {
+		b = &dayBudget{day: day}
+		h.days[user] = b
+	}
+	if b.over {
+		return false
+	}
+	n := int64(len(rec.Msg) + len(rec.Fn) + len(rec.Level) + len(rec.ReqID) + 64)
+	if b.bytes+n <= h.maxDayBytes {
+		b.bytes += n
+		return true
+	}
+	b.over = true
+	h.addLocked(user, store.LogRecord{Time: rec.Time, Kind: store.LogSystem, Level: "warn",
+		Msg: fmt.Sprintf("console output of %s passed the limit of %s per day (%s written): further console lines are dropped until 00:00 UTC",
+			rec.Time.UTC().Format("2006-01-02"), sizeText(h.maxDayBytes), sizeText(b.bytes))})
+	return false
+}
+
+// addLocked keeps rec and hands it to the followers; it reports whether the
+// user's pending batch is big enough to flush now. The caller holds mu.
+func (h *logHub) addLocked(user string, rec store.LogRecord) bool {
 	big := false
 	if rec.Kind == "invocation" && rec.Status < 500 {
 		r := h.recent[user]
@@ -111,13 +167,7 @@ func (h *logHub) add(user string, rec store.LogRecord) {
 			f.dropped++
 		}
 	}
-	h.mu.Unlock()
-	if big {
-		select {
-		case h.kick <- struct{}{}:
-		default:
-		}
-	}
+	return big
 }
 
 // Console implements engine.Sink.
@@ -134,10 +184,16 @@ func (h *logHub) system(user, msg string) {
 	h.add(user, store.LogRecord{Time: time.Now().UTC(), Kind: "system", Level: "info", Msg: msg})
 }
 
-// follow subscribes to a user's new records; cancel unsubscribes.
-func (h *logHub) follow(user string) (<-chan store.LogRecord, func()) {
+// follow subscribes to a user's new records; cancel unsubscribes. It
+// fails when the user has maxFollowers already.
+func (h *logHub) follow(user string) (<-chan store.LogRecord, func(), error) {
 	f := &follower{ch: make(chan store.LogRecord, 256)}
 	h.mu.Lock()
+	if n := len(h.subs[user]); h.maxFollowers > 0 && n >= h.maxFollowers {
+		h.mu.Unlock()
+		return nil, nil, errf(429, "TARSUS_QUOTA_FOLLOWERS",
+			"%s already has %d live log streams open; the limit is %d per user: close one (another console tab or tarsus logs -f) and retry", user, n, h.maxFollowers)
+	}
 	if h.subs[user] == nil {
 		h.subs[user] = map[*follower]struct{}{}
 	}
@@ -153,7 +209,7 @@ func (h *logHub) follow(user string) (<-chan store.LogRecord, func()) {
 			}
 			h.mu.Unlock()
 		})
-	}
+	}, nil
 }
 
 // forget drops a deleted user's pending records.
@@ -161,6 +217,7 @@ func (h *logHub) forget(user string) {
 	h.mu.Lock()
 	delete(h.pending, user)
 	delete(h.recent, user)
+	delete(h.days, user)
 	h.mu.Unlock()
 }
 
@@ -247,5 +304,9 @@ func (p *Platform) Logs(ctx context.Context, user string, q LogQuery) ([]store.L
 	return all, nil
 }
 
-// Follow streams a user's new log records until cancel is called.
-func (p *Platform) Follow(user string) (<-chan store.LogRecord, func()) { return p.logs.follow(user) }
+// Follow streams a user's new log records until cancel is called; it fails
+// with 429 TARSUS_QUOTA_FOLLOWERS when the user has Config.MaxLogFollowers
+// streams open already.
+func (p *Platform) Follow(user string) (<-chan store.LogRecord, func(), error) {
+	return p.logs.follow(user)
+}

@@ -38,6 +38,19 @@ type Config struct {
 	// are kept in memory (they are not written to the store).
 	// Optional. Default: 64.
 	RecentInvocations int
+	// MaxBuildBytes caps the bundles and source maps one deploy builds
+	// (quota.go): more is 413 TARSUS_QUOTA_BUILD.
+	// Optional. Default: 64 MiB. Negative: no cap.
+	MaxBuildBytes int64
+	// MaxLogBytesPerDay caps each user's console output per UTC day
+	// (quota.go): past it, the user's console lines are dropped until the
+	// day ends and one system line says so.
+	// Optional. Default: 64 MiB. Negative: no cap.
+	MaxLogBytesPerDay int64
+	// MaxLogFollowers caps each user's live log streams
+	// (GET /api/v1/logs?follow=true): one more is 429
+	// TARSUS_QUOTA_FOLLOWERS. Optional. Default: 8. Negative: no cap.
+	MaxLogFollowers int
 	// Logger receives the platform's diagnostics. Optional. Default: discard.
 	Logger *slog.Logger
 }
@@ -57,6 +70,15 @@ func (c *Config) fill() {
 	}
 	if c.RecentInvocations <= 0 {
 		c.RecentInvocations = 64
+	}
+	if c.MaxBuildBytes == 0 {
+		c.MaxBuildBytes = 64 << 20
+	}
+	if c.MaxLogBytesPerDay == 0 {
+		c.MaxLogBytesPerDay = 64 << 20
+	}
+	if c.MaxLogFollowers == 0 {
+		c.MaxLogFollowers = 8
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
@@ -93,6 +115,7 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 		stats: newStatsBook(),
 	}
 	p.logs = newLogHub(st, cfg.RecentInvocations, cfg.Logger)
+	p.logs.maxDayBytes, p.logs.maxFollowers = cfg.MaxLogBytesPerDay, cfg.MaxLogFollowers
 	ecfg := cfg.Engine
 	ecfg.Sink = p.logs
 	if ecfg.Logger == nil {

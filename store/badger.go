@@ -222,7 +222,7 @@ func xlate(op string, err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, ErrNotFound), errors.Is(err, ErrExists), errors.Is(err, ErrConflict),
-		errors.Is(err, ErrClosed), errors.Is(err, ErrInvalid),
+		errors.Is(err, ErrClosed), errors.Is(err, ErrInvalid), errors.Is(err, ErrQuota),
 		errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return err
 	case errors.Is(err, badger.ErrKeyNotFound):

@@ -100,7 +100,7 @@ func (b *Badger) Deploy(ctx context.Context, req DeployRequest) (Tree, Deploymen
 		delete(files, p)
 	}
 	var blobs []blobWrite
-	zsize := map[string]int{} // hash → compressed size of content queued so far
+	zsize := map[string]int64{} // hash → compressed size of content queued so far
 	// put queues content for storing under hash h and returns its stored
 	// size. h == "" (an empty bundle or map) means "none".
 	put := func(h string, content []byte) int {
@@ -108,10 +108,10 @@ func (b *Badger) Deploy(ctx context.Context, req DeployRequest) (Tree, Deploymen
 			return 0
 		}
 		if n, ok := zsize[h]; ok {
-			return n
+			return int(n)
 		}
 		z := b.compress(content)
-		zsize[h] = len(z)
+		zsize[h] = int64(len(z))
 		blobs = append(blobs, blobWrite{hash: h, z: z})
 		return len(z)
 	}
@@ -144,10 +144,13 @@ func (b *Badger) Deploy(ctx context.Context, req DeployRequest) (Tree, Deploymen
 			return Tree{}, Deployment{}, err
 		}
 	}
+	if gc, err = b.makeRoom(ctx, old, gc, blobs); err != nil {
+		return Tree{}, Deployment{}, xlate("deploy", err)
+	}
 	if err := b.writeBlobs(ctx, old, gc, blobs); err != nil {
 		return Tree{}, Deployment{}, xlate("deploy: write blobs", err)
 	}
-	t, d, err := b.flip(ctx, old, files, ch, version, at, req.By, req.Via, "")
+	t, d, err := b.flip(ctx, old, files, ch, version, at, req.By, req.Via, "", zsize)
 	if err != nil {
 		return Tree{}, Deployment{}, xlate("deploy", err)
 	}
@@ -257,14 +260,15 @@ func (b *Badger) writeBlobs(ctx context.Context, live Tree, gc gcState, blobs []
 
 // flip makes files the live tree at version in one small transaction and
 // records the deployment, then syncs and trims old deployments. The caller
-// holds the user's mu and has stored every blob files references.
+// holds the user's mu and has stored every blob files references; sizes
+// has the stored size of those it knows (the rest are read).
 //
 // When the counts hold for the live tree, the same transaction adds the
 // files new in this tree to them and records what it replaced (dr/); when
 // they do not, or that makes the transaction too big for Badger, it flips
 // without them and recount rebuilds them afterwards.
 func (b *Badger) flip(ctx context.Context, old Tree, files map[string]FileMeta, ch Change,
-	version int64, at time.Time, by, via, rollbackOf string) (Tree, Deployment, error) {
+	version int64, at time.Time, by, via, rollbackOf string, sizes map[string]int64) (Tree, Deployment, error) {
 	if err := ctx.Err(); err != nil {
 		return Tree{}, Deployment{}, err
 	}
@@ -316,7 +320,8 @@ func (b *Badger) flip(ctx context.Context, old Tree, files map[string]FileMeta, 
 				return err
 			}
 			if withCounts && gc.counts(live) {
-				if _, err := addRefs(txn, user, tally(added), 1); err != nil {
+				_, grew, err := addRefs(txn, user, tally(added), 1, sizes)
+				if err != nil {
 					return err
 				}
 				if drVal != nil {
@@ -324,7 +329,9 @@ func (b *Badger) flip(ctx context.Context, old Tree, files map[string]FileMeta, 
 						return err
 					}
 				}
-				if err := txn.Set(keyGC(user), gcFor(t).encode()); err != nil {
+				st := gcFor(t)
+				st.Bytes = gc.Bytes + grew
+				if err := txn.Set(keyGC(user), st.encode()); err != nil {
 					return err
 				}
 				counted = true
@@ -552,7 +559,7 @@ func (b *Badger) Rollback(ctx context.Context, user, id, by string) (Tree, Deplo
 	}
 	// The target is a kept deployment, so every blob it references is
 	// still stored: blobs are deleted only when no kept tree uses them.
-	t, d, err := b.flip(ctx, old, files, ch, version, at, by, ViaRollback, target.ID)
+	t, d, err := b.flip(ctx, old, files, ch, version, at, by, ViaRollback, target.ID, nil)
 	if err != nil {
 		return Tree{}, Deployment{}, xlate("rollback", err)
 	}

@@ -21,8 +21,9 @@
 //	d/<user>/<id>          Deployment without its Tree, as JSON (the listing)
 //	dt/<user>/<id>         that deployment's tree (map[path]FileMeta) as zstd(JSON)
 //	dr/<user>/<id>         blob hashes that deployment replaced or removed, zstd(JSON)
-//	gc/<user>              live tree (version, time) the counts hold for, and
-//	                       whether blobs no count covers may exist (gc.go)
+//	gc/<user>              live tree (version, time) the counts hold for,
+//	                       whether blobs no count covers may exist, and the
+//	                       stored bytes of the counted blobs (gc.go, quota.go)
 //	l/<user>/<seq>         LogRecord as JSON; seq is 8 bytes big-endian; Badger TTL
 //	ls/<user>              last log seq handed out, 8 bytes big-endian (no TTL)
 //
@@ -54,6 +55,10 @@
 // kept tree (as every deploy did before); so does a deploy whose counts
 // would not fit in its transaction, or whose counts disagree with the
 // deployments.
+//
+// A user's stored bytes (StoredBytes) are kept in gc/ by the same
+// transactions that change the counts, so reading them costs one key;
+// Config.MaxStoredBytes caps them per user (quota.go).
 //
 // Deploys, rollbacks and user creation/deletion of one user are serialized by
 // a per-user mutex; different users proceed in parallel.

@@ -58,6 +58,11 @@ type gcState struct {
 	At      int64 // that tree's UpdatedAt (stamp)
 	// Pending: a deploy may have stored blobs that no count covers.
 	Pending bool
+	// Bytes is the stored (compressed) size of the blobs with a count
+	// above zero: what the user's kept deployments take, each blob once.
+	// It changes in the transactions that change the counts: a count that
+	// leaves zero adds its blob's size, one that reaches zero takes it off.
+	Bytes int64
 }
 
 // errCounts means the reference counts disagree with the deployments (a
@@ -69,6 +74,11 @@ func keyRef(user, hash string) []byte         { return []byte("rc/" + user + "/"
 func keyDeployRelease(user, id string) []byte { return []byte("dr/" + user + "/" + id) }
 func prefixRef(user string) []byte            { return []byte("rc/" + user + "/") }
 func prefixDeployRelease(user string) []byte  { return []byte("dr/" + user + "/") }
+
+// gcStateLen is the size of an encoded gcState. A gc/ value of another size
+// (one written before Bytes existed, 17 bytes) is not trusted: the next
+// deploy recounts, which rewrites it.
+const gcStateLen = 25
 
 // stamp is a tree time as stored in gcState (0 for none).
 func stamp(t time.Time) int64 {
@@ -84,16 +94,17 @@ func (st gcState) counts(t Tree) bool {
 }
 
 func (st gcState) encode() []byte {
-	v := make([]byte, 17)
+	v := make([]byte, gcStateLen)
 	binary.BigEndian.PutUint64(v[0:], uint64(st.Version))
 	binary.BigEndian.PutUint64(v[8:], uint64(st.At))
 	if st.Pending {
 		v[16] = 1
 	}
+	binary.BigEndian.PutUint64(v[17:], uint64(st.Bytes))
 	return v
 }
 
-// gcFor is the gcState of counts that hold for tree t.
+// gcFor is the gcState of counts that hold for tree t (set Bytes).
 func gcFor(t Tree) gcState {
 	return gcState{ok: true, Version: t.Version, At: stamp(t.UpdatedAt)}
 }
@@ -109,12 +120,14 @@ func loadGC(txn *badger.Txn, user string) (gcState, error) {
 	}
 	var st gcState
 	err = item.Value(func(v []byte) error {
-		if len(v) != 17 {
-			// Unreadable: treat as no counts, recount rewrites it.
+		if len(v) != gcStateLen {
+			// Unreadable or from before Bytes: treat as no counts,
+			// recount rewrites it.
 			return nil
 		}
 		st = gcState{ok: true, Version: int64(binary.BigEndian.Uint64(v[0:])),
-			At: int64(binary.BigEndian.Uint64(v[8:])), Pending: v[16] == 1}
+			At: int64(binary.BigEndian.Uint64(v[8:])), Pending: v[16] == 1,
+			Bytes: int64(binary.BigEndian.Uint64(v[17:]))}
 		return nil
 	})
 	return st, err
@@ -170,9 +183,13 @@ func tally(hs []string) map[string]int64 {
 
 // addRefs adds sign×n[h] to each count of user in txn. A count that
 // reaches zero is deleted with its blob; one that would go below zero is
-// errCounts. It returns how many blobs it deleted.
-func addRefs(txn *badger.Txn, user string, n map[string]int64, sign int64) (int, error) {
+// errCounts. It returns how many blobs it deleted and by how much the
+// stored bytes of counted blobs changed (gcState.Bytes): a count that
+// leaves zero adds its blob's size (sizes[h] when known, else read), one
+// that reaches zero takes it off.
+func addRefs(txn *badger.Txn, user string, n map[string]int64, sign int64, sizes map[string]int64) (int, int64, error) {
 	deleted := 0
+	var bytes int64
 	for h, d := range n {
 		k := keyRef(user, h)
 		var c int64
@@ -180,7 +197,7 @@ func addRefs(txn *badger.Txn, user string, n map[string]int64, sign int64) (int,
 		switch {
 		case errors.Is(err, badger.ErrKeyNotFound):
 		case err != nil:
-			return 0, err
+			return 0, 0, err
 		default:
 			if err := item.Value(func(v []byte) error {
 				if len(v) != 8 {
@@ -189,28 +206,61 @@ func addRefs(txn *badger.Txn, user string, n map[string]int64, sign int64) (int,
 				c = int64(binary.BigEndian.Uint64(v))
 				return nil
 			}); err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 		}
+		was := c
 		c += sign * d
 		switch {
 		case c < 0:
-			return 0, fmt.Errorf("%w: %q would be %d", errCounts, k, c)
+			return 0, 0, fmt.Errorf("%w: %q would be %d", errCounts, k, c)
 		case c == 0:
+			size, err := blobLen(txn, user, h)
+			if err != nil {
+				return 0, 0, err
+			}
+			bytes -= size
 			if err := txn.Delete(k); err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			if err := txn.Delete(keyBlob(user, h)); err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			deleted++
 		default:
+			if was == 0 {
+				size, ok := sizes[h]
+				if !ok {
+					var err error
+					if size, err = blobLen(txn, user, h); err != nil {
+						return 0, 0, err
+					}
+				}
+				bytes += size
+			}
 			if err := txn.Set(k, countValue(c)); err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 		}
 	}
-	return deleted, nil
+	return deleted, bytes, nil
+}
+
+// blobLen is the stored (compressed) size of a blob of user; 0 if absent.
+func blobLen(txn *badger.Txn, user, hash string) (int64, error) {
+	item, err := txn.Get(keyBlob(user, hash))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	err = item.Value(func(v []byte) error {
+		n = int64(len(v))
+		return nil
+	})
+	return n, err
 }
 
 func countValue(c int64) []byte {
@@ -259,12 +309,15 @@ func (b *Badger) deploymentIDsOf(user string) ([]string, error) {
 // (which becomes the oldest and so counts in full), and blobs whose count
 // reaches zero are deleted. The counts must hold: the caller made a counted
 // flip and holds the user's mu.
-func (b *Badger) trim(user string) error {
+func (b *Badger) trim(user string) error { return b.trimTo(user, b.cfg.KeepDeployments) }
+
+// trimTo is trim keeping the newest keep deployments (keep ≥ 1).
+func (b *Badger) trimTo(user string, keep int) error {
 	ids, err := b.deploymentIDsOf(user)
 	if err != nil {
 		return err
 	}
-	drops := len(ids) - b.cfg.KeepDeployments
+	drops := len(ids) - max(keep, 1)
 	if drops <= 0 {
 		return nil
 	}
@@ -278,7 +331,19 @@ func (b *Badger) trim(user string) error {
 			if err != nil && !errors.Is(err, badger.ErrKeyNotFound) {
 				return err
 			}
-			if deleted, err = addRefs(txn, user, tally(released), -1); err != nil {
+			gc, err := loadGC(txn, user)
+			if err != nil {
+				return err
+			}
+			if !gc.ok {
+				return fmt.Errorf("%w: no gc/ state to trim by", errCounts)
+			}
+			var freed int64
+			if deleted, freed, err = addRefs(txn, user, tally(released), -1, nil); err != nil {
+				return err
+			}
+			gc.Bytes += freed
+			if err := txn.Set(keyGC(user), gc.encode()); err != nil {
 				return err
 			}
 			for _, k := range [][]byte{keyDeploy(user, drop), keyDeployTree(user, drop),
@@ -327,6 +392,7 @@ func (b *Badger) recount(user string) error {
 		live     Tree
 		counts   = map[string]int64{}
 		releases = map[string][]string{} // deployment id → dr
+		bytes    int64                   // stored size of the kept blobs
 		stale    [][]byte                // rc/, dr/ and b/ keys to delete
 	)
 	err = b.db.View(func(txn *badger.Txn) error {
@@ -348,6 +414,13 @@ func (b *Badger) recount(user string) error {
 				releases[id] = released
 			}
 			prev = files
+		}
+		for h := range counts {
+			n, err := blobLen(txn, user, h)
+			if err != nil {
+				return err
+			}
+			bytes += n
 		}
 		for _, prefix := range [][]byte{prefixRef(user), prefixBlob(user)} {
 			for _, k := range keysWithPrefix(txn, prefix, 1<<31-1) {
@@ -394,11 +467,13 @@ func (b *Badger) recount(user string) error {
 	}
 	// The user's mu keeps the live tree where it was read.
 	if err := b.update(func(txn *badger.Txn) error {
-		return txn.Set(keyGC(user), gcFor(live).encode())
+		st := gcFor(live)
+		st.Bytes = bytes
+		return txn.Set(keyGC(user), st.encode())
 	}); err != nil {
 		return err
 	}
-	b.log.Info("store: blob reference counts rebuilt", "user", user, "deployments", len(ids), "blobs", len(counts))
+	b.log.Info("store: blob reference counts rebuilt", "user", user, "deployments", len(ids), "blobs", len(counts), "bytes", bytes)
 	return nil
 }
 

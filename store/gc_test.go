@@ -142,6 +142,27 @@ func checkGC(t testing.TB, s *Badger, user string) {
 	if !maps.EqualFunc(got.releases, fresh.releases, slices.Equal) {
 		t.Errorf("releases = %v\nrecount %v", got.releases, fresh.releases)
 	}
+	// The stored bytes kept up to date by deploys and trims are the size
+	// of the blobs, and what a recount finds.
+	if stored := blobBytes(t, s, user); got.gc.Bytes != stored || fresh.gc.Bytes != stored {
+		t.Errorf("stored bytes = %d, after a recount %d; the blobs take %d", got.gc.Bytes, fresh.gc.Bytes, stored)
+	}
+}
+
+// blobBytes sums the stored size of every blob of user.
+func blobBytes(t testing.TB, s *Badger, user string) int64 {
+	t.Helper()
+	var n int64
+	err := s.db.View(func(txn *badger.Txn) error {
+		for _, v := range dumpPrefix(t, txn, prefixBlob(user)) {
+			n += int64(len(v))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 func hasBlob(t testing.TB, s *Badger, user, content string) bool {

@@ -19,6 +19,7 @@ var (
 	ErrClosed = errors.New("store: closed")
 	// ErrInvalid: an argument is malformed (bad name, path, role, hash, ...).
 	ErrInvalid = errors.New("store: invalid argument")
+	// ErrQuota (quota.go): a per-user limit would be passed.
 )
 
 // Role is a user's role.
@@ -202,6 +203,10 @@ type Store interface {
 	// Logs returns the newest q.Limit records matching q, oldest first.
 	Logs(ctx context.Context, user string, q LogQuery) ([]LogRecord, error)
 
+	// StoredBytes is what the user's kept deployments take in the store
+	// (compressed, each blob once); Config.MaxStoredBytes caps it.
+	StoredBytes(ctx context.Context, user string) (int64, error)
+
 	// Close releases the store. It waits for calls in progress.
 	Close() error
 }
@@ -226,6 +231,12 @@ type Config struct {
 	// records are visible and LogQuery.Limit is capped to it.
 	// Optional. Default: 10000.
 	MaxLogsPerUser int
+	// MaxStoredBytes caps what each user's kept deployments take in the
+	// store (sources, bundles and maps, compressed, each blob once; see
+	// quota.go): a deploy that would pass it drops the oldest deployments
+	// first, then fails with a *QuotaError.
+	// Optional. Default: 256 MiB. Negative: no cap.
+	MaxStoredBytes int64
 	// SyncWrites fsyncs every write. When false, the store still syncs once
 	// after each deploy and rollback.
 	// Optional. Default: false.
@@ -251,6 +262,9 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.MaxLogsPerUser <= 0 {
 		cfg.MaxLogsPerUser = DefaultMaxLogsPerUser
+	}
+	if cfg.MaxStoredBytes == 0 {
+		cfg.MaxStoredBytes = DefaultMaxStoredBytes
 	}
 	return cfg
 }

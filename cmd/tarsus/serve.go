@@ -37,6 +37,11 @@ type serveConfig struct {
 	MemoryLimit int64
 	NiceAfter   time.Duration
 	DebugAddr   string
+	// Per-user quotas; 0 turns one off.
+	MaxStoredBytes    int64
+	MaxBuildBytes     int64
+	MaxLogBytesPerDay int64
+	MaxLogFollowers   int
 }
 
 // envOr reads a text setting from the environment without checks. New
@@ -89,13 +94,21 @@ func serveOptions(cmd *cobra.Command, e *env, cfg *serveConfig) *options {
 	o.size(&cfg.MemoryLimit, "memory-limit", "TARSUS_MEMORY_LIMIT", 2<<30, 0, 1<<50, "Go heap size above which running functions are stopped; 0 turns the watchdog off")
 	o.duration(&cfg.NiceAfter, "nice-after", "TARSUS_NICE_AFTER", 5*time.Millisecond, atLeast(0), "lower the thread priority of an invocation that keeps a CPU busy this long; 0 turns CPU fairness off")
 	o.str(&cfg.DebugAddr, "debug-addr", "TARSUS_DEBUG_ADDR", "", listenAddr(true), "serve Go's pprof profiles on this address, e.g. 127.0.0.1:6060")
+	o.size(&cfg.MaxStoredBytes, "max-stored-bytes", "TARSUS_MAX_STORED_BYTES", store.DefaultMaxStoredBytes, 0, 1<<50, "per user: sources, bundles and maps of the kept deployments (compressed); past it the oldest deployments are dropped, then deploys fail with 507; 0 turns the cap off")
+	o.size(&cfg.MaxBuildBytes, "max-build-bytes", "TARSUS_MAX_BUILD_BYTES", 64<<20, 0, 1<<50, "bundles and source maps one deploy may build (413 past it); 0 turns the cap off")
+	o.size(&cfg.MaxLogBytesPerDay, "max-log-bytes-per-day", "TARSUS_MAX_LOG_BYTES_PER_DAY", 64<<20, 0, 1<<50, "console output per user per UTC day; past it the user's console lines are dropped until the day ends; 0 turns the cap off")
+	o.integer(&cfg.MaxLogFollowers, "max-log-followers", "TARSUS_MAX_LOG_FOLLOWERS", 8, 0, 10000, "live log streams per user (429 past it); 0 turns the cap off")
 	o.str(&cfg.LogLevel, "log-level", "TARSUS_LOG_LEVEL", "info", oneOf("debug", "info", "warn", "error"), "debug, info, warn or error")
 	return o
 }
 
 // memoryLimit maps the flag to engine.Config.MemoryLimit, where 0 means the
 // default and a negative value turns the watchdog off.
-func memoryLimit(n int64) int64 {
+func memoryLimit(n int64) int64 { return orOff(n) }
+
+// orOff maps a limit flag, where 0 turns the limit off, to a Config field,
+// where 0 means the default and a negative value turns it off.
+func orOff(n int64) int64 {
 	if n <= 0 {
 		return -1
 	}
@@ -122,7 +135,7 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 	if err := os.MkdirAll(cfg.Data, 0o700); err != nil {
 		return fmt.Errorf("data folder: %w", err)
 	}
-	st, err := store.Open(store.Config{Dir: filepath.Join(cfg.Data, "badger"), KeepDeployments: cfg.KeepDeploys}, log)
+	st, err := store.Open(store.Config{Dir: filepath.Join(cfg.Data, "badger"), KeepDeployments: cfg.KeepDeploys, MaxStoredBytes: orOff(cfg.MaxStoredBytes)}, log)
 	if err != nil {
 		return fmt.Errorf("opening the store in %s: %w", cfg.Data, err)
 	}
@@ -134,7 +147,8 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 		}
 	}
 	p, err := platform.New(platform.Config{
-		Engine: engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, MemoryLimit: memoryLimit(cfg.MemoryLimit), NiceAfter: niceAfter(cfg.NiceAfter), Logger: log},
+		Engine:        engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, MemoryLimit: memoryLimit(cfg.MemoryLimit), NiceAfter: niceAfter(cfg.NiceAfter), Logger: log},
+		MaxBuildBytes: orOff(cfg.MaxBuildBytes), MaxLogBytesPerDay: orOff(cfg.MaxLogBytesPerDay), MaxLogFollowers: int(orOff(int64(cfg.MaxLogFollowers))),
 		Logger: log,
 	}, st)
 	if err != nil {

@@ -87,6 +87,10 @@ func TestServeRejectsBadSettings(t *testing.T) {
 		{map[string]string{"TARSUS_ADDR": "3401"}, nil, `TARSUS_ADDR="3401": a listen address host:port, e.g. :3401 or 127.0.0.1:3401`},
 		{map[string]string{"TARSUS_DEBUG_ADDR": "localhost:http-alt"}, nil, `TARSUS_DEBUG_ADDR="localhost:http-alt": a listen address host:port with a port number`},
 		{map[string]string{"TARSUS_DATA": " "}, nil, `TARSUS_DATA=" ": must not be empty`},
+		{map[string]string{"TARSUS_MAX_STORED_BYTES": "lots"}, nil, `TARSUS_MAX_STORED_BYTES="lots": a size in bytes, e.g. 134217728, 128MiB or 2GiB`},
+		{nil, []string{"--max-build-bytes", "64MB/s"}, `--max-build-bytes "64MB/s": a size in bytes`},
+		{map[string]string{"TARSUS_MAX_LOG_FOLLOWERS": "-1"}, nil, `TARSUS_MAX_LOG_FOLLOWERS="-1": must be between 0 and 10000`},
+		{map[string]string{"TARSUS_MAX_LOG_BYTES_PER_DAY": "1e9"}, nil, `TARSUS_MAX_LOG_BYTES_PER_DAY="1e9": a size in bytes`},
 		// A flag wins over a bad environment value.
 		{map[string]string{"TARSUS_TIMEOUT": "30"}, []string{"--timeout", "30s", "--data", "", "--addr", "x"}, `--addr "x": a listen address`},
 	} {
@@ -113,7 +117,7 @@ func TestServeRejectsBadSettings(t *testing.T) {
 // TestServeSettingsParse: good values in every accepted form reach the
 // server's configuration.
 func TestServeSettingsParse(t *testing.T) {
-	vars := map[string]string{"TARSUS_MEMORY_LIMIT": "128MiB", "TARSUS_NICE_AFTER": "0", "TARSUS_TIMEOUT": "1m30s"}
+	vars := map[string]string{"TARSUS_MEMORY_LIMIT": "128MiB", "TARSUS_NICE_AFTER": "0", "TARSUS_TIMEOUT": "1m30s", "TARSUS_MAX_STORED_BYTES": "1GiB", "TARSUS_MAX_LOG_FOLLOWERS": "0"}
 	e := &env{stdout: io.Discard, stderr: io.Discard, getenv: func(k string) string { return vars[k] }}
 	cmd := &cobra.Command{}
 	var cfg serveConfig
@@ -124,7 +128,8 @@ func TestServeSettingsParse(t *testing.T) {
 	if err := o.check(); err != nil {
 		t.Fatal(err)
 	}
-	if cfg.MemoryLimit != 128<<20 || cfg.NiceAfter != 0 || cfg.Timeout != 90*time.Second || cfg.MaxRuntimes != 9 || cfg.IdleTimeout != 2*time.Minute || cfg.KeepDeploys != 50 || cfg.Addr != ":3401" || cfg.LogLevel != "info" {
+	if cfg.MemoryLimit != 128<<20 || cfg.NiceAfter != 0 || cfg.Timeout != 90*time.Second || cfg.MaxRuntimes != 9 || cfg.IdleTimeout != 2*time.Minute || cfg.KeepDeploys != 50 || cfg.Addr != ":3401" || cfg.LogLevel != "info" ||
+		cfg.MaxStoredBytes != 1<<30 || cfg.MaxLogFollowers != 0 || cfg.MaxBuildBytes != 64<<20 || cfg.MaxLogBytesPerDay != 64<<20 {
 		t.Errorf("settings: %+v", cfg)
 	}
 	f := cmd.Flags()

@@ -30,6 +30,11 @@ type Options struct {
 	MemoryLimit int64
 	Console     fs.FS
 	Version     string // reported by /healthz
+	// Quotas (0: the defaults of store.Config and platform.Config).
+	MaxStoredBytes    int64
+	MaxBuildBytes     int64
+	MaxLogBytesPerDay int64
+	MaxLogFollowers   int
 }
 
 // Server is a running test server.
@@ -54,11 +59,12 @@ func Start(t testing.TB, o Options) *Server {
 	if o.AdminToken == "" {
 		o.AdminToken = DefaultAdminToken
 	}
-	st, err := store.Open(store.Config{Dir: filepath.Join(o.Dir, "badger")}, nil)
+	st, err := store.Open(store.Config{Dir: filepath.Join(o.Dir, "badger"), MaxStoredBytes: o.MaxStoredBytes}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit}}, st)
+	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit},
+		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers}, st)
 	if err != nil {
 		t.Fatal(err)
 	}
