@@ -22,6 +22,9 @@ import (
 var (
 	allScenarios = []string{"cold", "warm", "deploy", "density", "churn", "neighbour"}
 	allPeers     = []string{"original", "node", "deno", "bun", "workerd"}
+	// extraScenarios run only when selected (-scenario / -only); they are
+	// reported after the others.
+	extraScenarios = []string{"soak"}
 )
 
 // bench is one run: its configuration, its report, the peers and the
@@ -73,6 +76,13 @@ type config struct {
 	NeighbourTimeout time.Duration
 	NeighbourLoad    int // connections of the other users' load
 
+	SoakDur     time.Duration
+	SoakUsers   int
+	SoakIdle    time.Duration
+	SoakConns   int
+	SoakTimeout time.Duration
+	SoakMemory  string // --memory-limit of the soak's server
+
 	Out     string // RESULTS.md path; "" = none
 	Keep    bool   // keep the scratch folder
 	Profile string // folder for the servers' pprof profiles; "" = no profiling
@@ -88,7 +98,10 @@ func main() {
 func run() error {
 	var (
 		quick     = flag.Bool("quick", false, "a short smoke run of every scenario (≈ 2 minutes)")
-		only      = flag.String("only", strings.Join(allScenarios, ","), "scenarios to run: "+strings.Join(allScenarios, ","))
+		only      = flag.String("only", strings.Join(allScenarios, ","), "scenarios to run: "+strings.Join(allScenarios, ",")+"; also "+strings.Join(extraScenarios, ",")+", which the default run leaves out")
+		scenario  = flag.String("scenario", "", "same as -only (e.g. -scenario soak)")
+		soakDur   = flag.Duration("soak", 0, "soak duration with the attackers (default 10m; 1m with -quick)")
+		soakUsers = flag.Int("soak-users", 0, "soak: users under churn (default 1000; 200 with -quick)")
 		peers     = flag.String("peers", strings.Join(allPeers, ","), "peers to measure ("+strings.Join(allPeers, ",")+"), or none")
 		out       = flag.String("out", "", "results file (default bench/RESULTS.md; '-' for none)")
 		bin       = flag.String("bin", "", "use this tarsus binary instead of building cmd/tarsus")
@@ -116,6 +129,7 @@ func run() error {
 		DensityUsers: 10000, DensityWarm: 1000, OriginalUsers: 20,
 		ChurnUsers: 1000, ChurnDur: 5 * time.Minute, ChurnSample: 10 * time.Second, ChurnIdle: 200 * time.Millisecond, ChurnConns: 32,
 		NeighbourUsers: 100, NeighbourDur: 20 * time.Second, NeighbourConns: 8, NeighbourTimeout: time.Second, NeighbourLoad: 32,
+		SoakDur: 10 * time.Minute, SoakUsers: 1000, SoakIdle: 200 * time.Millisecond, SoakConns: 32, SoakTimeout: 2 * time.Second, SoakMemory: "512MiB",
 	}
 	if cfg.Quick {
 		cfg.Warmup, cfg.WarmDur = time.Second, 3*time.Second
@@ -125,6 +139,7 @@ func run() error {
 		// idle timeout makes the smoke run churn too.
 		cfg.ChurnUsers, cfg.ChurnDur, cfg.ChurnSample, cfg.ChurnIdle = 200, 20*time.Second, 5*time.Second, 50*time.Millisecond
 		cfg.NeighbourUsers, cfg.NeighbourDur = 50, 5*time.Second
+		cfg.SoakDur, cfg.SoakUsers = time.Minute, 200
 	}
 	setIf(&cfg.WarmDur, *dur)
 	setIf(&cfg.ColdTrials, *trials)
@@ -135,24 +150,33 @@ func run() error {
 	setIf(&cfg.DensityWarm, *warm)
 	setIf(&cfg.ChurnDur, *churnDur)
 	setIf(&cfg.ChurnUsers, *churnUser)
+	setIf(&cfg.SoakDur, *soakDur)
+	setIf(&cfg.SoakUsers, *soakUsers)
+	if *scenario != "" {
+		*only = *scenario
+	}
 	if cfg.DensityWarm > cfg.DensityUsers {
 		cfg.DensityWarm = cfg.DensityUsers
 	}
 	switch *out {
 	case "":
 		cfg.Out = filepath.Join(root, "bench", "RESULTS.md")
+		if *only == "soak" {
+			// A soak alone does not replace the full run's results.
+			cfg.Out = filepath.Join(root, "bench", "SOAK.md")
+		}
 	case "-":
 	default:
 		cfg.Out = *out
 	}
-	if cfg.Scenarios, err = parseSet(*only, allScenarios); err != nil {
+	if cfg.Scenarios, err = parseSet(*only, append(slices.Clone(allScenarios), extraScenarios...)); err != nil {
 		return fmt.Errorf("-only: %w", err)
 	}
 	if cfg.PeerSet, err = parseSet(*peers, allPeers); err != nil {
 		return fmt.Errorf("-peers: %w", err)
 	}
 
-	if _, err := exec.LookPath("wrk"); err != nil && (cfg.Scenarios["warm"] || cfg.Scenarios["churn"] || cfg.Scenarios["neighbour"]) {
+	if _, err := exec.LookPath("wrk"); err != nil && (cfg.Scenarios["warm"] || cfg.Scenarios["churn"] || cfg.Scenarios["neighbour"] || cfg.Scenarios["soak"]) {
 		return errors.New("wrk is not installed; install it with: apt-get install -y wrk")
 	}
 	if !*noPin {
@@ -212,7 +236,7 @@ func run() error {
 	rep.collectEnv(ctx)
 	b := &bench{cfg: cfg, rep: rep, pe: newPeerEnv(ctx, cfg, rep)}
 	start := time.Now()
-	for _, s := range allScenarios {
+	for _, s := range append(slices.Clone(allScenarios), extraScenarios...) {
 		if !cfg.Scenarios[s] {
 			continue
 		}
@@ -235,6 +259,8 @@ func run() error {
 			err = b.churn(ctx)
 		case "neighbour":
 			err = b.neighbour(ctx)
+		case "soak":
+			err = b.soak(ctx)
 		}
 		if err != nil {
 			logf("scenario %s failed: %v", s, err)

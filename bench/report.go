@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -263,7 +264,7 @@ func (r *report) print(w io.Writer) {
 	}
 	p("\n")
 
-	for _, key := range allScenarios {
+	for _, key := range append(slices.Clone(allScenarios), extraScenarios...) {
 		s, ok := r.sections[key]
 		if !ok || (!r.cfg.Scenarios[key]) {
 			continue
