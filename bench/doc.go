@@ -4,6 +4,7 @@
 //	go run ./bench -quick     # a ≈ 2-minute smoke run of every scenario
 //	go run ./bench -only cold,warm -peers original,deno
 //	go run ./bench -only warm -peers none -profile /tmp/prof   # with the server's pprof profiles
+//	go run ./bench -scenario soak -soak 10m -peers none        # the soak, into bench/SOAK.md
 //
 // Most of the full run's time goes to creating 10,000 users (each password
 // is hashed with bcrypt by the server) and to the 5 minutes of churn.
@@ -24,6 +25,12 @@
 //     every 10 s.
 //   - neighbour: other users' latency with and without one user whose
 //     function spins until its deadline on every call.
+//   - soak (only when selected: -scenario soak, -soak 10m): 1,000 users under
+//     churn for 10 minutes while attackers run (a spinning function, an
+//     allocation loop, a gzip bomb to the login, slow-body connections,
+//     wrong-password logins); the server's RSS and goroutines sampled, the
+//     victims' p99 against a baseline without attackers. Written to
+//     bench/SOAK.md when run alone (soak.go).
 //
 // The peers live in bench/peers (package.json and package-lock.json; `npm
 // ci` there installs Fastify 5, workerd, Deno, Bun and esbuild): the original

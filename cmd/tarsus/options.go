@@ -213,8 +213,7 @@ func listenAddr(optional bool) func(string) error {
 		if s == "" && optional {
 			return nil
 		}
-		host, port, err := net.SplitHostPort(s)
-		_ = host
+		_, port, err := net.SplitHostPort(s)
 		if err != nil {
 			return fmt.Errorf("a listen address host:port, e.g. :3401 or 127.0.0.1:3401")
 		}
