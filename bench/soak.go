@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -39,7 +40,7 @@ type attack struct {
 
 	mu      sync.Mutex
 	n       int
-	status  map[int]int
+	status  map[string]int // "200", "503 TARSUS_MEMORY"
 	errs    int
 	lastErr string
 	lat     []time.Duration
@@ -47,10 +48,15 @@ type attack struct {
 }
 
 func newAttack(name, what string) *attack {
-	return &attack{name: name, what: what, status: map[int]int{}, extra: map[string]int64{}}
+	return &attack{name: name, what: what, status: map[string]int{}, extra: map[string]int64{}}
 }
 
 func (a *attack) record(status int, err error, d time.Duration) {
+	a.recordCode(status, "", err, d)
+}
+
+// recordCode records an answer with its machine-readable code, if any.
+func (a *attack) recordCode(status int, code string, err error, d time.Duration) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.n++
@@ -59,7 +65,11 @@ func (a *attack) record(status int, err error, d time.Duration) {
 		a.lastErr = err.Error()
 		return
 	}
-	a.status[status]++
+	key := strconv.Itoa(status)
+	if code != "" {
+		key += " " + code
+	}
+	a.status[key]++
 	if len(a.lat) < 100000 {
 		a.lat = append(a.lat, d)
 	}
@@ -75,14 +85,14 @@ func (a *attack) count(key string, n int64) {
 func (a *attack) answers() string {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	codes := make([]int, 0, len(a.status))
+	codes := make([]string, 0, len(a.status))
 	for c := range a.status {
 		codes = append(codes, c)
 	}
-	sort.Ints(codes)
+	sort.Strings(codes)
 	var parts []string
 	for _, c := range codes {
-		parts = append(parts, fmt.Sprintf("%d ×%d", c, a.status[c]))
+		parts = append(parts, fmt.Sprintf("%s ×%d", c, a.status[c]))
 	}
 	if a.errs > 0 {
 		parts = append(parts, fmt.Sprintf("no answer ×%d (%s)", a.errs, tailString(a.lastErr, 80)))
@@ -148,9 +158,16 @@ func (a *attack) post(ctx context.Context, c *http.Client, url string, hdr map[s
 		a.record(0, err, 0)
 		return
 	}
-	_, _ = io.Copy(io.Discard, resp.Body)
+	got, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()
-	a.record(resp.StatusCode, nil, time.Since(t0))
+	code := ""
+	if resp.StatusCode >= 400 {
+		var e struct{ Code string }
+		if err := json.Unmarshal(got, &e); err == nil {
+			code = e.Code
+		}
+	}
+	a.recordCode(resp.StatusCode, code, nil, time.Since(t0))
 }
 
 // gzipBomb is size zero bytes, gzip-compressed (about size/1000 on the wire).
@@ -350,19 +367,20 @@ func (b *bench) soak(ctx context.Context) error {
 	bomb := newAttack("gzip bomb", "1 client posting 64 MiB of zeros, gzip-compressed, to the unauthenticated `POST /api/v1/login` with `Content-Encoding: gzip`, every 500 ms")
 	slow := newAttack("slow body", "50 connections announcing a 1 MiB body to a victim's route and sending one byte a second; reconnecting when closed")
 	login := newAttack("wrong passwords", "1 client logging in as a victim with a wrong password, back to back")
-	attacks := []*attack{spinner, alloc, bomb, slow, login}
+	probe := newAttack("(victim probe)", "not an attacker: 1 client calling a random victim's ping every 50 ms, to show which answers the victims get")
+	attacks := []*attack{spinner, alloc, bomb, slow, login, probe}
 	fnClient := &http.Client{Timeout: cfg.SoakTimeout + 20*time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 8, DisableCompression: true}}
 	apiClient := &http.Client{Timeout: time.Minute, Transport: &http.Transport{MaxIdleConnsPerHost: 4, DisableCompression: true}}
 	defer fnClient.CloseIdleConnections()
 	defer apiClient.CloseIdleConnections()
-	json := map[string]string{"Content-Type": "application/json"}
+	jsonCT := map[string]string{"Content-Type": "application/json"}
 	for range 2 {
 		loop(actx, &awg, 0, func(ctx context.Context) {
-			spinner.post(ctx, fnClient, s.base+"/"+soakAttacker+"/spin", json, []byte("{}"))
+			spinner.post(ctx, fnClient, s.base+"/"+soakAttacker+"/spin", jsonCT, []byte("{}"))
 		})
 	}
 	loop(actx, &awg, 0, func(ctx context.Context) {
-		alloc.post(ctx, fnClient, s.base+"/"+soakAttacker+"/alloc", json, []byte("{}"))
+		alloc.post(ctx, fnClient, s.base+"/"+soakAttacker+"/alloc", jsonCT, []byte("{}"))
 	})
 	bombBody := gzipBomb(64 << 20)
 	loop(actx, &awg, 500*time.Millisecond, func(ctx context.Context) {
@@ -371,8 +389,15 @@ func (b *bench) soak(ctx context.Context) error {
 	for range 50 {
 		loop(actx, &awg, 100*time.Millisecond, func(ctx context.Context) { slow.slowBody(ctx, addr, "/"+userName(0)+"/ping", 1<<20) })
 	}
+	probeClient := newClient(1)
+	defer probeClient.CloseIdleConnections()
+	var probeN atomic.Int64
+	loop(actx, &awg, 50*time.Millisecond, func(ctx context.Context) {
+		u := userName(int(probeN.Add(1)*7919) % cfg.SoakUsers)
+		probe.post(ctx, probeClient, s.base+"/"+u+"/ping", jsonCT, []byte(pingBody))
+	})
 	wrong := []byte(fmt.Sprintf(`{"name":%q,"password":"not-the-password"}`, userName(1)))
-	loop(actx, &awg, 0, func(ctx context.Context) { login.post(ctx, apiClient, s.base+"/api/v1/login", json, wrong) })
+	loop(actx, &awg, 0, func(ctx context.Context) { login.post(ctx, apiClient, s.base+"/api/v1/login", jsonCT, wrong) })
 	rep.command(fmt.Sprintf("# attackers (bench/soak.go): %d clients on the spinning function, 1 on the allocation loop, a %d-byte gzip bomb to /api/v1/login every 500 ms, 50 slow-body connections, wrong-password logins back to back", 2, len(bombBody)))
 
 	logf("soak: %s with attackers", secs(cfg.SoakDur))
