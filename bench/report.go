@@ -240,7 +240,7 @@ func (r *report) print(w io.Writer) {
 	defer bw.Flush()
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	p("# Tarsus end-to-end benchmark results\n\n")
-	p("Written by `go run ./bench%s` (bench/main.go). Ratios are Tarsus against each peer: for throughput Tarsus ÷ peer, for times peer ÷ Tarsus, so above 1× means Tarsus is ahead.\n\n", map[bool]string{true: " -quick", false: ""}[r.cfg.Quick])
+	p("Written by `go run ./bench%s` (bench/main.go). Ratios are Tarsus against each peer: for throughput Tarsus ÷ peer, for times peer ÷ Tarsus, so above 1× means Tarsus is ahead.\n\n", runArgs())
 	p("## Machine and versions\n\n| | |\n|---|---|\n")
 	for _, kv := range r.env {
 		p("| %s | %s |\n", kv[0], mdCell(kv[1]))
@@ -318,12 +318,34 @@ func (r *report) print(w io.Writer) {
 		}
 	}
 	p("## Commands\n\n```sh\n")
-	p("go run ./bench%s            # this run; see `go run ./bench -h` for -only, -peers, -dur, -trials …\n", map[bool]string{true: " -quick", false: ""}[r.cfg.Quick])
+	p("go run ./bench%s            # this run; see `go run ./bench -h` for -only, -peers, -dur, -trials …\n", runArgs())
 	p("apt-get install -y wrk; (cd bench/peers && npm ci)   # what the harness needs\n")
 	for _, c := range r.commands {
 		p("%s\n", c)
 	}
 	p("```\n")
+}
+
+// runArgs is this run's flags as typed (" -quick", " -scenario soak -soak 2m"),
+// without -out.
+func runArgs() string {
+	var out []string
+	args := os.Args[1:]
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "-out" || a == "--out" {
+			i++
+			continue
+		}
+		if strings.HasPrefix(a, "-out=") || strings.HasPrefix(a, "--out=") {
+			continue
+		}
+		out = append(out, a)
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return " " + strings.Join(out, " ")
 }
 
 func (r *report) write(path string) error {
