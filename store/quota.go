@@ -19,7 +19,8 @@ import (
 // if the new blobs would not fit even beside the live deployment alone, the
 // deploy fails with a *QuotaError and changes nothing (no history is
 // dropped). A deploy that stores no new blob (it only deletes,
-// or re-uses content the user has) is never refused.
+// or re-uses content the user has) is never refused, nor is the first
+// deploy after an upgrade, which rebuilds the counts (gc.go).
 
 // ErrQuota: a per-user limit would be passed. The error is a *QuotaError.
 var ErrQuota = errors.New("store: quota exceeded")
@@ -95,7 +96,9 @@ func storedBytes(txn *badger.Txn, user string, live Tree, gc gcState) (int64, er
 // caller holds the user's mu; live and gc are what it read.
 func (b *Badger) makeRoom(ctx context.Context, live Tree, gc gcState, blobs []blobWrite) (gcState, error) {
 	limit := b.cfg.MaxStoredBytes
-	if limit <= 0 || len(blobs) == 0 {
+	if limit <= 0 || len(blobs) == 0 || !gc.counts(live) {
+		// Without counts that hold (the first deploy after an upgrade),
+		// the deploy goes through and recounts; the next one is checked.
 		return gc, nil
 	}
 	user := live.User
@@ -125,7 +128,7 @@ func (b *Badger) makeRoom(ctx context.Context, live Tree, gc gcState, blobs []bl
 		if adding == 0 || used+adding <= limit {
 			return gc, nil
 		}
-		if !gc.counts(live) || kept <= 1 {
+		if kept <= 1 {
 			return gc, &QuotaError{Limit: limit, Used: used, Adding: adding}
 		}
 		// Would it fit with the live deployment alone? If not, refuse

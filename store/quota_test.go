@@ -96,3 +96,30 @@ func TestStoredBytesBeforeCounts(t *testing.T) {
 		t.Errorf("StoredBytes of an unknown user: %v", err)
 	}
 }
+
+// TestQuotaAfterUpgrade: a user already over a newly set limit, on data
+// from before stored bytes were kept, can still make the one deploy that
+// rebuilds the counts; the next deploy that adds bytes is checked.
+func TestQuotaAfterUpgrade(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, Config{Dir: t.TempDir(), MaxStoredBytes: -1})
+	mustUser(t, s, "alice")
+	tr, _ := deploy(t, s, "alice", []FileContent{fc("a.ts", noise(60<<10))})
+	putRaw(t, s, map[string][]byte{string(keyGC("alice")): gcFor(tr).encode()[:17]})
+	s.cfg.MaxStoredBytes = 16 << 10
+	deploy(t, s, "alice", []FileContent{fc("b.ts", "b1")})
+	checkGC(t, s, "alice")
+	_, _, err := s.Deploy(ctx, DeployRequest{User: "alice", By: "alice", Via: ViaAPI, ExpectVersion: -1, Put: []FileContent{fc("c.ts", "c1")}})
+	var qe *QuotaError
+	if !errors.As(err, &qe) || qe.Used < 60<<10 {
+		t.Fatalf("a deploy adding bytes over the limit after the recount: %v", err)
+	}
+	// Deleting still works, and is how the user gets under the limit:
+	// the next deploy drops the history that still holds a.ts.
+	deploy(t, s, "alice", nil, "a.ts")
+	deploy(t, s, "alice", []FileContent{fc("c.ts", "c1")})
+	if n, _ := s.StoredBytes(ctx, "alice"); n > 16<<10 {
+		t.Errorf("%d bytes stored after deleting the big file and deploying again", n)
+	}
+	checkGC(t, s, "alice")
+}
