@@ -75,7 +75,14 @@ var listeningRe = regexp.MustCompile(`msg="tarsus listening" addr=(\S+)`)
 // until /healthz answers 200.
 func startProc(t *testing.T, bin, data string, cred *syscall.Credential, vars ...string) *proc {
 	t.Helper()
-	cmd := exec.Command(bin, "serve")
+	return startArgv(t, []string{bin, "serve"}, data, cred, vars...)
+}
+
+// startArgv is startProc with the whole command line (bin serve, or a
+// wrapper such as setpriv in front of it).
+func startArgv(t *testing.T, argv []string, data string, cred *syscall.Credential, vars ...string) *proc {
+	t.Helper()
+	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + data, "TARSUS_ADDR=127.0.0.1:0", "TARSUS_DATA=" + data, "TARSUS_ADMIN_TOKEN=" + testAdminToken}, vars...)
 	if cred != nil {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}

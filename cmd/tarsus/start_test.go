@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
@@ -59,6 +60,35 @@ func TestServeStartsUnprivileged(t *testing.T) {
 		if err := engine.CPUFairness(); err != nil {
 			t.Logf("this machine cannot renice even as root: %v", err)
 		}
+	}
+}
+
+// TestServeStartsWithoutCapSysNice runs the real binary as root without
+// CAP_SYS_NICE, as in a container (Docker drops it by default): the server
+// starts and warns once that CPU fairness is off.
+func TestServeStartsWithoutCapSysNice(t *testing.T) {
+	setpriv, err := exec.LookPath("setpriv")
+	if os.Geteuid() != 0 || err != nil {
+		t.Skipf("needs root and setpriv (util-linux) to drop CAP_SYS_NICE: euid %d, %v", os.Geteuid(), err)
+	}
+	bin := buildTarsus(t)
+	p := startArgv(t, []string{setpriv, "--bounding-set=-sys_nice", "--inh-caps=-sys_nice", bin, "serve"}, t.TempDir(), nil, "TARSUS_TIMEOUT=1s")
+	out := p.out.String()
+	if n := countLines(out, `level=WARN msg="CPU fairness is off`); n != 1 {
+		t.Fatalf("want one warning that CPU fairness is off, got %d:\n%s", n, out)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if code, body, err := p.deployTree(ctx, map[string]string{"spin.ts": `export default [{}, () => { for (;;) {} }]`, "ok.ts": `export default [{}, async () => ({ ok: 1 })]`}, ""); err != nil || code != 200 {
+		t.Fatalf("deploy: %d %s %v", code, body, err)
+	}
+	// A spinning function still ends at its deadline without the
+	// mechanism, and the server goes on answering.
+	if code, body, _ := p.do(ctx, "POST", "/admin/spin", "", nil); code != 504 {
+		t.Errorf("spinning function: %d %s", code, body)
+	}
+	if code, body, _ := p.do(ctx, "POST", "/admin/ok", "", nil); code != 200 {
+		t.Errorf("ok: %d %s", code, body)
 	}
 }
 
