@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net"
@@ -61,9 +62,10 @@ func (set *options) add(name, key, kind, def, help string, apply func(string) er
 	set.cmd.Flags().Var(o, name, help)
 }
 
-// check converts every setting into its target, or says which one is wrong
-// and what to write instead.
+// check converts every setting into its target, or says which ones are
+// wrong and what to write instead (one line each).
 func (set *options) check() error {
+	var bad []string
 	for _, o := range set.list {
 		if err := o.apply(o.text); err != nil {
 			from := o.from
@@ -71,10 +73,14 @@ func (set *options) check() error {
 				from = "default of --" + o.flag
 			}
 			if strings.HasPrefix(from, "--") {
-				return fmt.Errorf("%s %q: %v", from, o.text, err)
+				bad = append(bad, fmt.Sprintf("%s %q: %v", from, o.text, err))
+			} else {
+				bad = append(bad, fmt.Sprintf("%s=%q: %v", from, o.text, err))
 			}
-			return fmt.Errorf("%s=%q: %v", from, o.text, err)
 		}
+	}
+	if len(bad) > 0 {
+		return errors.New(strings.Join(bad, "\n"))
 	}
 	return nil
 }

@@ -121,6 +121,8 @@ func TestServeRejectsBadSettings(t *testing.T) {
 		{nil, []string{"--max-build-bytes", "64MB/s"}, `--max-build-bytes "64MB/s": a size in bytes`},
 		{map[string]string{"TARSUS_MAX_LOG_FOLLOWERS": "-1"}, nil, `TARSUS_MAX_LOG_FOLLOWERS="-1": must be between 0 and 10000`},
 		{map[string]string{"TARSUS_MAX_LOG_BYTES_PER_DAY": "1e9"}, nil, `TARSUS_MAX_LOG_BYTES_PER_DAY="1e9": a size in bytes`},
+		// Every bad value is named, one a line.
+		{map[string]string{"TARSUS_TIMEOUT": "30", "TARSUS_MAX_RUNTIMES": "x"}, nil, "TARSUS_TIMEOUT=\"30\": a duration with a unit, e.g. 30s or 500ms\nTARSUS_MAX_RUNTIMES=\"x\": a whole number, e.g. 4"},
 		// A flag wins over a bad environment value.
 		{map[string]string{"TARSUS_TIMEOUT": "30"}, []string{"--timeout", "30s", "--data", "", "--addr", "x"}, `--addr "x": a listen address`},
 	} {
