@@ -38,6 +38,18 @@ type Config struct {
 	// are kept in memory (they are not written to the store).
 	// Optional. Default: 64.
 	RecentInvocations int
+	// SessionLifetime is how long a console session lasts from sign-in
+	// (fixed, not sliding: the console signs in again after it).
+	// Optional. Default: 12h.
+	SessionLifetime time.Duration
+	// TokenTouchInterval bounds how often a token's last use is written to
+	// the store: at most once per interval per token.
+	// Optional. Default: 1m.
+	TokenTouchInterval time.Duration
+	// MaxTokensPerUser is how many tokens a user may hold; issuing one more
+	// revokes the least recently used (never the admin token).
+	// Optional. Default: 100.
+	MaxTokensPerUser int
 	// Logger receives the platform's diagnostics. Optional. Default: discard.
 	Logger *slog.Logger
 }
@@ -57,6 +69,15 @@ func (c *Config) fill() {
 	}
 	if c.RecentInvocations <= 0 {
 		c.RecentInvocations = 64
+	}
+	if c.SessionLifetime <= 0 {
+		c.SessionLifetime = 12 * time.Hour
+	}
+	if c.TokenTouchInterval <= 0 {
+		c.TokenTouchInterval = time.Minute
+	}
+	if c.MaxTokensPerUser <= 0 {
+		c.MaxTokensPerUser = 100
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)

@@ -27,17 +27,19 @@ import (
 
 // serveConfig is everything `tarsus serve` takes from flags and environment.
 type serveConfig struct {
-	Addr        string
-	Data        string
-	AdminToken  string
-	Timeout     time.Duration
-	IdleTimeout time.Duration
-	MaxRuntimes int
-	LogLevel    string
-	KeepDeploys int
-	MemoryLimit int64
-	NiceAfter   time.Duration
-	DebugAddr   string
+	Addr         string
+	Data         string
+	AdminToken   string
+	Timeout      time.Duration
+	IdleTimeout  time.Duration
+	MaxRuntimes  int
+	LogLevel     string
+	KeepDeploys  int
+	MemoryLimit  int64
+	NiceAfter    time.Duration
+	DebugAddr    string
+	MetricsAddr  string
+	MetricsToken string
 }
 
 func envOr(e *env, key, def string) string {
@@ -94,6 +96,8 @@ server creates the "admin" account and prints its password and API token once.`,
 	f.Int64Var(&cfg.MemoryLimit, "memory-limit", int64(envInt(e, "TARSUS_MEMORY_LIMIT", 2<<30)), "heap bytes above which running functions are stopped (TARSUS_MEMORY_LIMIT)")
 	f.DurationVar(&cfg.NiceAfter, "nice-after", envDuration(e, "TARSUS_NICE_AFTER", 5*time.Millisecond), "lower the thread priority of an invocation that keeps a CPU busy this long; 0 turns CPU fairness off (TARSUS_NICE_AFTER)")
 	f.StringVar(&cfg.DebugAddr, "debug-addr", envOr(e, "TARSUS_DEBUG_ADDR", ""), "serve Go's pprof profiles on this address, e.g. 127.0.0.1:6060 (TARSUS_DEBUG_ADDR)")
+	f.StringVar(&cfg.MetricsAddr, "metrics-addr", envOr(e, "TARSUS_METRICS_ADDR", ""), "serve /metrics on this address only, without a token, e.g. 127.0.0.1:9464 (TARSUS_METRICS_ADDR)")
+	f.StringVar(&cfg.MetricsToken, "metrics-token", envOr(e, "TARSUS_METRICS_TOKEN", ""), "a bearer token that may read /metrics besides admin tokens (TARSUS_METRICS_TOKEN)")
 	f.StringVar(&cfg.LogLevel, "log-level", envOr(e, "TARSUS_LOG_LEVEL", "info"), "debug, info, warn or error (TARSUS_LOG_LEVEL)")
 	return cmd
 }
@@ -142,7 +146,19 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 	if sub, err := consoleui.Dist(); err == nil {
 		ui = sub
 	}
-	srv := api.New(api.Config{Console: ui, Version: version, Logger: log}, p)
+	srv := api.New(api.Config{Console: ui, Version: version, Logger: log, MetricsToken: cfg.MetricsToken, NoMetrics: cfg.MetricsAddr != ""}, p)
+	if cfg.MetricsAddr != "" {
+		mux := http.NewServeMux()
+		mux.Handle("/metrics", p.MetricsHandler())
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("--metrics-addr %q: %w", cfg.MetricsAddr, err)
+		}
+		msrv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
+		go func() { _ = msrv.Serve(mln) }()
+		defer msrv.Close()
+		log.Info("metrics listening", "addr", mln.Addr().String())
+	}
 	if cfg.DebugAddr != "" {
 		mux := http.NewServeMux()
 		mux.HandleFunc("/debug/pprof/", pprof.Index)
