@@ -184,4 +184,3 @@ func (b *Badger) purgeTokens(name string) error {
 		return keyToken(string(k[len(prefix):]))
 	})
 }
-
