@@ -106,7 +106,7 @@ func (s *Server) throttled(c *fiber.Ctx, name string, check func() error) error 
 	if wait := s.logins.begin(name, addr); wait > 0 {
 		secs := int(math.Ceil(wait.Seconds()))
 		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(secs))
-		return apiError(429, "TARSUS_TOO_MANY_LOGINS", "too many failed logins for this name or from this address; try again in "+strconv.Itoa(secs)+" s (Retry-After)")
+		return apiError(429, "TARSUS_TOO_MANY_LOGINS", "too many failed logins for this name or from this address; try again in "+strconv.Itoa(secs)+" s")
 	}
 	err := check()
 	if err == nil {
