@@ -108,9 +108,22 @@ func (s *Server) throttled(c *fiber.Ctx, name string, check func() error) error 
 		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(secs))
 		return apiError(429, "TARSUS_TOO_MANY_LOGINS", "too many failed logins for this name or from this address; try again in "+strconv.Itoa(secs)+" s")
 	}
-	err := check()
+	t := time.NewTimer(s.logins.cfg.CheckWait)
+	defer t.Stop()
+	select {
+	case s.logins.checks <- struct{}{}:
+	case <-t.C:
+		c.Set(fiber.HeaderRetryAfter, "1")
+		return apiError(503, "TARSUS_BUSY", "the server is checking too many passwords at once; try again in a second")
+	}
+	err := func() error {
+		defer func() { <-s.logins.checks }()
+		return check()
+	}()
 	if err == nil {
 		s.logins.succeeded(name, addr)
+	} else {
+		s.logins.failed(name, addr)
 	}
 	return err
 }

@@ -34,6 +34,13 @@ type LoginLimits struct {
 	// full, forgettable keys go first, then the one whose last failure is
 	// oldest. Optional. Default: 10000 (about 1 MiB each).
 	MaxEntries int
+	// MaxChecks bounds the password checks (bcrypt, tens of milliseconds of
+	// CPU each) running at once, so that logins from many addresses cannot
+	// take the CPU from functions. Optional. Default: 2.
+	MaxChecks int
+	// CheckWait is how long an attempt waits for a check slot before it is
+	// answered 503 TARSUS_BUSY. Optional. Default: 5s.
+	CheckWait time.Duration
 }
 
 func (l *LoginLimits) fill() {
@@ -57,6 +64,12 @@ func (l *LoginLimits) fill() {
 	}
 	if l.MaxEntries <= 0 {
 		l.MaxEntries = 10000
+	}
+	if l.MaxChecks <= 0 {
+		l.MaxChecks = 2
+	}
+	if l.CheckWait <= 0 {
+		l.CheckWait = 5 * time.Second
 	}
 }
 
@@ -101,14 +114,33 @@ func (t *throttle) fail(key string, now time.Time) {
 	}
 	e.fails++
 	e.last = now
-	if over := e.fails - t.limit; over >= 0 {
-		d := t.cfg.MaxDelay
-		if over < 40 {
-			if b := t.cfg.BaseDelay << over; b > 0 && b < d {
-				d = b
-			}
-		}
+	if d := t.delay(e.fails); d > 0 {
 		e.locked = now.Add(d)
+	}
+}
+
+// delay is the lockout after failure number fails (0: none).
+func (t *throttle) delay(fails int) time.Duration {
+	over := fails - t.limit
+	if over < 0 {
+		return 0
+	}
+	d := t.cfg.MaxDelay
+	if over < 40 {
+		if b := t.cfg.BaseDelay << over; b > 0 && b < d {
+			d = b
+		}
+	}
+	return d
+}
+
+// restamp starts key's lockout again from now: a lockout counts from when
+// the failure is known, however long the password check took.
+func (t *throttle) restamp(key string, now time.Time) {
+	if e := t.m[key]; e != nil {
+		if d := t.delay(e.fails); d > 0 && now.Add(d).After(e.locked) {
+			e.locked = now.Add(d)
+		}
 	}
 }
 
@@ -152,11 +184,13 @@ type loginThrottle struct {
 	names *throttle
 	addrs *throttle
 	now   func() time.Time
+	// checks holds one token per password check running.
+	checks chan struct{}
 }
 
 func newLoginThrottle(cfg LoginLimits) *loginThrottle {
 	cfg.fill()
-	lt := &loginThrottle{cfg: cfg, now: time.Now}
+	lt := &loginThrottle{cfg: cfg, now: time.Now, checks: make(chan struct{}, cfg.MaxChecks)}
 	lt.names = newThrottle(cfg.NameFailures, &lt.cfg)
 	lt.addrs = newThrottle(cfg.AddrFailures, &lt.cfg)
 	return lt
@@ -205,6 +239,16 @@ func (lt *loginThrottle) succeeded(name, addr string) {
 	defer lt.mu.Unlock()
 	delete(lt.names.m, nk)
 	lt.addrs.undo(ak)
+}
+
+// failed restarts the lockouts of a failed attempt from now.
+func (lt *loginThrottle) failed(name, addr string) {
+	nk, ak := nameKey(name), addrKey(addr)
+	lt.mu.Lock()
+	defer lt.mu.Unlock()
+	now := lt.now()
+	lt.names.restamp(nk, now)
+	lt.addrs.restamp(ak, now)
 }
 
 // size reports the keys held (for tests of the bound).

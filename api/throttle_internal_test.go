@@ -41,6 +41,18 @@ func TestThrottleBackoffAndBound(t *testing.T) {
 		t.Fatalf("a success did not clear the name: %v", w)
 	}
 
+	// A lockout counts from when the failure is known: a check that took
+	// 3 s still leaves the whole lockout.
+	lt2 := newLoginThrottle(LoginLimits{NameFailures: 1})
+	c2 := clock
+	lt2.now = func() time.Time { return c2 }
+	lt2.begin("bob", "10.1.1.1")
+	c2 = c2.Add(3 * time.Second)
+	lt2.failed("bob", "10.1.1.1")
+	if w := lt2.begin("bob", "10.1.1.1"); w != time.Second {
+		t.Fatalf("after a slow failed check the wait is %v, want 1s", w)
+	}
+
 	// IPv6 addresses of one /64 are one key.
 	for i := range 20 {
 		lt.begin("n"+strconv.Itoa(i), "2001:db8::"+strconv.Itoa(i+1))
