@@ -103,6 +103,9 @@ func (s *Server) clearSession(c *fiber.Ctx) {
 // throttle.
 func (s *Server) throttled(c *fiber.Ctx, name string, check func() error) error {
 	addr := c.IP()
+	if h := s.logins.cfg.AddrHeader; h != "" {
+		addr = clientAddr(addr, c.Get(h))
+	}
 	if wait := s.logins.begin(name, addr); wait > 0 {
 		secs := int(math.Ceil(wait.Seconds()))
 		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(secs))

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net"
+	"strings"
 	"sync"
 	"time"
 )
@@ -34,6 +35,13 @@ type LoginLimits struct {
 	// full, forgettable keys go first, then the one whose last failure is
 	// oldest. Optional. Default: 10000 (about 1 MiB each).
 	MaxEntries int
+	// AddrHeader names the request header holding the client's address,
+	// for a server behind a reverse proxy (else every client shares the
+	// proxy's address). For X-Forwarded-For the last entry is used: the one
+	// the proxy appended. Set it only when every request comes through that
+	// proxy: otherwise a client writes the header itself.
+	// Optional. Default: none, the connection's address.
+	AddrHeader string
 	// MaxChecks bounds the password checks (bcrypt, tens of milliseconds of
 	// CPU each) running at once, so that logins from many addresses cannot
 	// take the CPU from functions. Optional. Default: 2.
@@ -194,6 +202,22 @@ func newLoginThrottle(cfg LoginLimits) *loginThrottle {
 	lt.names = newThrottle(cfg.NameFailures, &lt.cfg)
 	lt.addrs = newThrottle(cfg.AddrFailures, &lt.cfg)
 	return lt
+}
+
+// clientAddr is the address a request is throttled by: the connection's,
+// or the last entry of the configured header when it parses as an IP.
+func clientAddr(remote, header string) string {
+	if header == "" {
+		return remote
+	}
+	if i := strings.LastIndexByte(header, ','); i >= 0 {
+		header = header[i+1:]
+	}
+	header = strings.TrimSpace(header)
+	if net.ParseIP(header) == nil {
+		return remote
+	}
+	return header
 }
 
 // addrKey is the throttled unit of a client address: an IPv4 address, or

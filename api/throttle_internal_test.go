@@ -79,3 +79,17 @@ func TestThrottleBackoffAndBound(t *testing.T) {
 		t.Fatal("a long name is not kept by its prefix")
 	}
 }
+
+func TestClientAddr(t *testing.T) {
+	for _, c := range []struct{ remote, header, want string }{
+		{"10.0.0.1", "", "10.0.0.1"},
+		{"10.0.0.1", "203.0.113.9", "203.0.113.9"},
+		{"10.0.0.1", "1.2.3.4, 203.0.113.9", "203.0.113.9"}, // the proxy's entry, not the client's claim
+		{"10.0.0.1", "203.0.113.9, not-an-ip", "10.0.0.1"},
+		{"10.0.0.1", " 2001:db8::1 ", "2001:db8::1"},
+	} {
+		if got := clientAddr(c.remote, c.header); got != c.want {
+			t.Errorf("clientAddr(%q, %q) = %q, want %q", c.remote, c.header, got, c.want)
+		}
+	}
+}

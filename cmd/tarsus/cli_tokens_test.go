@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -217,5 +218,33 @@ func TestServeMetricsAccess(t *testing.T) {
 	}
 	if got := get(t, "http://"+addr+"/metrics", testAdminToken); got != 404 {
 		t.Errorf("/metrics on the main address with --metrics-addr: %d, want 404", got)
+	}
+}
+
+// TestServeClientIPHeader: behind a proxy (--client-ip-header), logins are
+// throttled by the address the proxy reports, not the proxy's own.
+func TestServeClientIPHeader(t *testing.T) {
+	addr, _, _ := serveOnce(t, serveConfig{Addr: "127.0.0.1:0", Data: t.TempDir(), AdminToken: testAdminToken, ClientIPHeader: "X-Forwarded-For", LogLevel: "error", Timeout: 10 * time.Second})
+	login := func(name, xff string) int {
+		req, _ := http.NewRequest("POST", "http://"+addr+"/api/v1/login", strings.NewReader(`{"name":"`+name+`","password":"wrong-password"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Forwarded-For", xff)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	for i := range 20 {
+		if st := login("n"+strconv.Itoa(i), "203.0.113.7"); st != 401 {
+			t.Fatalf("attempt %d: %d", i, st)
+		}
+	}
+	if st := login("other", "203.0.113.7"); st != 429 {
+		t.Fatalf("the 21st failure from one client: %d, want 429", st)
+	}
+	if st := login("other", "203.0.113.8"); st != 401 {
+		t.Fatalf("another client behind the same proxy: %d, want 401 (not locked)", st)
 	}
 }

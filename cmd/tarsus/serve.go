@@ -27,19 +27,20 @@ import (
 
 // serveConfig is everything `tarsus serve` takes from flags and environment.
 type serveConfig struct {
-	Addr         string
-	Data         string
-	AdminToken   string
-	Timeout      time.Duration
-	IdleTimeout  time.Duration
-	MaxRuntimes  int
-	LogLevel     string
-	KeepDeploys  int
-	MemoryLimit  int64
-	NiceAfter    time.Duration
-	DebugAddr    string
-	MetricsAddr  string
-	MetricsToken string
+	Addr           string
+	Data           string
+	AdminToken     string
+	Timeout        time.Duration
+	IdleTimeout    time.Duration
+	MaxRuntimes    int
+	LogLevel       string
+	KeepDeploys    int
+	MemoryLimit    int64
+	NiceAfter      time.Duration
+	DebugAddr      string
+	MetricsAddr    string
+	MetricsToken   string
+	ClientIPHeader string
 }
 
 func envOr(e *env, key, def string) string {
@@ -98,6 +99,7 @@ server creates the "admin" account and prints its password and API token once.`,
 	f.StringVar(&cfg.DebugAddr, "debug-addr", envOr(e, "TARSUS_DEBUG_ADDR", ""), "serve Go's pprof profiles on this address, e.g. 127.0.0.1:6060 (TARSUS_DEBUG_ADDR)")
 	f.StringVar(&cfg.MetricsAddr, "metrics-addr", envOr(e, "TARSUS_METRICS_ADDR", ""), "serve /metrics on this address only, without a token, e.g. 127.0.0.1:9464 (TARSUS_METRICS_ADDR)")
 	f.StringVar(&cfg.MetricsToken, "metrics-token", envOr(e, "TARSUS_METRICS_TOKEN", ""), "a bearer token that may read /metrics besides admin tokens (TARSUS_METRICS_TOKEN)")
+	f.StringVar(&cfg.ClientIPHeader, "client-ip-header", envOr(e, "TARSUS_CLIENT_IP_HEADER", ""), "behind a reverse proxy: the header with the client's address that login throttling uses, e.g. X-Forwarded-For (TARSUS_CLIENT_IP_HEADER)")
 	f.StringVar(&cfg.LogLevel, "log-level", envOr(e, "TARSUS_LOG_LEVEL", "info"), "debug, info, warn or error (TARSUS_LOG_LEVEL)")
 	return cmd
 }
@@ -146,7 +148,8 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 	if sub, err := consoleui.Dist(); err == nil {
 		ui = sub
 	}
-	srv := api.New(api.Config{Console: ui, Version: version, Logger: log, MetricsToken: cfg.MetricsToken, NoMetrics: cfg.MetricsAddr != ""}, p)
+	srv := api.New(api.Config{Console: ui, Version: version, Logger: log, MetricsToken: cfg.MetricsToken, NoMetrics: cfg.MetricsAddr != "",
+		Logins: api.LoginLimits{AddrHeader: cfg.ClientIPHeader}}, p)
 	if cfg.MetricsAddr != "" {
 		mux := http.NewServeMux()
 		mux.Handle("/metrics", p.MetricsHandler())
