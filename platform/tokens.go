@@ -1,5 +1,18 @@
 package platform
 
+// Tokens. A bearer token is "tsk_" + 24 random bytes; the store keeps only
+// its sha256 with a record: id (the hash's first 16 hex digits), name,
+// kind, creation, last use and expiry. Kinds: "login" (POST /api/v1/login,
+// optional lifetime), "session" (the console's cookie; Config.SessionLifetime
+// from sign-in, fixed), "created" (issued with a new user), "admin-token"
+// (the server's --admin-token; a different one at the next start revokes
+// it), "bootstrap" (printed at the first start), "password" (issued by a
+// password change), "legacy" (stored before records existed; never
+// expires). A password change or reset revokes every token of the user,
+// the admin token included until the next start puts it back. Last use is
+// written at most once per Config.TokenTouchInterval; a user holds at most
+// Config.MaxTokensPerUser tokens.
+
 import (
 	"context"
 	"errors"
