@@ -291,6 +291,19 @@ func TestPasswordChangeRevokesTokens(t *testing.T) {
 	if r := s.do("GET", "/api/v1/me", bob, "", nil); r.Status != 200 {
 		t.Fatalf("bob's token after alice's reset: %d", r.Status)
 	}
+	// The admin's own password: its login tokens go, the --admin-token
+	// stays (it is rotated by starting with another one).
+	if r := s.do("PUT", "/api/v1/users/admin/password", adminToken, "application/json", jsonBody(map[string]string{"password": "admin-password-1"})); r.Status != 204 {
+		t.Fatalf("admin reset: %d %s", r.Status, r.Body)
+	}
+	adminLogin := s.login("admin", "admin-password-1").JSON(t)["token"].(string)
+	if r := s.do("PUT", "/api/v1/me/password", adminLogin, "application/json", jsonBody(map[string]string{"current": "admin-password-1", "new": "admin-password-2"})); r.Status != 200 {
+		t.Fatalf("admin change: %d %s", r.Status, r.Body)
+	}
+	wantError(t, s.do("GET", "/api/v1/me", adminLogin, "", nil), 401, "TARSUS_UNAUTHORIZED")
+	if r := s.do("GET", "/api/v1/me", adminToken, "", nil); r.Status != 200 {
+		t.Fatalf("the --admin-token after the admin's password change: %d", r.Status)
+	}
 }
 
 func TestAdminTokenRotation(t *testing.T) {

@@ -8,8 +8,8 @@ package platform
 // (the server's --admin-token; a different one at the next start revokes
 // it), "bootstrap" (printed at the first start), "password" (issued by a
 // password change), "legacy" (stored before records existed; never
-// expires). A password change or reset revokes every token of the user,
-// the admin token included until the next start puts it back. Last use is
+// expires). A password change or reset revokes every token of the user
+// but the admin token, which is rotated by changing --admin-token. Last use is
 // written at most once per Config.TokenTouchInterval; a user holds at most
 // Config.MaxTokensPerUser tokens.
 
@@ -228,6 +228,6 @@ func (p *Platform) setPassword(ctx context.Context, name, password string) error
 	if err := p.store.SetPassword(ctx, name, hash); err != nil {
 		return storeErr(err, "user "+name)
 	}
-	p.log.Info("password changed; every token of the user revoked", "user", name)
+	p.log.Info("password changed; the user's tokens are revoked", "user", name)
 	return nil
 }

@@ -225,7 +225,8 @@ type Store interface {
 	// DeleteTokens removes all of a user's tokens.
 	DeleteTokens(ctx context.Context, user string) error
 	// SetPassword replaces the user's password hash and then revokes every
-	// token of theirs. ErrNotFound if there is no such user.
+	// token of theirs but the admin token (kind TokenAdmin, which the
+	// server's configuration owns). ErrNotFound if there is no such user.
 	SetPassword(ctx context.Context, user string, passwordHash []byte) error
 
 	// Tree returns the live tree: an empty tree (Version 0, empty Files) if

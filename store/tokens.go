@@ -279,7 +279,32 @@ func (b *Badger) SetPassword(ctx context.Context, user string, passwordHash []by
 		return txn.Set(keyUser(user), val)
 	})
 	if err == nil {
-		err = b.purgeTokens(user)
+		err = b.purgeTokensExceptAdmin(user)
 	}
 	return xlate("set password", err)
+}
+
+// purgeTokensExceptAdmin deletes every token of user but the admin token
+// (kind TokenAdmin: the server's configuration owns it and rotates it).
+func (b *Badger) purgeTokensExceptAdmin(user string) error {
+	var keys [][]byte
+	err := b.db.View(func(txn *badger.Txn) error {
+		prefix := prefixTokenIndex(user)
+		for _, k := range keysWithPrefix(txn, prefix, 1<<31-1) {
+			hash := string(k[len(prefix):])
+			t, err := getToken(txn, hash)
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				return err
+			}
+			if err == nil && t.Kind == TokenAdmin {
+				continue
+			}
+			keys = append(keys, keyToken(hash), k)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return b.deleteKeys(keys)
 }

@@ -109,7 +109,12 @@ func TestTokenRecords(t *testing.T) {
 	if _, err := s.Tokens(ctx, "zed"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Tokens of a missing user: %v", err)
 	}
-	// A password change revokes every token of that user only.
+	// A password change revokes every token of that user only, but the
+	// admin token.
+	hadm := sha("admin-token")
+	if err := s.PutToken(ctx, hadm, Token{User: "alice", Kind: TokenAdmin}); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.SetPassword(ctx, "alice", []byte("new-hash")); err != nil {
 		t.Fatal(err)
 	}
@@ -119,8 +124,8 @@ func TestTokenRecords(t *testing.T) {
 	if u, _ := s.GetUser(ctx, "alice"); string(u.PasswordHash) != "new-hash" {
 		t.Fatalf("password hash = %q", u.PasswordHash)
 	}
-	if list, _ := s.Tokens(ctx, "alice"); len(list) != 0 {
-		t.Fatalf("alice still lists %+v", list)
+	if list, _ := s.Tokens(ctx, "alice"); len(list) != 1 || list[0].Kind != TokenAdmin {
+		t.Fatalf("alice lists %+v; want the admin token only", list)
 	}
 	if _, _, err := s.LookupToken(ctx, hb); err != nil {
 		t.Fatalf("bob's token went with alice's password: %v", err)
