@@ -2,6 +2,7 @@ package api
 
 import (
 	"net"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -44,10 +45,11 @@ type LoginLimits struct {
 	AddrHeader string
 	// MaxChecks bounds the password checks (bcrypt, tens of milliseconds of
 	// CPU each) running at once, so that logins from many addresses cannot
-	// take the CPU from functions. Optional. Default: 2.
+	// take the CPU from functions. Optional. Default: a quarter of the
+	// CPUs, at least 1.
 	MaxChecks int
 	// CheckWait is how long an attempt waits for a check slot before it is
-	// answered 503 TARSUS_BUSY. Optional. Default: 5s.
+	// answered 503 TARSUS_BUSY. Optional. Default: 3s.
 	CheckWait time.Duration
 }
 
@@ -74,10 +76,10 @@ func (l *LoginLimits) fill() {
 		l.MaxEntries = 10000
 	}
 	if l.MaxChecks <= 0 {
-		l.MaxChecks = 2
+		l.MaxChecks = max(1, runtime.NumCPU()/4)
 	}
 	if l.CheckWait <= 0 {
-		l.CheckWait = 5 * time.Second
+		l.CheckWait = 3 * time.Second
 	}
 }
 
