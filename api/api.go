@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
 	"github.com/tarsus/tarsus/platform"
@@ -35,6 +34,16 @@ type Config struct {
 	Console fs.FS
 	// Version is reported by /healthz.
 	Version string
+	// Logins throttles password checks per user name and client address.
+	// Optional. Default: see LoginLimits.
+	Logins LoginLimits
+	// MetricsToken, when set, is a token (besides an admin's API token)
+	// that may read /metrics. Optional. Default: none.
+	MetricsToken string
+	// NoMetrics leaves /metrics out: the caller serves
+	// platform.MetricsHandler on an address of its own.
+	// Optional. Default: false.
+	NoMetrics bool
 	// Logger receives request errors. Optional. Default: discard.
 	Logger *slog.Logger
 }
@@ -65,12 +74,13 @@ type Server struct {
 	// not hold the shutdown up.
 	closing   chan struct{}
 	closeOnce sync.Once
+	logins    *loginThrottle
 }
 
 // New builds the server and its routes.
 func New(cfg Config, p *platform.Platform) *Server {
 	cfg.fill()
-	s := &Server{cfg: cfg, p: p, log: cfg.Logger, closing: make(chan struct{})}
+	s := &Server{cfg: cfg, p: p, log: cfg.Logger, closing: make(chan struct{}), logins: newLoginThrottle(cfg.Logins)}
 	s.app = fiber.New(fiber.Config{
 		AppName:               "tarsus",
 		BodyLimit:             cfg.MaxBodySize,
@@ -105,12 +115,19 @@ func (s *Server) routes() {
 	app.Get("/healthz", func(c *fiber.Ctx) error {
 		return c.JSON(fiber.Map{"status": "ok", "version": s.cfg.Version})
 	})
-	app.Get("/metrics", adaptor.HTTPHandler(s.p.MetricsHandler()))
+	app.Get("/metrics", s.metricsRoute())
 
 	v1 := app.Group("/api/v1")
 	v1.Post("/login", s.login)
+	v1.Post("/session", s.createSession)
+	v1.Get("/session", s.getSession)
 	authed := v1.Group("", s.auth)
 	authed.Get("/me", s.me)
+	authed.Post("/logout", s.logout)
+	authed.Put("/me/password", s.changePassword)
+	authed.Get("/tokens", s.target, s.listTokens)
+	authed.Delete("/tokens/:id", s.target, s.revokeToken)
+	authed.Put("/users/:name/password", s.adminOnly, s.resetPassword)
 	authed.Post("/users", s.adminOnly, s.createUser)
 	authed.Get("/users", s.adminOnly, s.listUsers)
 	authed.Delete("/users/:name", s.adminOnly, s.deleteUser)

@@ -488,7 +488,7 @@ func TestRoutingErrors(t *testing.T) {
 		t.Errorf("healthz: %d", r.Status)
 	}
 	s.call("alice", "ping", "{}")
-	m := s.do("GET", "/metrics", "", "", nil)
+	m := s.do("GET", "/metrics", adminToken, "", nil)
 	contains(t, m.Body, `tarsus_invocations_total{code="200",fn="ping",user="alice"} 1`, "tarsus_invocation_duration_seconds_bucket", "tarsus_cold_starts_total", "tarsus_warm_runtimes", `tarsus_deploys_total{result="ok"} 1`, "tarsus_deploy_build_duration_seconds")
 }
 

@@ -34,15 +34,6 @@ func bearer(c *fiber.Ctx) string {
 	return ""
 }
 
-func (s *Server) auth(c *fiber.Ctx) error {
-	u, err := s.p.Authenticate(c.UserContext(), bearer(c))
-	if err != nil {
-		return err
-	}
-	c.Locals(localUser, u)
-	return c.Next()
-}
-
 func current(c *fiber.Ctx) platform.User { return c.Locals(localUser).(platform.User) }
 
 func target(c *fiber.Ctx) string { return c.Locals(localTarget).(string) }
@@ -78,18 +69,6 @@ func decodeJSON(c *fiber.Ctx, v any) error {
 		return apiError(400, "TARSUS_BAD_REQUEST", "the request body must be JSON: "+err.Error())
 	}
 	return nil
-}
-
-func (s *Server) login(c *fiber.Ctx) error {
-	var in struct{ Name, Password string }
-	if err := decodeJSON(c, &in); err != nil {
-		return err
-	}
-	tok, u, err := s.p.Login(c.UserContext(), in.Name, in.Password)
-	if err != nil {
-		return err
-	}
-	return c.JSON(fiber.Map{"token": tok, "user": u})
 }
 
 func (s *Server) me(c *fiber.Ctx) error { return c.JSON(current(c)) }

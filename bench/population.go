@@ -384,6 +384,7 @@ func metricsSample(ctx context.Context, c *http.Client, base string) (serverMetr
 	if err != nil {
 		return m, err
 	}
+	req.Header.Set("Authorization", "Bearer "+adminToken) // /metrics needs a token
 	resp, err := c.Do(req)
 	if err != nil {
 		return m, err

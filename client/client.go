@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Config configures a Client.
@@ -43,6 +44,7 @@ type Client struct {
 	base *url.URL
 	cfg  Config
 	hc   *http.Client
+	mu   sync.Mutex // guards cfg.Token (ChangePassword replaces it)
 }
 
 // New returns a client for cfg.URL.
@@ -162,8 +164,11 @@ func (c *Client) newRequest(ctx context.Context, method, u string, body io.Reade
 		return nil, err
 	}
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
-	if auth && c.cfg.Token != "" {
-		req.Header.Set("Authorization", "Bearer "+c.cfg.Token)
+	c.mu.Lock()
+	tok := c.cfg.Token
+	c.mu.Unlock()
+	if auth && tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
 	}
 	return req, nil
 }
@@ -251,6 +256,62 @@ func (c *Client) Login(ctx context.Context, name, password string) (*Login, erro
 		return nil, err
 	}
 	return &out, nil
+}
+
+// LoginWith is Login with a label and a lifetime for the token.
+func (c *Client) LoginWith(ctx context.Context, name, password string, o LoginOptions) (*Login, error) {
+	in := map[string]any{"name": name, "password": password}
+	if o.Label != "" {
+		in["label"] = o.Label
+	}
+	if o.ExpiresIn > 0 {
+		in["expiresIn"] = o.ExpiresIn.String()
+	}
+	var out Login
+	if err := c.call(ctx, http.MethodPost, "/login", nil, false, in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Logout revokes the client's own token on the server.
+func (c *Client) Logout(ctx context.Context) error {
+	return c.call(ctx, http.MethodPost, "/logout", nil, false, nil, nil)
+}
+
+// Tokens lists the user's tokens (Config.As: another user's, for admins).
+func (c *Client) Tokens(ctx context.Context) ([]Token, error) {
+	var out []Token
+	if err := c.call(ctx, http.MethodGet, "/tokens", nil, true, nil, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RevokeToken revokes one of the user's tokens by its id (Config.As:
+// another user's, for admins).
+func (c *Client) RevokeToken(ctx context.Context, id string) error {
+	return c.call(ctx, http.MethodDelete, "/tokens/"+url.PathEscape(id), nil, true, nil, nil)
+}
+
+// ChangePassword changes the token's user's password. Every token of the
+// user is revoked, this client's too: the answer is its replacement, which
+// the client uses from then on.
+func (c *Client) ChangePassword(ctx context.Context, current, next string) (*NewToken, error) {
+	var out NewToken
+	if err := c.call(ctx, http.MethodPut, "/me/password", nil, false, map[string]string{"current": current, "new": next}, &out); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.cfg.Token = out.Token
+	c.mu.Unlock()
+	return &out, nil
+}
+
+// SetPassword sets another user's password (admin only); every token of
+// theirs is revoked.
+func (c *Client) SetPassword(ctx context.Context, user, password string) error {
+	return c.call(ctx, http.MethodPut, "/users/"+url.PathEscape(user)+"/password", nil, false, map[string]string{"password": password}, nil)
 }
 
 // Me returns the token's user.

@@ -17,7 +17,39 @@ type User struct {
 // Login is the answer to a successful login.
 type Login struct {
 	Token string `json:"token"`
-	User  User   `json:"user"`
+	// ID names the token in Tokens and RevokeToken.
+	ID   string `json:"id,omitempty"`
+	User User   `json:"user"`
+	// ExpiresAt is when the token stops working (RFC 3339); empty: never.
+	ExpiresAt string `json:"expiresAt,omitempty"`
+}
+
+// LoginOptions describe the token a login asks for.
+type LoginOptions struct {
+	// Label names the token in listings. Optional. Default: the server's
+	// ("login").
+	Label string
+	// ExpiresIn is the token's lifetime (at least a second). Optional.
+	// Default: the token does not expire.
+	ExpiresIn time.Duration
+}
+
+// Token is an API token as listed: never its secret.
+type Token struct {
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	Kind       string `json:"kind"` // login, session, created, admin-token, bootstrap, password, legacy
+	CreatedAt  string `json:"createdAt,omitempty"`
+	LastUsedAt string `json:"lastUsedAt,omitempty"`
+	ExpiresAt  string `json:"expiresAt,omitempty"`
+	// Current marks the token the listing was asked with.
+	Current bool `json:"current,omitempty"`
+}
+
+// NewToken is a token issued by a password change (shown once).
+type NewToken struct {
+	Token string `json:"token"`
+	ID    string `json:"id"`
 }
 
 // NewUser is a created account with its API token (shown once).

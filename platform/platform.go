@@ -51,6 +51,18 @@ type Config struct {
 	// (GET /api/v1/logs?follow=true): one more is 429
 	// TARSUS_QUOTA_FOLLOWERS. Optional. Default: 8. Negative: no cap.
 	MaxLogFollowers int
+	// SessionLifetime is how long a console session lasts from sign-in
+	// (fixed, not sliding: the console signs in again after it).
+	// Optional. Default: 12h.
+	SessionLifetime time.Duration
+	// TokenTouchInterval bounds how often a token's last use is written to
+	// the store: at most once per interval per token.
+	// Optional. Default: 1m.
+	TokenTouchInterval time.Duration
+	// MaxTokensPerUser is how many tokens a user may hold; issuing one more
+	// revokes the least recently used (never the admin token).
+	// Optional. Default: 100.
+	MaxTokensPerUser int
 	// Logger receives the platform's diagnostics. Optional. Default: discard.
 	Logger *slog.Logger
 }
@@ -79,6 +91,15 @@ func (c *Config) fill() {
 	}
 	if c.MaxLogFollowers == 0 {
 		c.MaxLogFollowers = 8
+	}
+	if c.SessionLifetime <= 0 {
+		c.SessionLifetime = 12 * time.Hour
+	}
+	if c.TokenTouchInterval <= 0 {
+		c.TokenTouchInterval = time.Minute
+	}
+	if c.MaxTokensPerUser <= 0 {
+		c.MaxTokensPerUser = 100
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)

@@ -231,7 +231,7 @@ func TestReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustUser(t, s, "alice")
-	if err := s.PutToken(ctx, sha("tok"), "alice"); err != nil {
+	if err := s.PutToken(ctx, sha("tok"), Token{User: "alice"}); err != nil {
 		t.Fatal(err)
 	}
 	deploy(t, s, "alice", []FileContent{fc("a.ts", "a1"), shared("_x.ts", "x")})
@@ -403,7 +403,7 @@ func TestDeleteUser(t *testing.T) {
 	users := []string{"alice", "alice-b"}
 	for _, u := range users {
 		mustUser(t, s, u)
-		if err := s.PutToken(ctx, sha("tok-"+u), u); err != nil {
+		if err := s.PutToken(ctx, sha("tok-"+u), Token{User: u}); err != nil {
 			t.Fatal(err)
 		}
 		for v := range 3 {

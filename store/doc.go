@@ -13,8 +13,14 @@
 // at a '/' and one user's prefix can never be the start of another user's.
 //
 //	u/<user>               User as JSON
-//	t/<tokenhash>          user name owning the token (tokenhash = sha256 hex)
-//	tk/<user>/<tokenhash>  empty; index so a user's tokens can be listed
+//	t/<tokenhash>          token record as JSON: user, name, kind, createdAt,
+//	                       lastUsedAt, expiresAt (tokenhash = sha256 hex). A
+//	                       value not starting with '{' is the owner's name
+//	                       alone, as written before tokens had records; it is
+//	                       read as a token of kind "legacy" that never expires
+//	tk/<user>/<tokenhash>  empty; index so a user's tokens can be listed. A
+//	                       token's id is the first 16 hex digits of its hash,
+//	                       so revoking by id is one prefix seek here
 //	tree/<user>            live Tree as zstd(JSON)
 //	b/<user>/<sha256>      file content (source, bundle or map) as zstd(bytes)
 //	rc/<user>/<sha256>     reference count of that blob, 8 bytes big-endian (gc.go)

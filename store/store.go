@@ -56,6 +56,38 @@ type User struct {
 	CreatedAt    time.Time `json:"createdAt"`
 }
 
+// Token kinds (Token.Kind): how a token came to be.
+const (
+	TokenLogin     = "login"       // POST /api/v1/login (the CLI, scripts)
+	TokenSession   = "session"     // a console session (cookie)
+	TokenCreated   = "created"     // issued with a new user
+	TokenAdmin     = "admin-token" // the server's --admin-token
+	TokenBootstrap = "bootstrap"   // printed at the first start
+	TokenPassword  = "password"    // issued by a password change
+	TokenLegacy    = "legacy"      // stored before tokens had records
+)
+
+// Token is an API token's record. The secret itself is never stored: only
+// its sha256 (Hash).
+type Token struct {
+	// Hash is the sha256 hex of the secret (the key; not in listings).
+	Hash string `json:"-"`
+	// ID is Hash's first TokenIDLen hex digits: it names the token in
+	// listings and revocations.
+	ID   string `json:"id"`
+	User string `json:"user"`
+	// Name is a label for people ("tarsus CLI", "console session").
+	Name string `json:"name,omitempty"`
+	// Kind is one of the Token* kinds.
+	Kind      string    `json:"kind,omitempty"`
+	CreatedAt time.Time `json:"createdAt"`
+	// LastUsedAt is when the token last authenticated a request, to the
+	// precision the caller touches it with; zero if never recorded.
+	LastUsedAt time.Time `json:"lastUsedAt"`
+	// ExpiresAt is when the token stops working; zero: never.
+	ExpiresAt time.Time `json:"expiresAt"`
+}
+
 // Sizes of one file in bytes.
 type Sizes struct {
 	Source int `json:"source"`
@@ -170,14 +202,33 @@ type Store interface {
 	// DeleteUser removes the user and everything of theirs: tokens, tree,
 	// blobs, deployments and logs. ErrNotFound if there is no such user.
 	DeleteUser(ctx context.Context, name string) error
-	// PutToken maps tokenHash (sha256 hex of a bearer token, hashed by the
-	// caller) to user. ErrNotFound if the user does not exist, ErrExists if
-	// the hash belongs to another user.
-	PutToken(ctx context.Context, tokenHash string, user string) error
+	// PutToken stores a token: tokenHash (sha256 hex of a bearer token,
+	// hashed by the caller) becomes t.User's, with t's name, kind, creation
+	// time (now when zero) and expiry. Putting a hash its user already holds
+	// replaces the record but keeps its creation and last-use times.
+	// ErrNotFound if the user does not exist, ErrExists if the hash belongs
+	// to another user.
+	PutToken(ctx context.Context, tokenHash string, t Token) error
+	// LookupToken returns a token's record and its user, or ErrNotFound.
+	// It does not judge expiry: that is the caller's.
+	LookupToken(ctx context.Context, tokenHash string) (Token, User, error)
 	// UserByToken returns the token's user or ErrNotFound.
 	UserByToken(ctx context.Context, tokenHash string) (User, error)
+	// Tokens lists a user's tokens, oldest first; ErrNotFound if there is
+	// no such user.
+	Tokens(ctx context.Context, user string) ([]Token, error)
+	// DeleteToken revokes the user's token whose ID is id; ErrNotFound if
+	// the user holds none.
+	DeleteToken(ctx context.Context, user, id string) error
+	// TouchToken records that the token was used at at (a token revoked
+	// meanwhile stays revoked). Callers bound how often they call it.
+	TouchToken(ctx context.Context, tokenHash string, at time.Time) error
 	// DeleteTokens removes all of a user's tokens.
 	DeleteTokens(ctx context.Context, user string) error
+	// SetPassword replaces the user's password hash and then revokes every
+	// token of theirs but the admin token (kind TokenAdmin, which the
+	// server's configuration owns). ErrNotFound if there is no such user.
+	SetPassword(ctx context.Context, user string, passwordHash []byte) error
 
 	// Tree returns the live tree: an empty tree (Version 0, empty Files) if
 	// the user never deployed, ErrNotFound if the user does not exist.

@@ -78,16 +78,16 @@ func TestTokens(t *testing.T) {
 		want     error
 		wantUser map[string]string // token → owner ("" = not found) checked after the step
 	}{
-		{"put alice", func() error { return s.PutToken(ctx, ta, "alice") }, nil, map[string]string{ta: "alice"}},
-		{"put alice second", func() error { return s.PutToken(ctx, ta2, "alice") }, nil, map[string]string{ta: "alice", ta2: "alice"}},
-		{"put same again", func() error { return s.PutToken(ctx, ta, "alice") }, nil, map[string]string{ta: "alice"}},
-		{"put bob", func() error { return s.PutToken(ctx, tb, "bob") }, nil, map[string]string{tb: "bob"}},
-		{"steal alice's", func() error { return s.PutToken(ctx, ta, "bob") }, ErrExists, map[string]string{ta: "alice"}},
-		{"missing user", func() error { return s.PutToken(ctx, sha("x"), "zed") }, ErrNotFound, map[string]string{sha("x"): ""}},
-		{"not hex", func() error { return s.PutToken(ctx, "XYZ", "alice") }, ErrInvalid, nil},
+		{"put alice", func() error { return s.PutToken(ctx, ta, Token{User: "alice"}) }, nil, map[string]string{ta: "alice"}},
+		{"put alice second", func() error { return s.PutToken(ctx, ta2, Token{User: "alice"}) }, nil, map[string]string{ta: "alice", ta2: "alice"}},
+		{"put same again", func() error { return s.PutToken(ctx, ta, Token{User: "alice"}) }, nil, map[string]string{ta: "alice"}},
+		{"put bob", func() error { return s.PutToken(ctx, tb, Token{User: "bob"}) }, nil, map[string]string{tb: "bob"}},
+		{"steal alice's", func() error { return s.PutToken(ctx, ta, Token{User: "bob"}) }, ErrExists, map[string]string{ta: "alice"}},
+		{"missing user", func() error { return s.PutToken(ctx, sha("x"), Token{User: "zed"}) }, ErrNotFound, map[string]string{sha("x"): ""}},
+		{"not hex", func() error { return s.PutToken(ctx, "XYZ", Token{User: "alice"}) }, ErrInvalid, nil},
 		{"delete alice's", func() error { return s.DeleteTokens(ctx, "alice") }, nil, map[string]string{ta: "", ta2: "", tb: "bob"}},
 		{"delete tokens missing user", func() error { return s.DeleteTokens(ctx, "zed") }, ErrNotFound, nil},
-		{"reuse after delete", func() error { return s.PutToken(ctx, ta, "bob") }, nil, map[string]string{ta: "bob"}},
+		{"reuse after delete", func() error { return s.PutToken(ctx, ta, Token{User: "bob"}) }, nil, map[string]string{ta: "bob"}},
 		{"delete bob", func() error { return s.DeleteUser(ctx, "bob") }, nil, map[string]string{ta: "", tb: ""}},
 	}
 	for _, st := range steps {

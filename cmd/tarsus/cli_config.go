@@ -25,6 +25,9 @@ type credentials struct {
 	Server string `json:"server"`
 	Token  string `json:"token"`
 	User   string `json:"user,omitempty"`
+	// Given is set when the token was given with login --token: logout
+	// forgets it without revoking it (it may be in use elsewhere).
+	Given bool `json:"given,omitempty"`
 }
 
 // configDir is os.UserConfigDir computed from e's environment, so that

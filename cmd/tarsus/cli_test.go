@@ -98,7 +98,7 @@ func TestLoginWhoamiLogout(t *testing.T) {
 		}
 	})
 	t.Run("logout", func(t *testing.T) {
-		if out := c.ok("logout"); out != "Logged out of "+srv+".\n" {
+		if out := c.ok("logout"); out != "Logged out of "+srv+"; the token is revoked.\n" {
 			t.Errorf("logout: %q", out)
 		}
 		if out := c.ok("logout"); out != "Not logged in.\n" {

@@ -42,6 +42,10 @@ type serveConfig struct {
 	MaxBuildBytes     int64
 	MaxLogBytesPerDay int64
 	MaxLogFollowers   int
+	// Access
+	MetricsAddr    string
+	MetricsToken   string
+	ClientIPHeader string
 }
 
 // envOr reads a text setting from the environment without checks. New
@@ -98,6 +102,9 @@ func serveOptions(cmd *cobra.Command, e *env, cfg *serveConfig) *options {
 	o.size(&cfg.MaxBuildBytes, "max-build-bytes", "TARSUS_MAX_BUILD_BYTES", 64<<20, 0, 1<<50, "bundles and source maps one deploy may build (413 past it); 0 turns the cap off")
 	o.size(&cfg.MaxLogBytesPerDay, "max-log-bytes-per-day", "TARSUS_MAX_LOG_BYTES_PER_DAY", 64<<20, 0, 1<<50, "console output per user per UTC day; past it the user's console lines are dropped until the day ends; 0 turns the cap off")
 	o.integer(&cfg.MaxLogFollowers, "max-log-followers", "TARSUS_MAX_LOG_FOLLOWERS", 8, 0, 10000, "live log streams per user (429 past it); 0 turns the cap off")
+	o.str(&cfg.MetricsAddr, "metrics-addr", "TARSUS_METRICS_ADDR", "", listenAddr(true), "serve /metrics on this address only, without a token, e.g. 127.0.0.1:9464")
+	o.str(&cfg.MetricsToken, "metrics-token", "TARSUS_METRICS_TOKEN", "", nil, "a bearer token that may read /metrics besides admin tokens")
+	o.str(&cfg.ClientIPHeader, "client-ip-header", "TARSUS_CLIENT_IP_HEADER", "", nil, "behind a reverse proxy: the header with the client's address that login throttling uses, e.g. X-Forwarded-For")
 	o.str(&cfg.LogLevel, "log-level", "TARSUS_LOG_LEVEL", "info", oneOf("debug", "info", "warn", "error"), "debug, info, warn or error")
 	return o
 }
@@ -166,7 +173,20 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 	if sub, err := consoleui.Dist(); err == nil {
 		ui = sub
 	}
-	srv := api.New(api.Config{Console: ui, Version: version, Logger: log}, p)
+	srv := api.New(api.Config{Console: ui, Version: version, Logger: log, MetricsToken: cfg.MetricsToken, NoMetrics: cfg.MetricsAddr != "",
+		Logins: api.LoginLimits{AddrHeader: cfg.ClientIPHeader}}, p)
+	if cfg.MetricsAddr != "" {
+		mux := http.NewServeMux()
+		mux.Handle("/metrics", p.MetricsHandler())
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("--metrics-addr %q: %w", cfg.MetricsAddr, err)
+		}
+		msrv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
+		go func() { _ = msrv.Serve(mln) }()
+		defer msrv.Close()
+		log.Info("metrics listening", "addr", mln.Addr().String())
+	}
 	if cfg.DebugAddr != "" {
 		mux := http.NewServeMux()
 		mux.HandleFunc("/debug/pprof/", pprof.Index)

@@ -201,6 +201,28 @@ try {
     await shot(page, '02-functions-empty')
   })
 
+  await step('the session is an HttpOnly cookie: no token in localStorage or document.cookie, and a reload stays signed in', async () => {
+    const stored = await page.evaluate(() => Object.entries(localStorage))
+    for (const [k, v] of stored) {
+      expect(!/token|session/i.test(k) && !String(v).includes('tsk_'), `no token in localStorage, found ${k}=${v}`)
+    }
+    const scriptCookies = await page.evaluate(() => document.cookie)
+    expect(!scriptCookies.includes('tarsus_session'), `document.cookie not to show the session, got ${scriptCookies}`)
+    const cookies = await context.cookies(BASE + '/api/v1/me')
+    const c = cookies.find((x) => x.name === 'tarsus_session')
+    expect(c, `a tarsus_session cookie for the API, got ${JSON.stringify(cookies)}`)
+    expect(c.httpOnly === true && c.sameSite === 'Strict' && c.path === '/api/', `HttpOnly, SameSite=Strict, Path=/api/, got ${JSON.stringify(c)}`)
+    expect(!c.value.includes('.') && c.value.startsWith('tsk_'), 'the cookie to hold the session token')
+    // Functions at /<user>/… never receive it.
+    expect((await context.cookies(`${BASE}/${USER}/hello`)).every((x) => x.name !== 'tarsus_session'), 'no session cookie for function routes')
+    // A state-changing call with the cookie but without the CSRF header is refused.
+    const forged = await page.evaluate(async () => (await fetch('/api/v1/runtimes/drop', { method: 'POST', credentials: 'same-origin' })).status)
+    expect(forged === 403, `a POST without the CSRF header to be 403, got ${forged}`)
+    await page.reload()
+    await page.locator('[data-test=first-deploy]').waitFor()
+    expect(/\/console\/functions/.test(page.url()), `still signed in after a reload, at ${page.url()}`)
+  })
+
   await step('the other pages teach a new user what to do', async () => {
     const pages = [
       ['invoke', 'No routes to call yet', '02b-invoke-empty'],
@@ -431,6 +453,7 @@ try {
     await page.click('[data-test=account]')
     await page.getByText('Sign out').click()
     await page.waitForURL(/\/console\/login/)
+    expect((await context.cookies(BASE + '/api/v1/me')).every((x) => x.name !== 'tarsus_session'), 'signing out to clear the session cookie')
     await page.fill('#login-name', ADMIN_USER)
     await page.fill('#login-password', PASSWORD)
     await page.click('[data-test=login-submit]')

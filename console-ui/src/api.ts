@@ -1,6 +1,7 @@
 // A typed client of the Tarsus HTTP API (see the README's API table). Every
-// call goes through request(), which adds the bearer token and ?user= (an
-// admin acting on another user) and turns error bodies into ApiError.
+// call goes through request(), which sends the session cookie (same-origin)
+// with its CSRF header and ?user= (an admin acting on another user), and
+// turns error bodies into ApiError.
 
 export interface User {
   name: string
@@ -101,6 +102,13 @@ export interface History {
     | null
 }
 
+/** A console session: the cookie holds its token, the page its CSRF token. */
+export interface Session {
+  user: User
+  csrfToken: string
+  expiresAt?: string
+}
+
 /** An error answer of the API (Fastify's shape), or a network failure. */
 export class ApiError extends Error {
   readonly status: number
@@ -118,10 +126,11 @@ export class ApiError extends Error {
 
 /** What request() needs to know about the session. */
 export interface Credentials {
-  token: () => string
+  /** The session's CSRF token ('' when signed out); the cookie carries the session. */
+  csrf: () => string
   /** The user acted on, when an admin looks at someone else; '' otherwise. */
   actingAs: () => string
-  /** Called on 401: the token is no longer valid. */
+  /** Called on 401: the session is no longer valid. */
   onUnauthorized: () => void
 }
 
@@ -161,8 +170,8 @@ export class Api {
 
   async raw(path: string, o: RequestOptions = {}): Promise<Response> {
     const headers: Record<string, string> = { ...o.headers }
-    const tok = this.creds.token()
-    if (tok) headers['Authorization'] = 'Bearer ' + tok
+    const csrf = this.creds.csrf()
+    if (csrf) headers['X-CSRF-Token'] = csrf
     let body = o.body
     if (o.json !== undefined) {
       headers['Content-Type'] = 'application/json'
@@ -170,12 +179,18 @@ export class Api {
     }
     let res: Response
     try {
-      res = await fetch(this.url(path, o.query, o.target), { method: o.method ?? 'GET', headers, body, signal: o.signal })
+      res = await fetch(this.url(path, o.query, o.target), {
+        method: o.method ?? 'GET',
+        headers,
+        body,
+        signal: o.signal,
+        credentials: 'same-origin',
+      })
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') throw e
       throw new ApiError(0, 'NETWORK', 'The server could not be reached. Is `tarsus serve` running?')
     }
-    if (!res.ok) throw await errorOf(res, tok !== '' ? this.creds.onUnauthorized : undefined)
+    if (!res.ok) throw await errorOf(res, csrf !== '' ? this.creds.onUnauthorized : undefined)
     return res
   }
 
@@ -186,8 +201,17 @@ export class Api {
     return (text ? JSON.parse(text) : undefined) as T
   }
 
-  login(name: string, password: string) {
-    return this.request<{ token: string; user: User }>('/api/v1/login', { method: 'POST', json: { name, password } })
+  /** Signs in: the server sets the HttpOnly session cookie and returns its CSRF token. */
+  createSession(name: string, password: string) {
+    return this.request<Session>('/api/v1/session', { method: 'POST', json: { name, password } })
+  }
+  /** The session behind the cookie (after a reload). */
+  getSession() {
+    return this.request<Session>('/api/v1/session')
+  }
+  /** Revokes the session and clears its cookie. */
+  logout() {
+    return this.request<void>('/api/v1/logout', { method: 'POST' })
   }
   me() {
     return this.request<User>('/api/v1/me')
@@ -286,9 +310,9 @@ async function errorOf(res: Response, onUnauthorized?: () => void): Promise<ApiE
 }
 
 /**
- * readEvents parses a text/event-stream body (fetch + ReadableStream, since
- * EventSource cannot send an Authorization header) and calls onData with
- * each event's data. It resolves when the stream ends.
+ * readEvents parses a text/event-stream body (fetch + ReadableStream, which
+ * sends the CSRF header like every call and stops at once on abort) and
+ * calls onData with each event's data. It resolves when the stream ends.
  */
 export async function readEvents(body: ReadableStream<Uint8Array>, onData: (data: string) => void): Promise<void> {
   const reader = body.getReader()

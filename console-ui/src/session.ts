@@ -1,17 +1,22 @@
-// The signed-in session: token and user, kept in localStorage so a reload
-// stays signed in, and the user an admin is acting on (?user=).
+// The signed-in session. The session token lives only in an HttpOnly
+// cookie the server sets (scripts cannot read it); the page keeps the
+// session's CSRF token in memory and gets it back from GET /api/v1/session
+// after a reload. Only the user an admin is acting on (?user=) is kept in
+// localStorage.
 import { computed, reactive } from 'vue'
 import { Api, type User } from './api'
 
-const TOKEN_KEY = 'tarsus.token'
 const ACT_KEY = 'tarsus.actingAs'
+// Consoles before cookie sessions kept the API token here: drop it.
+const OLD_TOKEN_KEY = 'tarsus.token'
 
 interface SessionState {
-  token: string
+  /** The session's CSRF token; '' when signed out. */
+  csrf: string
   user: User | null
   /** '' = the signed-in user's own functions. */
   actingAs: string
-  /** Set when the server refused the token (expired, user deleted). */
+  /** Set when the server refused the session (expired, revoked, user deleted). */
   expired: boolean
 }
 
@@ -28,24 +33,26 @@ function write(key: string, value: string) {
     if (value) localStorage.setItem(key, value)
     else localStorage.removeItem(key)
   } catch {
-    // private mode: the session lasts until the tab closes
+    // private mode: the choice lasts until the tab closes
   }
 }
 
+write(OLD_TOKEN_KEY, '')
+
 export const session = reactive<SessionState>({
-  token: read(TOKEN_KEY),
+  csrf: '',
   user: null,
   actingAs: read(ACT_KEY),
   expired: false,
 })
 
 export const api = new Api({
-  token: () => session.token,
+  csrf: () => session.csrf,
   actingAs: () => (session.user && session.actingAs && session.actingAs !== session.user.name ? session.actingAs : ''),
   onUnauthorized: () => {
-    if (session.token) {
+    if (session.user) {
       session.expired = true
-      signOut()
+      forget()
     }
   },
 })
@@ -56,21 +63,21 @@ export const owner = computed(() => (session.actingAs && session.user?.role === 
 export const isAdmin = computed(() => session.user?.role === 'admin')
 
 export async function signIn(name: string, password: string) {
-  const r = await api.login(name, password)
-  session.token = r.token
+  const r = await api.createSession(name, password)
+  session.csrf = r.csrfToken
   session.user = r.user
   session.expired = false
   session.actingAs = ''
-  write(TOKEN_KEY, r.token)
   write(ACT_KEY, '')
 }
 
-/** Loads the user behind a stored token; false when there is none or it is refused. */
+/** Loads the user behind the session cookie; false when there is none or it is refused. */
 export async function restore(): Promise<boolean> {
-  if (!session.token) return false
   if (session.user) return true
   try {
-    session.user = await api.me()
+    const r = await api.getSession()
+    session.csrf = r.csrfToken
+    session.user = r.user
     if (session.user.role !== 'admin') session.actingAs = ''
     return true
   } catch {
@@ -78,12 +85,21 @@ export async function restore(): Promise<boolean> {
   }
 }
 
-export function signOut() {
-  session.token = ''
+function forget() {
+  session.csrf = ''
   session.user = null
   session.actingAs = ''
-  write(TOKEN_KEY, '')
   write(ACT_KEY, '')
+}
+
+/** Revokes the session on the server (which clears the cookie) and forgets it here. */
+export async function signOut() {
+  try {
+    if (session.csrf) await api.logout()
+  } catch {
+    // already gone on the server: nothing left to revoke
+  }
+  forget()
 }
 
 export function actAs(name: string) {

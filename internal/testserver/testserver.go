@@ -35,6 +35,8 @@ type Options struct {
 	MaxBuildBytes     int64
 	MaxLogBytesPerDay int64
 	MaxLogFollowers   int
+	// MetricsToken may read /metrics besides admin tokens (api.Config).
+	MetricsToken string
 }
 
 // Server is a running test server.
@@ -71,7 +73,7 @@ func Start(t testing.TB, o Options) *Server {
 	if _, err := p.Bootstrap(context.Background(), o.AdminToken); err != nil {
 		t.Fatal(err)
 	}
-	srv := api.New(api.Config{Console: o.Console, Version: o.Version}, p)
+	srv := api.New(api.Config{Console: o.Console, Version: o.Version, MetricsToken: o.MetricsToken}, p)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-import{Dt as e,H as t,K as n,M as r,Nt as i,Ot as a,Rt as o,c as s,j as c,jt as l,s as u,z as d}from"./Button-BzKt0OIP.js";import{l as f}from"./index-8RMvjW3-.js";import{I as p,W as m,gt as h}from"./session-DxAz9APl.js";import{P as g,W as _,Z as v,_ as y,_t as b,d as x,l as S,p as C,u as w,y as T}from"./runtime-core.esm-bundler-DzW16IlU.js";var E=e([e(`@keyframes spin-rotate`,`
+import{Dt as e,H as t,K as n,M as r,Nt as i,Ot as a,Rt as o,c as s,j as c,jt as l,s as u,z as d}from"./Button-BzKt0OIP.js";import{l as f}from"./index-CA0UUD1P.js";import{I as p,W as m,gt as h}from"./session-BmKuIacY.js";import{P as g,W as _,Z as v,_ as y,_t as b,d as x,l as S,p as C,u as w,y as T}from"./runtime-core.esm-bundler-DzW16IlU.js";var E=e([e(`@keyframes spin-rotate`,`
  from {
  transform: rotate(0);
  }
