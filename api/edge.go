@@ -241,6 +241,9 @@ func (s *Server) guard(c *fiber.Ctx) error {
 	if cls == classAPI || cls == classConsole {
 		if r.IsBodyStream() {
 			b, over, err := readBody(c, s.cfg.APIBodyLimit)
+			if err != nil || over {
+				c.Response().Header.SetConnectionClose()
+			}
 			if err != nil {
 				return err
 			}
@@ -297,9 +300,22 @@ func readBody(c *fiber.Ctx, limit int) (b []byte, over bool, err error) {
 	if cl > limit {
 		return nil, true, nil
 	}
-	if cl >= 0 {
+	if cl >= 0 && cl <= prefetch {
+		// All of it has arrived already (the common, small body).
 		b = make([]byte, cl)
 		if _, err := io.ReadFull(r.BodyStream(), b); err != nil {
+			return nil, false, bodyReadError(err)
+		}
+		_ = r.CloseBodyStream()
+		return b, false, nil
+	}
+	if cl > 0 {
+		// Memory grows as bytes arrive, not as they are announced.
+		b, err = io.ReadAll(r.BodyStream())
+		if err == nil && len(b) != cl {
+			err = io.ErrUnexpectedEOF
+		}
+		if err != nil {
 			return nil, false, bodyReadError(err)
 		}
 		_ = r.CloseBodyStream()

@@ -38,6 +38,7 @@ type serveConfig struct {
 	MemoryLimit int64
 	NiceAfter   time.Duration
 	DebugAddr   string
+	FnHost      string
 }
 
 func envOr(e *env, key, def string) string {
@@ -94,6 +95,7 @@ server creates the "admin" account and prints its password and API token once.`,
 	f.Int64Var(&cfg.MemoryLimit, "memory-limit", int64(envInt(e, "TARSUS_MEMORY_LIMIT", 2<<30)), "heap bytes above which running functions are stopped (TARSUS_MEMORY_LIMIT)")
 	f.DurationVar(&cfg.NiceAfter, "nice-after", envDuration(e, "TARSUS_NICE_AFTER", 5*time.Millisecond), "lower the thread priority of an invocation that keeps a CPU busy this long; 0 turns CPU fairness off (TARSUS_NICE_AFTER)")
 	f.StringVar(&cfg.DebugAddr, "debug-addr", envOr(e, "TARSUS_DEBUG_ADDR", ""), "serve Go's pprof profiles on this address, e.g. 127.0.0.1:6060 (TARSUS_DEBUG_ADDR)")
+	f.StringVar(&cfg.FnHost, "functions-host", envOr(e, "TARSUS_FUNCTIONS_HOST", ""), "a host name for functions: invocations there are served without the sandbox CSP, and the console and API are not served there (TARSUS_FUNCTIONS_HOST)")
 	f.StringVar(&cfg.LogLevel, "log-level", envOr(e, "TARSUS_LOG_LEVEL", "info"), "debug, info, warn or error (TARSUS_LOG_LEVEL)")
 	return cmd
 }
@@ -142,7 +144,7 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 	if sub, err := consoleui.Dist(); err == nil {
 		ui = sub
 	}
-	srv := api.New(api.Config{Console: ui, Version: version, Logger: log}, p)
+	srv := api.New(api.Config{Console: ui, Version: version, Logger: log, FunctionsHost: cfg.FnHost}, p)
 	if cfg.DebugAddr != "" {
 		mux := http.NewServeMux()
 		mux.HandleFunc("/debug/pprof/", pprof.Index)

@@ -30,6 +30,13 @@ type Options struct {
 	MemoryLimit int64
 	Console     fs.FS
 	Version     string // reported by /healthz
+
+	// HTTP edge (api.Config); zero values take api's defaults.
+	MaxConnsPerIP  int // negative turns the cap off
+	MaxHeaderBytes int
+	ReadTimeout    time.Duration
+	WriteTimeout   time.Duration
+	FunctionsHost  string
 }
 
 // Server is a running test server.
@@ -65,7 +72,11 @@ func Start(t testing.TB, o Options) *Server {
 	if _, err := p.Bootstrap(context.Background(), o.AdminToken); err != nil {
 		t.Fatal(err)
 	}
-	srv := api.New(api.Config{Console: o.Console, Version: o.Version}, p)
+	srv := api.New(api.Config{
+		Console: o.Console, Version: o.Version,
+		MaxConnsPerIP: o.MaxConnsPerIP, MaxHeaderBytes: o.MaxHeaderBytes,
+		ReadTimeout: o.ReadTimeout, WriteTimeout: o.WriteTimeout, FunctionsHost: o.FunctionsHost,
+	}, p)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
