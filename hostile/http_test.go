@@ -506,3 +506,49 @@ func TestResponseHeaderInjection(t *testing.T) {
 	}
 	s.alive()
 }
+
+// TestSlowClientsTimedOut: a client that stops sending its headers or its
+// body is answered 408 (or cut off) at the read timeout.
+func TestSlowClientsTimedOut(t *testing.T) {
+	const rt = time.Second
+	s := start(t, testserver.Options{ReadTimeout: rt})
+	tok := s.createUser("mallory")
+	s.mustDeploy(tok, "big.ts", `export default [{ bodyLimit: 50 * 1024 * 1024 }, async (req: any) => ({ n: String(req.body).length })];`)
+	if r := s.call("mallory", "big", "{}"); r.Status != 200 {
+		t.Fatalf("big: %d %s", r.Status, r.Body)
+	}
+	for _, tc := range []struct {
+		what string
+		req  []byte
+	}{
+		{"one byte of a 20 MB body", append(head("POST", "/mallory/big", "Content-Type", "text/plain", "Content-Length", "20000000"), 'x')},
+		{"16 KiB of a 20 MB body", append(head("POST", "/mallory/big", "Content-Type", "text/plain", "Content-Length", "20000000"), strings.Repeat("x", 16<<10)...)},
+		{"16 KiB of a 20 MB upload", append(head("PUT", "/api/v1/functions/a.ts", "Authorization", "Bearer "+tok, "Content-Type", "text/plain", "Content-Length", "20000000"), strings.Repeat("x", 16<<10)...)},
+	} {
+		r, err := rawRequest(t, s.Addr, tc.req, rt+2*time.Second)
+		if err != nil {
+			t.Errorf("%s: no answer by the read timeout: %v", tc.what, err)
+			continue
+		}
+		if r.StatusCode != 408 || r.code() != "TARSUS_REQUEST_TIMEOUT" || !r.Close {
+			t.Errorf("%s: %d %s (close %v); want 408 TARSUS_REQUEST_TIMEOUT and the connection closed", tc.what, r.StatusCode, r.Body, r.Close)
+		}
+		if r.Took > rt+time.Second {
+			t.Errorf("%s: answered after %v; the read timeout is %v", tc.what, r.Took, rt)
+		}
+	}
+	// Headers that never end: the connection is closed at the read timeout.
+	conn, err := net.Dial("tcp", s.Addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	t0 := time.Now()
+	_, _ = conn.Write([]byte("POST /mallory/big HTTP/1.1\r\nHost: x\r\nX-Slow: "))
+	_ = conn.SetReadDeadline(t0.Add(rt + 2*time.Second))
+	_, _ = io.Copy(io.Discard, conn)
+	if d := time.Since(t0); d > rt+time.Second {
+		t.Errorf("unfinished headers held the connection for %v; the read timeout is %v", d, rt)
+	}
+	s.alive()
+}
