@@ -385,8 +385,10 @@ func validValue(s string) bool {
 	return true
 }
 
-// connLimiter caps the open connections per client IP address.
-type connLimiter struct {
+// edgeListener wraps every accepted connection: it caps the open
+// connections per client address (max > 0) and closes connections
+// gracefully (see edgeConn.Close).
+type edgeListener struct {
 	net.Listener
 	max int
 	log func(ip string)
@@ -394,20 +396,20 @@ type connLimiter struct {
 	n   map[string]int
 }
 
-// limitConns wraps ln so that one address holds at most max connections;
-// max <= 0 returns ln.
+// limitConns wraps ln so that one address holds at most max connections
+// (max <= 0: no cap) and every connection ends with a lingering close.
 func limitConns(ln net.Listener, max int, log func(ip string)) net.Listener {
-	if max <= 0 {
-		return ln
-	}
-	return &connLimiter{Listener: ln, max: max, log: log, n: map[string]int{}}
+	return &edgeListener{Listener: ln, max: max, log: log, n: map[string]int{}}
 }
 
-func (l *connLimiter) Accept() (net.Conn, error) {
+func (l *edgeListener) Accept() (net.Conn, error) {
 	for {
 		c, err := l.Listener.Accept()
 		if err != nil {
 			return nil, err
+		}
+		if l.max <= 0 {
+			return &edgeConn{Conn: c}, nil
 		}
 		ip := c.RemoteAddr().String()
 		if h, _, err := net.SplitHostPort(ip); err == nil {
@@ -422,11 +424,11 @@ func (l *connLimiter) Accept() (net.Conn, error) {
 		}
 		l.n[ip]++
 		l.mu.Unlock()
-		return &countedConn{Conn: c, l: l, ip: ip}, nil
+		return &edgeConn{Conn: c, l: l, ip: ip}, nil
 	}
 }
 
-func (l *connLimiter) release(ip string) {
+func (l *edgeListener) release(ip string) {
 	l.mu.Lock()
 	if l.n[ip]--; l.n[ip] <= 0 {
 		delete(l.n, ip)
@@ -434,16 +436,43 @@ func (l *connLimiter) release(ip string) {
 	l.mu.Unlock()
 }
 
-type countedConn struct {
+type edgeConn struct {
 	net.Conn
-	l    *connLimiter
+	l    *edgeListener // nil: not counted
 	ip   string
 	once sync.Once
 }
 
-func (c *countedConn) Close() error {
-	c.once.Do(func() { c.l.release(c.ip) })
-	return c.Conn.Close()
+// Close closes the connection the way net/http does when a request body
+// may still be arriving (an early 413 or 415): it sends FIN first and
+// reads what the client still sends for a moment (at most lingerTime and
+// lingerBytes), so that the client reads the answer instead of a reset.
+// It returns at once; the rest happens in the background.
+func (c *edgeConn) Close() error {
+	c.once.Do(func() {
+		go func() {
+			linger(c.Conn)
+			if c.l != nil {
+				c.l.release(c.ip)
+			}
+		}()
+	})
+	return nil
+}
+
+const (
+	lingerTime  = 500 * time.Millisecond
+	lingerBytes = 64 << 20
+)
+
+func linger(c net.Conn) {
+	defer c.Close()
+	cw, ok := c.(interface{ CloseWrite() error })
+	if !ok || cw.CloseWrite() != nil {
+		return
+	}
+	_ = c.SetReadDeadline(time.Now().Add(lingerTime))
+	_, _ = io.Copy(io.Discard, io.LimitReader(c, lingerBytes))
 }
 
 // refuseConn answers 429 on a connection over the cap and closes it, after

@@ -91,8 +91,10 @@ func rawRequest(t testing.TB, addr string, req []byte, d time.Duration) (rawResp
 func rawExchange(conn net.Conn, req []byte, d time.Duration) (rawResponse, error) {
 	t0 := time.Now()
 	_ = conn.SetDeadline(t0.Add(d))
-	if _, err := conn.Write(req); err != nil {
-		return rawResponse{}, err
+	if len(req) > 0 {
+		if _, err := conn.Write(req); err != nil {
+			return rawResponse{}, err
+		}
 	}
 	var raw bytes.Buffer
 	br := bufio.NewReader(io.TeeReader(conn, &raw))
@@ -278,6 +280,17 @@ func TestBodyOverLimitAnsweredAtHeaders(t *testing.T) {
 			t.Errorf("%s: the connection stays open with the body unread", tc.what)
 		}
 	}
+	// A client that sends the whole body anyway still reads the answer
+	// (the server closes gracefully, not with a reset).
+	for _, path := range []string{"/api/v1/functions/big.ts", "/alice/echo"} {
+		r := s.request("PUT", path, bytes.Repeat([]byte("a"), 30<<20), "Authorization", "Bearer "+tok, "Content-Type", "text/plain")
+		if path == "/alice/echo" {
+			r = s.request("POST", path, bytes.Repeat([]byte("a"), 30<<20), "Content-Type", "application/json")
+		}
+		if r.Err != nil || r.Status != 413 {
+			t.Errorf("30 MiB sent in full to %s: %d %v; want the 413", path, r.Status, r.Err)
+		}
+	}
 	// With Expect: 100-continue the answer comes instead of "100 Continue".
 	r, err := rawRequest(t, s.Addr, head("POST", "/alice/echo", "Content-Type", "application/json", "Content-Length", strconv.Itoa(2<<20), "Expect", "100-continue"), 3*time.Second)
 	if err != nil || r.StatusCode != 413 {
@@ -297,6 +310,9 @@ func TestChunkedBodyCutAtLimit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if _, err := conn.Write(head("POST", path, "Content-Type", "application/json", "Transfer-Encoding", "chunked")); err != nil {
+			t.Fatal(err)
+		}
 		stop := make(chan struct{})
 		go func() {
 			chunk := []byte(fmt.Sprintf("%x\r\n%s\r\n", 16<<10, strings.Repeat("a", 16<<10)))
@@ -311,7 +327,7 @@ func TestChunkedBodyCutAtLimit(t *testing.T) {
 				}
 			}
 		}()
-		r, err := rawExchange(conn, head("POST", path, "Content-Type", "application/json", "Transfer-Encoding", "chunked"), 5*time.Second)
+		r, err := rawExchange(conn, nil, 5*time.Second)
 		close(stop)
 		conn.Close()
 		if err != nil {
