@@ -52,7 +52,7 @@ type Config struct {
 	// one more is answered 429 TARSUS_TOO_MANY_CONNECTIONS and closed.
 	// Behind a reverse proxy every client has the proxy's address: raise
 	// it or turn it off there. Negative turns it off. Optional.
-	// Default: 256.
+	// Default: 1024.
 	MaxConnsPerIP int
 	// FunctionsHost, when set, is a host name (as in the Host header;
 	// without a port it matches any port) on which only invocations (and

@@ -51,7 +51,7 @@ const (
 	defaultDeployBodyLimit = 20 << 20
 	defaultInvokeBodyLimit = 1 << 20 // Fastify's bodyLimit default
 	defaultMaxHeaderBytes  = 16 << 10
-	defaultMaxConnsPerIP   = 256
+	defaultMaxConnsPerIP   = 1024
 	// prefetch is what fasthttp reads of a streamed body before the
 	// handler runs (readBodyWithStreaming in fasthttp 1.51).
 	prefetch = 8 << 10

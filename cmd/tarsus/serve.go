@@ -39,6 +39,7 @@ type serveConfig struct {
 	NiceAfter   time.Duration
 	DebugAddr   string
 	FnHost      string
+	ConnsPerIP  int
 }
 
 func envOr(e *env, key, def string) string {
@@ -95,9 +96,19 @@ server creates the "admin" account and prints its password and API token once.`,
 	f.Int64Var(&cfg.MemoryLimit, "memory-limit", int64(envInt(e, "TARSUS_MEMORY_LIMIT", 2<<30)), "heap bytes above which running functions are stopped (TARSUS_MEMORY_LIMIT)")
 	f.DurationVar(&cfg.NiceAfter, "nice-after", envDuration(e, "TARSUS_NICE_AFTER", 5*time.Millisecond), "lower the thread priority of an invocation that keeps a CPU busy this long; 0 turns CPU fairness off (TARSUS_NICE_AFTER)")
 	f.StringVar(&cfg.DebugAddr, "debug-addr", envOr(e, "TARSUS_DEBUG_ADDR", ""), "serve Go's pprof profiles on this address, e.g. 127.0.0.1:6060 (TARSUS_DEBUG_ADDR)")
+	f.IntVar(&cfg.ConnsPerIP, "max-conns-per-ip", envInt(e, "TARSUS_MAX_CONNS_PER_IP", 1024), "open connections one client address may hold; 0 turns the cap off, e.g. behind a reverse proxy (TARSUS_MAX_CONNS_PER_IP)")
 	f.StringVar(&cfg.FnHost, "functions-host", envOr(e, "TARSUS_FUNCTIONS_HOST", ""), "a host name for functions: invocations there are served without the sandbox CSP, and the console and API are not served there (TARSUS_FUNCTIONS_HOST)")
 	f.StringVar(&cfg.LogLevel, "log-level", envOr(e, "TARSUS_LOG_LEVEL", "info"), "debug, info, warn or error (TARSUS_LOG_LEVEL)")
 	return cmd
+}
+
+// connsPerIP maps the flag to api.Config.MaxConnsPerIP, where 0 means the
+// default and a negative value turns the cap off.
+func connsPerIP(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
 }
 
 // niceAfter maps the flag to engine.Config.NiceAfter, where 0 means the
@@ -144,7 +155,7 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 	if sub, err := consoleui.Dist(); err == nil {
 		ui = sub
 	}
-	srv := api.New(api.Config{Console: ui, Version: version, Logger: log, FunctionsHost: cfg.FnHost}, p)
+	srv := api.New(api.Config{Console: ui, Version: version, Logger: log, FunctionsHost: cfg.FnHost, MaxConnsPerIP: connsPerIP(cfg.ConnsPerIP)}, p)
 	if cfg.DebugAddr != "" {
 		mux := http.NewServeMux()
 		mux.HandleFunc("/debug/pprof/", pprof.Index)
