@@ -1,6 +1,12 @@
 // Package api serves a platform over HTTP with fiber: the management API
 // under /api/v1, function invocation at POST /<user>/<path>, /healthz,
 // /metrics and the embedded console. fiber stays inside this package.
+//
+// What every request passes before a handler reads it (no request
+// decompression, per-route body limits checked at the headers, timeouts,
+// a header cap, a per-address connection cap, the security headers of
+// function responses, the console and the API) is described in edge.go
+// and configured in Config.
 package api
 
 import (
