@@ -54,7 +54,14 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 	// over the limit) is not read at all; the function still sees the
 	// announced Content-Length.
 	r := c.Request()
-	body, _, err := readBody(c, invokeLimit(fn.BodyLimit()))
+	// A small body has arrived whole with the headers (the prefetch): the
+	// engine checks it against bodyLimit. Only a longer or chunked one
+	// needs the limit here, to stop reading at it.
+	limit := prefetch
+	if cl := r.Header.ContentLength(); r.IsBodyStream() && (cl < 0 || cl > prefetch) {
+		limit = invokeLimit(fn.BodyLimit())
+	}
+	body, _, err := readBody(c, limit)
 	if err != nil {
 		return err
 	}
