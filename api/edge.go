@@ -153,13 +153,20 @@ func (s *Server) headerReceived(h *fasthttp.RequestHeader) fasthttp.RequestConfi
 		return fasthttp.RequestConfig{}
 	}
 	cl := h.ContentLength()
-	if cl <= prefetch { // small, chunked (-1) or none (-2): the handlers bound them
+	if cl <= prefetch && cl != -1 { // small or none: it arrives with the headers
 		return fasthttp.RequestConfig{}
 	}
-	if cl > s.limitFor(string(h.Method()), requestPath(h.RequestURI())) {
-		withhold(h, strconv.Itoa(cl))
+	method, path := string(h.Method()), requestPath(h.RequestURI())
+	var rc fasthttp.RequestConfig
+	if classify(method, path) == classDeploy {
+		// An upload may take longer than ReadTimeout to arrive.
+		rc.ReadTimeout = s.cfg.UploadTimeout
 	}
-	return fasthttp.RequestConfig{}
+	if cl > prefetch && cl > s.limitFor(method, path) {
+		withhold(h, strconv.Itoa(cl))
+		return fasthttp.RequestConfig{}
+	}
+	return rc
 }
 
 func withhold(h *fasthttp.RequestHeader, v string) {

@@ -35,6 +35,7 @@ type Options struct {
 	MaxConnsPerIP  int // negative turns the cap off
 	MaxHeaderBytes int
 	ReadTimeout    time.Duration
+	UploadTimeout  time.Duration
 	WriteTimeout   time.Duration
 	FunctionsHost  string
 }
@@ -75,7 +76,7 @@ func Start(t testing.TB, o Options) *Server {
 	srv := api.New(api.Config{
 		Console: o.Console, Version: o.Version,
 		MaxConnsPerIP: o.MaxConnsPerIP, MaxHeaderBytes: o.MaxHeaderBytes,
-		ReadTimeout: o.ReadTimeout, WriteTimeout: o.WriteTimeout, FunctionsHost: o.FunctionsHost,
+		ReadTimeout: o.ReadTimeout, UploadTimeout: o.UploadTimeout, WriteTimeout: o.WriteTimeout, FunctionsHost: o.FunctionsHost,
 	}, p)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
