@@ -48,21 +48,46 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderAllow, "POST")
 		return apiError(405, "TARSUS_METHOD_NOT_ALLOWED", "Route "+c.Method()+":"+string(c.Request().RequestURI())+" accepts only POST")
 	}
+	// The body, raw and at most the function's bodyLimit (+1 byte, so
+	// that the function's own parser answers 413 in Fastify's way, through
+	// its error handler). A body withheld at the headers (Content-Length
+	// over the limit) is not read at all; the function still sees the
+	// announced Content-Length.
+	r := c.Request()
+	// A small body has arrived whole with the headers (the prefetch): the
+	// engine checks it against bodyLimit. Only a longer or chunked one
+	// needs the limit here, to stop reading at it.
+	limit := prefetch
+	if cl := r.Header.ContentLength(); r.IsBodyStream() && (cl < 0 || cl > prefetch) {
+		limit = invokeLimit(fn.BodyLimit())
+	}
+	body, _, err := readBody(c, limit)
+	if err != nil {
+		return err
+	}
+	announced := r.Header.Peek(withheld)
 	// Copy everything out of fasthttp's reusable buffers (FACTS.md): the
 	// runtime keeps strings without copying.
-	r := c.Request()
 	req := &engine.Request{
 		ID:       "req-" + strconv.FormatUint(s.reqID.Add(1), 36),
 		Method:   "POST",
 		URL:      string(r.RequestURI()),
 		Query:    string(r.URI().QueryString()),
-		Body:     bytes.Clone(r.Body()),
+		Body:     body,
 		IP:       c.IP(),
 		Host:     string(r.Host()),
 		Protocol: protocol(c),
 	}
 	req.Headers = make([]engine.Header, 0, r.Header.Len())
 	r.Header.VisitAll(func(k, v []byte) {
+		if len(announced) > 0 {
+			switch string(k) {
+			case withheld:
+				return
+			case fiber.HeaderContentLength:
+				v = announced
+			}
+		}
 		req.Headers = append(req.Headers, engine.Header{Name: headerName(k), Value: string(v)})
 	})
 	req.IP = string(append([]byte(nil), req.IP...))
@@ -80,6 +105,14 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 			return apiError(500, "TARSUS_FUNCTION_ERROR", fe.Message)
 		}
 		return err
+	}
+	// Defense in depth: the engine refuses such headers in the function
+	// already; none ever reaches the wire.
+	for _, h := range resp.Headers {
+		if !isToken(h.Name) || !validValue(h.Value) {
+			s.log.Error("a function set an invalid response header; answered 500", "user", user, "route", route, "header", strconv.Quote(h.Name), "value", strconv.Quote(h.Value))
+			return apiError(500, "TARSUS_BAD_HEADER", "the function "+route+" set the response header "+strconv.Quote(h.Name)+" with an invalid name or value (control characters such as CR or LF are not allowed)")
+		}
 	}
 	out := c.Response()
 	out.Header.SetNoDefaultContentType(true)
@@ -100,9 +133,16 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 		}
 		out.Header.Add(h.Name, h.Value)
 	}
+	// A page a function serves must never act as the console: it runs
+	// sandboxed (an opaque origin), unless functions have their own host.
+	sandbox := s.cfg.FunctionsHost == "" || !s.onFunctionsHost(c)
+	if sandbox {
+		out.Header.Add(fiber.HeaderContentSecurityPolicy, cspSandbox)
+	}
+	out.Header.Set(fiber.HeaderXContentTypeOptions, "nosniff")
 	switch {
 	case resp.Status == 304:
-		write304(c, resp)
+		write304(c, resp, sandbox)
 	case resp.Status == 204 || (resp.Status >= 100 && resp.Status < 200):
 	default:
 		out.SetBodyRaw(resp.Body)
@@ -123,7 +163,7 @@ func protocol(c *fiber.Ctx) string {
 // set, content-length included, and no body. fasthttp never writes a
 // content-length on a 304, so the response is written on the hijacked
 // connection, which is then closed.
-func write304(c *fiber.Ctx, resp *engine.Response) {
+func write304(c *fiber.Ctx, resp *engine.Response, sandbox bool) {
 	n := len(resp.Body)
 	var b []byte
 	b = append(b, "HTTP/1.1 304 Not Modified\r\n"...)
@@ -134,7 +174,7 @@ func write304(c *fiber.Ctx, resp *engine.Response) {
 			}
 			continue
 		}
-		if strings.ContainsAny(h.Name+h.Value, "\r\n") {
+		if h.Name == "x-content-type-options" || (sandbox && h.Name == "content-security-policy" && h.Value == cspSandbox) {
 			continue
 		}
 		b = append(b, h.Name...)
@@ -142,6 +182,10 @@ func write304(c *fiber.Ctx, resp *engine.Response) {
 		b = append(b, h.Value...)
 		b = append(b, "\r\n"...)
 	}
+	if sandbox {
+		b = append(b, "content-security-policy: sandbox\r\n"...)
+	}
+	b = append(b, "x-content-type-options: nosniff\r\n"...)
 	b = append(b, "content-length: "...)
 	b = strconv.AppendInt(b, int64(n), 10)
 	b = append(b, "\r\ndate: "...)

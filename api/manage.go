@@ -7,10 +7,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
+	"net"
 	"net/url"
 	"strconv"
 	"strings"
@@ -62,8 +64,10 @@ func (s *Server) target(c *fiber.Ctx) error {
 	return c.Next()
 }
 
+// decodeJSON decodes the request body, which guard has read (raw, at most
+// Config.APIBodyLimit).
 func decodeJSON(c *fiber.Ctx, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(c.Body()))
+	dec := json.NewDecoder(bytes.NewReader(c.Request().Body()))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return apiError(400, "TARSUS_BAD_REQUEST", "the request body must be JSON: "+err.Error())
@@ -146,7 +150,10 @@ func (s *Server) putFunction(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	src := bytes.Clone(c.Request().Body())
+	src, err := s.uploadBody(c)
+	if err != nil {
+		return err
+	}
 	res, err := s.p.Deploy(c.UserContext(), target(c), platform.DeployInput{
 		By: current(c).Name, Via: via(c, "api"), Files: []platform.Upload{{Path: p, Source: src}},
 	})
@@ -199,7 +206,11 @@ func (s *Server) deploy(c *fiber.Ctx) error {
 	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
 		return apiError(415, "TARSUS_BAD_UPLOAD", "send multipart/form-data with one part per file (filename = relative path), or one .tar.gz or .zip part")
 	}
-	files, keep, err := readUpload(c.Request().Body(), params["boundary"])
+	body, err := s.uploadBody(c)
+	if err != nil {
+		return err
+	}
+	files, keep, err := readUpload(body, params["boundary"])
 	if err != nil {
 		return err
 	}
@@ -215,14 +226,74 @@ func (s *Server) deploy(c *fiber.Ctx) error {
 	return c.JSON(res)
 }
 
-// maxPart bounds what one part or archive entry may expand to; the platform
-// applies the real limits with clear messages.
-const maxPart = 32 << 20
+// An upload's bounds, before the platform applies its own limits (1 MiB
+// per file, 20 MiB per deploy, 1000 files) with per-file messages: what
+// all parts and archive entries together may expand to, and how many
+// entries they may hold. A zip or tar bomb stops at the first bound, with
+// nothing more decompressed.
+const (
+	maxExpand  = 32 << 20
+	maxEntries = 10000
+)
 
+// budget counts what an upload has expanded to so far.
+type budget struct{ bytes, entries int }
+
+var errExpand = errors.New("the upload expands to more than " + strconv.Itoa(maxExpand>>20) + " MiB")
+
+func errTooMuch() error {
+	return apiError(400, "TARSUS_TOO_LARGE", "the upload expands to more than "+strconv.Itoa(maxExpand>>20)+" MiB (archives unpacked); a deploy may hold at most 20 MiB of files: deploy in parts")
+}
+
+func errTooMany() error {
+	return apiError(400, "TARSUS_TOO_MANY_FILES", "the upload holds more than "+strconv.Itoa(maxEntries)+" parts or archive entries; a user may have at most 1000 files")
+}
+
+func (b *budget) entry() error {
+	if b.entries++; b.entries > maxEntries {
+		return errTooMany()
+	}
+	return nil
+}
+
+// reader counts what is read through it against the budget.
+func (b *budget) reader(r io.Reader) io.Reader { return &budgetReader{r: r, b: b} }
+
+type budgetReader struct {
+	r io.Reader
+	b *budget
+}
+
+func (br *budgetReader) Read(p []byte) (int, error) {
+	if br.b.bytes >= maxExpand {
+		return 0, errExpand
+	}
+	if rest := maxExpand - br.b.bytes; len(p) > rest {
+		p = p[:rest]
+	}
+	n, err := br.r.Read(p)
+	br.b.bytes += n
+	return n, err
+}
+
+// readAll reads r whole through the budget.
+func (b *budget) readAll(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(b.reader(r))
+	if errors.Is(err, errExpand) {
+		return nil, errTooMuch()
+	}
+	return data, err
+}
+
+// readUpload reads a multipart deploy body: one part per file (filename =
+// relative path), or .tar.gz/.tgz/.zip parts holding trees, "keep" fields
+// and client-built "bundle"/"map" parts. It never holds more than
+// maxExpand bytes of content.
 func readUpload(body []byte, boundary string) ([]platform.Upload, []string, error) {
 	mr := multipart.NewReader(bytes.NewReader(body), boundary)
 	var out []platform.Upload
 	var keep []string
+	var b budget
 	bundles := map[string][]byte{}
 	maps := map[string][]byte{}
 	for {
@@ -233,6 +304,9 @@ func readUpload(body []byte, boundary string) ([]platform.Upload, []string, erro
 		if err != nil {
 			return nil, nil, apiError(400, "TARSUS_BAD_UPLOAD", "the multipart body is malformed: "+err.Error())
 		}
+		if err := b.entry(); err != nil {
+			return nil, nil, err
+		}
 		// Part.FileName() drops directories; read the raw parameter.
 		_, dp, _ := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
 		name := dp["filename"]
@@ -240,12 +314,21 @@ func readUpload(body []byte, boundary string) ([]platform.Upload, []string, erro
 		if name == "" {
 			name = field
 		}
-		data, err := io.ReadAll(io.LimitReader(part, maxPart+1))
-		if err != nil {
-			return nil, nil, apiError(400, "TARSUS_BAD_UPLOAD", "reading part "+name+": "+err.Error())
+		archive := strings.HasSuffix(name, ".tar.gz") || strings.HasSuffix(name, ".tgz") || strings.HasSuffix(name, ".zip")
+		var data []byte
+		if archive {
+			// The archive itself is in the body already; only what it
+			// expands to counts.
+			data, err = io.ReadAll(part)
+		} else {
+			data, err = b.readAll(part)
 		}
-		if len(data) > maxPart {
-			return nil, nil, apiError(400, "TARSUS_TOO_LARGE", "part "+name+" is too large")
+		if err != nil {
+			var he *httpError
+			if errors.As(err, &he) {
+				return nil, nil, err
+			}
+			return nil, nil, apiError(400, "TARSUS_BAD_UPLOAD", "reading part "+name+": "+err.Error())
 		}
 		switch {
 		case field == "keep" && dp["filename"] == "":
@@ -255,13 +338,13 @@ func readUpload(body []byte, boundary string) ([]platform.Upload, []string, erro
 		case field == "map":
 			maps[name] = data
 		case strings.HasSuffix(name, ".tar.gz") || strings.HasSuffix(name, ".tgz"):
-			fs, err := readTarGz(data)
+			fs, err := readTarGz(data, &b)
 			if err != nil {
 				return nil, nil, err
 			}
 			out = append(out, fs...)
 		case strings.HasSuffix(name, ".zip"):
-			fs, err := readZip(data)
+			fs, err := readZip(data, &b)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -281,65 +364,108 @@ func readUpload(body []byte, boundary string) ([]platform.Upload, []string, erro
 
 func cleanArchivePath(p string) string { return strings.TrimPrefix(p, "./") }
 
-func readTarGz(data []byte) ([]platform.Upload, error) {
+func readTarGz(data []byte, b *budget) ([]platform.Upload, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, apiError(400, "TARSUS_BAD_UPLOAD", "the .tar.gz part is not gzip: "+err.Error())
 	}
-	tr := tar.NewReader(zr)
+	// Everything tar reads, the entries it skips included, is counted.
+	tr := tar.NewReader(b.reader(zr))
 	var out []platform.Upload
-	total := 0
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
 			break
 		}
+		if errors.Is(err, errExpand) || b.bytes >= maxExpand {
+			return nil, errTooMuch()
+		}
 		if err != nil {
 			return nil, apiError(400, "TARSUS_BAD_UPLOAD", "the .tar.gz part is malformed: "+err.Error())
+		}
+		if err := b.entry(); err != nil {
+			return nil, err
 		}
 		if h.Typeflag != tar.TypeReg {
 			continue
 		}
-		b, err := io.ReadAll(io.LimitReader(tr, maxPart+1))
+		data, err := io.ReadAll(tr)
+		if errors.Is(err, errExpand) || b.bytes >= maxExpand {
+			return nil, errTooMuch()
+		}
 		if err != nil {
-			return nil, apiError(400, "TARSUS_BAD_UPLOAD", "reading "+h.Name+": "+err.Error())
+			return nil, apiError(400, "TARSUS_BAD_UPLOAD", "reading "+h.Name+" in the .tar.gz part: "+err.Error())
 		}
-		total += len(b)
-		if len(b) > maxPart || total > maxPart {
-			return nil, apiError(400, "TARSUS_TOO_LARGE", "the archive expands to more than "+strconv.Itoa(maxPart>>20)+" MiB")
-		}
-		out = append(out, platform.Upload{Path: cleanArchivePath(h.Name), Source: b})
+		out = append(out, platform.Upload{Path: cleanArchivePath(h.Name), Source: data})
 	}
 	return out, nil
 }
 
-func readZip(data []byte) ([]platform.Upload, error) {
+// zipEntries is the entry count in a zip's end-of-central-directory
+// record, or -1 if it has none or defers to zip64; it lets readZip refuse
+// a directory of millions of entries before archive/zip allocates them.
+func zipEntries(data []byte) int {
+	const eocdLen = 22
+	if len(data) < eocdLen {
+		return -1
+	}
+	from := max(0, len(data)-eocdLen-0xffff)
+	i := bytes.LastIndex(data[from:], []byte("PK\x05\x06"))
+	if i < 0 || from+i+eocdLen > len(data) {
+		return -1
+	}
+	rec := data[from+i:]
+	n := int(rec[10]) | int(rec[11])<<8
+	if n == 0xffff {
+		return -1
+	}
+	return n
+}
+
+func readZip(data []byte, b *budget) ([]platform.Upload, error) {
+	if n := zipEntries(data); n > maxEntries-b.entries {
+		return nil, errTooMany()
+	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, apiError(400, "TARSUS_BAD_UPLOAD", "the .zip part is malformed: "+err.Error())
 	}
 	var out []platform.Upload
-	total := 0
 	for _, f := range zr.File {
+		if err := b.entry(); err != nil {
+			return nil, err
+		}
 		if f.FileInfo().IsDir() {
 			continue
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil, apiError(400, "TARSUS_BAD_UPLOAD", "reading "+f.Name+": "+err.Error())
+			return nil, apiError(400, "TARSUS_BAD_UPLOAD", "reading "+f.Name+" in the .zip part: "+err.Error())
 		}
-		b, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
+		data, err := b.readAll(rc)
 		rc.Close()
 		if err != nil {
-			return nil, apiError(400, "TARSUS_BAD_UPLOAD", "reading "+f.Name+": "+err.Error())
+			var he *httpError
+			if errors.As(err, &he) {
+				return nil, err
+			}
+			return nil, apiError(400, "TARSUS_BAD_UPLOAD", "reading "+f.Name+" in the .zip part: "+err.Error())
 		}
-		total += len(b)
-		if len(b) > maxPart || total > maxPart {
-			return nil, apiError(400, "TARSUS_TOO_LARGE", "the archive expands to more than "+strconv.Itoa(maxPart>>20)+" MiB")
-		}
-		out = append(out, platform.Upload{Path: cleanArchivePath(f.Name), Source: b})
+		out = append(out, platform.Upload{Path: cleanArchivePath(f.Name), Source: data})
 	}
 	return out, nil
+}
+
+// uploadBody reads an upload's body (raw, at most Config.DeployBodyLimit).
+func (s *Server) uploadBody(c *fiber.Ctx) ([]byte, error) {
+	b, over, err := readBody(c, s.cfg.DeployBodyLimit)
+	if err != nil {
+		return nil, err
+	}
+	if over {
+		return nil, s.tooLarge(classDeploy, max(len(b), c.Request().Header.ContentLength()))
+	}
+	return b, nil
 }
 
 func (s *Server) stats(c *fiber.Ctx) error { return c.JSON(s.p.Stats(target(c))) }
@@ -392,8 +518,12 @@ func (s *Server) logs(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderCacheControl, "no-cache")
 	c.Set("X-Accel-Buffering", "no")
 	fn := q.Fn
+	// The stream outlives Config.WriteTimeout: each write renews it, so
+	// only a client that stops reading is cut off.
+	conn, wt := c.Context().Conn(), s.cfg.WriteTimeout
 	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
 		defer cancel()
+		w = bufio.NewWriterSize(deadlineWriter{conn: conn, w: w, d: wt}, 4096)
 		var lastSeq uint64
 		for _, r := range recs {
 			lastSeq = r.Seq
@@ -471,21 +601,24 @@ func (s *Server) maybeUpload(c *fiber.Ctx) error {
 		return apiError(403, "TARSUS_FORBIDDEN", "you may upload only into your own folders")
 	}
 	dir := strings.TrimSuffix(strings.TrimSuffix(rest, "$upload"), "/")
-	fh, err := c.FormFile("file")
-	if err != nil {
-		return apiError(400, "TARSUS_BAD_UPLOAD", "send multipart/form-data with the file in a field named \"file\"")
+	needForm := apiError(400, "TARSUS_BAD_UPLOAD", "send multipart/form-data with the file in a field named \"file\"")
+	_, params, err := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
+	if err != nil || params["boundary"] == "" {
+		return needForm
 	}
-	f, err := fh.Open()
+	body, err := s.uploadBody(c)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxPart+1))
+	fname, data, err := formFile(body, params["boundary"], "file")
 	if err != nil {
 		return err
+	}
+	if data == nil {
+		return needForm
 	}
 	// The file's own name only: the folder comes from the URL.
-	name := fh.Filename
+	name := fname
 	if i := strings.LastIndexAny(name, "/\\"); i >= 0 {
 		name = name[i+1:]
 	}
@@ -500,4 +633,44 @@ func (s *Server) maybeUpload(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(fiber.Map{"uploaded": true, "path": path, "version": res.Version, "deployment": res.Deployment, "files": res.Files})
+}
+
+// formFile finds the file part named field in a multipart body: its file
+// name and content (nil if there is none).
+func formFile(body []byte, boundary, field string) (string, []byte, error) {
+	mr := multipart.NewReader(bytes.NewReader(body), boundary)
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return "", nil, nil
+		}
+		if err != nil {
+			return "", nil, apiError(400, "TARSUS_BAD_UPLOAD", "the multipart body is malformed: "+err.Error())
+		}
+		if part.FormName() != field || part.FileName() == "" {
+			continue
+		}
+		data, err := io.ReadAll(part)
+		if err != nil {
+			return "", nil, apiError(400, "TARSUS_BAD_UPLOAD", "reading the file part: "+err.Error())
+		}
+		return part.FileName(), data, nil
+	}
+}
+
+// deadlineWriter renews the connection's write deadline before each write
+// (of a long-lived stream) and flushes through.
+type deadlineWriter struct {
+	conn net.Conn
+	w    *bufio.Writer
+	d    time.Duration
+}
+
+func (d deadlineWriter) Write(p []byte) (int, error) {
+	_ = d.conn.SetWriteDeadline(time.Now().Add(d.d))
+	n, err := d.w.Write(p)
+	if err == nil {
+		err = d.w.Flush()
+	}
+	return n, err
 }

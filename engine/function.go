@@ -54,6 +54,8 @@ type Function struct {
 	metaErr  error
 }
 
+func (fn *Function) BodyLimit() int { return fn.bodyLimit }
+
 func (fn *Function) hasValidators() bool {
 	return fn.body != nil || fn.query != nil || fn.params != nil || fn.headers != nil
 }

@@ -46,6 +46,9 @@ type serveConfig struct {
 	MetricsAddr    string
 	MetricsToken   string
 	ClientIPHeader string
+	// HTTP edge
+	FnHost     string
+	ConnsPerIP int
 }
 
 // envOr reads a text setting from the environment without checks. New
@@ -105,6 +108,8 @@ func serveOptions(cmd *cobra.Command, e *env, cfg *serveConfig) *options {
 	o.str(&cfg.MetricsAddr, "metrics-addr", "TARSUS_METRICS_ADDR", "", listenAddr(true), "serve /metrics on this address only, without a token, e.g. 127.0.0.1:9464")
 	o.str(&cfg.MetricsToken, "metrics-token", "TARSUS_METRICS_TOKEN", "", nil, "a bearer token that may read /metrics besides admin tokens")
 	o.str(&cfg.ClientIPHeader, "client-ip-header", "TARSUS_CLIENT_IP_HEADER", "", nil, "behind a reverse proxy: the header with the client's address that login throttling uses, e.g. X-Forwarded-For")
+	o.integer(&cfg.ConnsPerIP, "max-conns-per-ip", "TARSUS_MAX_CONNS_PER_IP", 1024, 0, 1<<20, "open connections one client address may hold; 0 turns the cap off, e.g. behind a reverse proxy")
+	o.str(&cfg.FnHost, "functions-host", "TARSUS_FUNCTIONS_HOST", "", nil, "a host name for functions: invocations there are served without the sandbox CSP, and the console and API are not served there")
 	o.str(&cfg.LogLevel, "log-level", "TARSUS_LOG_LEVEL", "info", oneOf("debug", "info", "warn", "error"), "debug, info, warn or error")
 	return o
 }
@@ -174,7 +179,7 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 		ui = sub
 	}
 	srv := api.New(api.Config{Console: ui, Version: version, Logger: log, MetricsToken: cfg.MetricsToken, NoMetrics: cfg.MetricsAddr != "",
-		Logins: api.LoginLimits{AddrHeader: cfg.ClientIPHeader}}, p)
+		Logins: api.LoginLimits{AddrHeader: cfg.ClientIPHeader}, FunctionsHost: cfg.FnHost, MaxConnsPerIP: connsPerIP(cfg.ConnsPerIP)}, p)
 	if cfg.MetricsAddr != "" {
 		mux := http.NewServeMux()
 		mux.Handle("/metrics", p.MetricsHandler())
@@ -233,3 +238,8 @@ func displayAddr(a string) string {
 	}
 	return a
 }
+
+// connsPerIP maps --max-conns-per-ip, where 0 turns the cap off, to
+// api.Config.MaxConnsPerIP, where 0 means the default and a negative value
+// turns it off.
+func connsPerIP(n int) int { return int(orOff(int64(n))) }

@@ -173,6 +173,8 @@ try {
   const page = context.pages()[0] ?? (await context.newPage())
   const pageErrors = []
   page.on('pageerror', (e) => pageErrors.push(String(e)))
+  // A Content-Security-Policy violation is a console error, not a page error.
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text()) })
 
   await step('the admin creates accounts over the API', async () => {
     await apiCall('POST', '/api/v1/users', { name: USER, password: PASSWORD })

@@ -37,6 +37,14 @@ type Options struct {
 	MaxLogFollowers   int
 	// MetricsToken may read /metrics besides admin tokens (api.Config).
 	MetricsToken string
+
+	// HTTP edge (api.Config); zero values take api's defaults.
+	MaxConnsPerIP  int // negative turns the cap off
+	MaxHeaderBytes int
+	ReadTimeout    time.Duration
+	UploadTimeout  time.Duration
+	WriteTimeout   time.Duration
+	FunctionsHost  string
 }
 
 // Server is a running test server.
@@ -73,7 +81,11 @@ func Start(t testing.TB, o Options) *Server {
 	if _, err := p.Bootstrap(context.Background(), o.AdminToken); err != nil {
 		t.Fatal(err)
 	}
-	srv := api.New(api.Config{Console: o.Console, Version: o.Version, MetricsToken: o.MetricsToken}, p)
+	srv := api.New(api.Config{
+		Console: o.Console, Version: o.Version, MetricsToken: o.MetricsToken,
+		MaxConnsPerIP: o.MaxConnsPerIP, MaxHeaderBytes: o.MaxHeaderBytes,
+		ReadTimeout: o.ReadTimeout, UploadTimeout: o.UploadTimeout, WriteTimeout: o.WriteTimeout, FunctionsHost: o.FunctionsHost,
+	}, p)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
