@@ -47,9 +47,24 @@ type Config struct {
 	MaxLogLine int
 	// MaxLogBytes caps the console output of one invocation. Optional. Default: 64 KiB.
 	MaxLogBytes int
-	// MaxStringLen caps the strings that repeat/padStart/padEnd may build.
-	// Optional. Default: 32 Mi characters.
+	// MaxStringLen caps the strings that repeat, padStart, padEnd, concat,
+	// replace, replaceAll, normalize and JSON.stringify may build in one
+	// call, and the strings host functions (atob, btoa, TextDecoder, the
+	// console) accept. Optional. Default: 32 Mi characters.
 	MaxStringLen int
+	// MaxArrayLength caps the array-likes that native built-ins walk in one
+	// call without an interrupt check (Function.prototype.apply,
+	// Reflect.apply/construct, Array.from, TypedArray.from, split's result)
+	// and the number of values a handler's result may convert to.
+	// Optional. Default: 4 Mi (4,194,304) elements.
+	MaxArrayLength int
+	// MaxTypedArrayBytes caps one typed array, ArrayBuffer or Buffer.
+	// Optional. Default: 64 MiB.
+	MaxTypedArrayBytes int64
+	// MaxResponseBytes caps the body of a function's response; a larger one
+	// is answered with a 500 TARSUS_RESPONSE_TOO_LARGE error instead.
+	// Optional. Default: 16 MiB.
+	MaxResponseBytes int
 	// SpareRuntimes is how many blank runtimes (host APIs and lifecycle
 	// installed, no user code ever run) are kept ready, so that a cold start
 	// only has to load the user's function. Optional. Default: 4. Negative
@@ -112,6 +127,15 @@ func (c *Config) fill() {
 	}
 	if c.MaxStringLen <= 0 {
 		c.MaxStringLen = 32 << 20
+	}
+	if c.MaxArrayLength <= 0 {
+		c.MaxArrayLength = 4 << 20
+	}
+	if c.MaxTypedArrayBytes <= 0 {
+		c.MaxTypedArrayBytes = 64 << 20
+	}
+	if c.MaxResponseBytes <= 0 {
+		c.MaxResponseBytes = 16 << 20
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)

@@ -147,7 +147,7 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 	case "console", "queueMicrotask", "structuredClone", "process":
 		v = rt.jsGlobal(name)
 	default:
-		return nil
+		return rt.stdGlobalValue(name)
 	}
 	rt.defineGlobal(name, v)
 	return v
@@ -231,5 +231,10 @@ func (rt *runtime) nodeModule(name string) *goja.Object {
 	if err != nil {
 		panic(rt.vm.NewGoError(err))
 	}
-	return v.ToObject(rt.vm)
+	mod := v.ToObject(rt.vm)
+	if name == "buffer" && !rt.bufferGuarded {
+		rt.bufferGuarded = true
+		rt.guardBuffer(mod)
+	}
+	return mod
 }

@@ -40,10 +40,14 @@ type runtime struct {
 
 	loaded map[string]loadedFn // route → loaded route context
 
-	objToString goja.Value // Object.prototype.toString, cached
-	lastUsed    time.Time
-	broken      bool
-	closed      chan struct{}
+	objToString goja.Value    // Object.prototype.toString, cached
+	stdGlobal   *goja.Object  // goja's own global object, where the standard globals are made
+	pollFn      goja.Callable // an empty JS function: calling it surfaces a pending interrupt
+
+	bufferGuarded bool // the buffer module's allocating functions are size-checked
+	lastUsed      time.Time
+	broken        bool
+	closed        chan struct{}
 
 	// event loop state, valid during one invocation
 	inv      *invocation
@@ -99,12 +103,15 @@ func (rt *runtime) install() error {
 	vm := rt.vm
 	// Web and Node globals are made when a function first names one (see
 	// globals.go); the size checks on string built-ins are not optional.
-	lazy := vm.NewDynamicObject(lazyGlobals{rt})
-	_ = lazy.SetPrototype(vm.GlobalObject().Prototype())
-	if err := vm.GlobalObject().SetPrototype(lazy); err != nil {
+	// goja's standard globals likewise, some wrapped with size checks
+	// (limits.go).
+	if err := rt.installGlobals(); err != nil {
 		return err
 	}
 	if err := rt.guardStrings(); err != nil {
+		return err
+	}
+	if err := rt.guardArrays(); err != nil {
 		return err
 	}
 
@@ -450,6 +457,7 @@ func (rt *runtime) guardStrings() error {
 	}
 	wrap("padStart", pad)
 	wrap("padEnd", pad)
+	rt.guardMoreStrings(proto)
 	return nil
 }
 
