@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"math"
 	"net/http"
 	"net/url"
@@ -58,13 +59,56 @@ func (rt *runtime) toJS(v any) goja.Value {
 
 // fromJS converts a JS value into the ordered model the fastify package
 // validates and serializes: objects keep their key order, Dates become
-// time.Time, functions and undefined are left out of objects.
+// time.Time, functions and undefined are left out of objects. The result is
+// bounded (see convBudget): past it, fromJS throws a RangeError.
 func (rt *runtime) fromJS(v goja.Value) any {
-	return rt.fromJSDepth(v, 0)
+	out, over := rt.fromJSBounded(v)
+	if over != nil {
+		panic(rt.limitError(over.msg))
+	}
+	return out
 }
 
-func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
+// convBudget bounds one conversion: at most MaxArrayLength values and
+// MaxResponseBytes of strings and keys, checked before anything is
+// allocated for them, so a handler's `new Array(2 ** 32 - 1)` is an error
+// instead of 64 GiB of slots.
+type convBudget struct {
+	values, bytes int
+}
+
+// overBudget is how a conversion that passed its budget unwinds.
+type overBudget struct{ msg string }
+
+// fromJSBounded converts v, or reports that it is larger than the budget.
+func (rt *runtime) fromJSBounded(v goja.Value) (out any, over *overBudget) {
+	b := convBudget{values: rt.e.cfg.MaxArrayLength, bytes: rt.e.cfg.MaxResponseBytes}
+	defer func() {
+		if r := recover(); r != nil {
+			ob, ok := r.(*overBudget)
+			if !ok {
+				panic(r)
+			}
+			out, over = nil, ob
+		}
+	}()
+	return rt.fromJSDepth(v, 0, &b), nil
+}
+
+func (b *convBudget) take(rt *runtime, values, bytes int) {
+	b.values -= values
+	b.bytes -= bytes
+	if b.values < 0 {
+		panic(&overBudget{fmt.Sprintf("the value holds more than %d values (engine MaxArrayLength)", rt.e.cfg.MaxArrayLength)})
+	}
+	if b.bytes < 0 {
+		panic(&overBudget{fmt.Sprintf("the value holds more than %d bytes of strings (engine MaxResponseBytes)", rt.e.cfg.MaxResponseBytes)})
+	}
+}
+
+func (rt *runtime) fromJSDepth(v goja.Value, depth int, b *convBudget) any {
 	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		b.take(rt, 1, 0)
 		return nil
 	}
 	if depth > 1000 {
@@ -72,6 +116,12 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
 	}
 	o, ok := v.(*goja.Object)
 	if !ok {
+		if s, isStr := v.(goja.String); isStr {
+			// Checked before the string is converted.
+			b.take(rt, 1, s.Length())
+		} else {
+			b.take(rt, 1, 0)
+		}
 		switch x := v.Export().(type) {
 		case int64:
 			return float64(x)
@@ -85,12 +135,17 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
 			return v.String()
 		}
 	}
+	b.take(rt, 1, 0)
 	switch o.ClassName() {
 	case "Array":
-		n := int(o.Get("length").ToInteger())
+		l := lengthOf(o)
+		if l > float64(b.values) {
+			b.take(rt, b.values+1, 0)
+		}
+		n := int(l)
 		out := make([]any, n)
 		for i := 0; i < n; i++ {
-			out[i] = rt.fromJSDepth(o.Get(itoa(i)), depth+1)
+			out[i] = rt.fromJSDepth(o.Get(itoa(i)), depth+1, b)
 		}
 		return out
 	case "Date":
@@ -100,7 +155,7 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
 	case "Function":
 		return nil
 	case "String", "Number", "Boolean":
-		return rt.fromJSDepth(rt.vm.ToValue(o.Export()), depth)
+		return rt.fromJSDepth(rt.vm.ToValue(o.Export()), depth, b)
 	}
 	if tj, ok := goja.AssertFunction(o.Get("toJSON")); ok {
 		r, err := tj(o)
@@ -108,10 +163,11 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
 			panic(err)
 		}
 		if ro, isObj := r.(*goja.Object); !isObj || ro != o {
-			return rt.fromJSDepth(r, depth+1)
+			return rt.fromJSDepth(r, depth+1, b)
 		}
 	}
 	keys := o.Keys()
+	b.take(rt, len(keys), 0)
 	out := fastify.NewObject(len(keys))
 	if ts, ok := goja.AssertFunction(o.Get("toString")); ok && !rt.isObjectToString(o.Get("toString")) {
 		if r, err := ts(o); err == nil {
@@ -127,7 +183,8 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
 		if fo, ok := fv.(*goja.Object); ok && fo.ClassName() == "Function" {
 			continue
 		}
-		out.Set(k, rt.fromJSDepth(fv, depth+1))
+		b.take(rt, 0, len(k))
+		out.Set(k, rt.fromJSDepth(fv, depth+1, b))
 	}
 	return out
 }

@@ -590,6 +590,17 @@
       onErrorHook(reply, err);
     }
     function finish(reply, payload) {
+      // Node refuses a header name that is not a token or a value with CR,
+      // LF or another control character when the reply is written, and
+      // Fastify answers that error (ERR_INVALID_HTTP_TOKEN,
+      // ERR_INVALID_CHAR) instead; its own reply carries none of them.
+      var bad = reply._badHeader ? undefined : host.checkHeaders(reply._headers);
+      if (bad !== undefined) {
+        reply._badHeader = true;
+        reply._headers = {};
+        throwLater(reply, FastifyError(bad.code, 500, bad.message));
+        return;
+      }
       reply._done = true;
       reply._end = host.now();
       host.respond(reply._status, reply._headers, payload);

@@ -163,6 +163,8 @@ func (h *lifecycleHost) Get(key string) goja.Value {
 		fn = rt.hostRespond
 	case "sendValue":
 		fn = rt.hostSendValue
+	case "checkHeaders":
+		fn = rt.hostCheckHeaders
 	case "query":
 		fn = rt.hostQuery
 	case "parseBody":
@@ -379,14 +381,6 @@ func (rt *runtime) domError(name, msg string) *goja.Object {
 	_ = e.Set("name", name)
 	_ = e.Set("message", msg)
 	return e
-}
-
-func utf16ToRunes(u []uint16) []rune {
-	r := make([]rune, len(u))
-	for i, x := range u {
-		r[i] = rune(x)
-	}
-	return r
 }
 
 func trimBOM(b []byte) []byte {
