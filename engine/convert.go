@@ -130,6 +130,11 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int, b *convBudget) any {
 		case bool:
 			return x
 		case string:
+			if str, isStr := v.(goja.String); isStr && strings.Contains(x, "\uFFFD") {
+				// Maybe a lone surrogate, which Export replaced: keep it,
+				// as WTF-8, the way the JSON parser gives it to toJS.
+				return jsStringToWTF8(str)
+			}
 			return x
 		default:
 			return v.String()
@@ -285,6 +290,30 @@ func wtf8ToUTF16(s string) []uint16 {
 		out = append(out, uint16(r))
 	}
 	return out
+}
+
+// jsStringToWTF8 converts a JS string to UTF-8, encoding a lone surrogate
+// as WTF-8 (ED A0..BF xx) instead of replacing it, so that
+// fastify.AppendJSON writes it as JSON.stringify does ("\ud800").
+func jsStringToWTF8(s goja.String) string {
+	n := s.Length()
+	out := make([]byte, 0, n)
+	for i := 0; i < n; i++ {
+		c := rune(s.CharAt(i))
+		if c >= 0xD800 && c <= 0xDBFF && i+1 < n {
+			if d := rune(s.CharAt(i + 1)); d >= 0xDC00 && d <= 0xDFFF {
+				out = utf8.AppendRune(out, 0x10000+(c-0xD800)<<10+(d-0xDC00))
+				i++
+				continue
+			}
+		}
+		if c >= 0xD800 && c <= 0xDFFF {
+			out = append(out, 0xED, byte(0x80|(c>>6)&0x3F), byte(0x80|c&0x3F))
+			continue
+		}
+		out = utf8.AppendRune(out, c)
+	}
+	return string(out)
 }
 
 // isObjectToString reports whether fn is Object.prototype.toString, the

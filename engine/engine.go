@@ -59,7 +59,7 @@ type Config struct {
 	// Optional. Default: 4 Mi (4,194,304) elements.
 	MaxArrayLength int
 	// MaxTypedArrayBytes caps one typed array, ArrayBuffer or Buffer.
-	// Optional. Default: 64 MiB.
+	// Optional. Default: 32 MiB.
 	MaxTypedArrayBytes int64
 	// MaxResponseBytes caps the body of a function's response; a larger one
 	// is answered with a 500 TARSUS_RESPONSE_TOO_LARGE error instead.
@@ -132,7 +132,7 @@ func (c *Config) fill() {
 		c.MaxArrayLength = 4 << 20
 	}
 	if c.MaxTypedArrayBytes <= 0 {
-		c.MaxTypedArrayBytes = 64 << 20
+		c.MaxTypedArrayBytes = 32 << 20
 	}
 	if c.MaxResponseBytes <= 0 {
 		c.MaxResponseBytes = 16 << 20

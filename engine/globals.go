@@ -139,7 +139,9 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 				// refused, as in browsers, never converted from its length.
 				b, ok := rt.viewBytes(a)
 				if !ok {
-					panic(vm.NewTypeError("TextDecoder.decode: argument must be an ArrayBuffer, a typed array or a DataView"))
+					e := vm.NewTypeError(`The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.`)
+					_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
+					panic(e)
 				}
 				if fatal && !utf8.Valid(b) {
 					panic(vm.NewTypeError("The encoded data was not valid for encoding utf-8"))
@@ -192,7 +194,7 @@ func (rt *runtime) makeCrypto() goja.Value {
 			panic(rt.domError("TypeMismatchError", "The data argument must be an integer-type TypedArray"))
 		}
 		if len(buf) > 65536 {
-			panic(rt.domError("QuotaExceededError", fmt.Sprintf("The ArrayBufferView's byte length (%d) exceeds the number of bytes of entropy available via this API (65536)", len(buf))))
+			panic(rt.domError("QuotaExceededError", "The requested length exceeds 65,536 bytes"))
 		}
 		_, _ = rand.Read(buf)
 		return arg

@@ -151,6 +151,8 @@ func (rt *runtime) stdGlobalValue(name string) goja.Value {
 		v = rt.guardTypedArray(name, v.ToObject(vm))
 	case "Array":
 		rt.guardArrayStatics(v.ToObject(vm))
+	case "Object":
+		rt.guardObjectStatics(v.ToObject(vm))
 	case "JSON":
 		rt.guardJSON(v.ToObject(vm))
 	case "Reflect":
@@ -345,6 +347,25 @@ func (rt *runtime) guardArrays() error {
 			}
 		})
 	}
+	// An iterator over an array-like reads its length at each step and a
+	// spread, Array.from or new Set drains it in a native loop: check the
+	// array-like when the iterator is made. (Arrays and typed arrays are
+	// bounded by their holes and their buffer.)
+	iterCheck := func(name string) func(c goja.FunctionCall) {
+		what := "the array-like given to Array.prototype." + name
+		return func(c goja.FunctionCall) {
+			if o, ok := c.This.(*goja.Object); ok && o.ClassName() != "Array" && !rt.isTypedArray(o) {
+				if n := lengthOf(o); n > float64(rt.e.cfg.MaxArrayLength) {
+					rt.tooManyElements(what, n)
+				}
+			}
+		}
+	}
+	rt.wrapMethod(ap, "keys", iterCheck("keys"))
+	rt.wrapMethod(ap, "entries", iterCheck("entries"))
+	rt.wrapMethod(ap, "values", iterCheck("values"))
+	// Array.prototype[Symbol.iterator] is values.
+	_ = ap.DefineDataPropertySymbol(goja.SymIterator, ap.Get("values"), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	fp := vm.ToValue(func(goja.FunctionCall) goja.Value { return nil }).ToObject(vm).Prototype()
 	rt.wrapMethod(fp, "apply", func(c goja.FunctionCall) {
 		if n := lengthOf(c.Argument(1)); n > float64(rt.e.cfg.MaxArrayLength) {
@@ -378,6 +399,29 @@ func (rt *runtime) guardArrayStatics(array *goja.Object) {
 			rt.tooManyElements("the source given to Array.from", n)
 		}
 	})
+}
+
+// guardObjectStatics checks Object.keys, values, entries and
+// getOwnPropertyNames of a typed array or a string: one key per element,
+// made in a native loop.
+func (rt *runtime) guardObjectStatics(object *goja.Object) {
+	for _, name := range [...]string{"keys", "values", "entries", "getOwnPropertyNames"} {
+		what := "the value given to Object." + name
+		rt.wrapMethod(object, name, func(c goja.FunctionCall) {
+			var n float64
+			switch a := c.Argument(0).(type) {
+			case goja.String:
+				n = float64(a.Length())
+			case *goja.Object:
+				if rt.isTypedArray(a) || a.ClassName() == "String" {
+					n = lengthOf(a)
+				}
+			}
+			if n > float64(rt.e.cfg.MaxArrayLength) {
+				rt.tooManyElements(what, n)
+			}
+		})
+	}
 }
 
 func (rt *runtime) guardReflect(reflect *goja.Object) {
@@ -485,6 +529,21 @@ func (rt *runtime) guardMoreStrings(proto *goja.Object) {
 			return float64(s.Length())
 		}
 		return float64(len(v.String()))
+	}
+	// Spreading a string makes one array element per character, in a
+	// native loop: a string built by concatenation can be far longer than
+	// MaxStringLen.
+	if it, ok := goja.AssertFunction(proto.GetSymbol(goja.SymIterator)); ok {
+		_ = proto.DefineDataPropertySymbol(goja.SymIterator, rt.vm.ToValue(func(c goja.FunctionCall) goja.Value {
+			if n := strLen(c.This); n > maxArr {
+				rt.tooManyElements("the string being iterated", n)
+			}
+			v, err := it(c.This, c.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
 	rt.wrapMethod(proto, "concat", func(c goja.FunctionCall) {
 		n := strLen(c.This)

@@ -594,12 +594,19 @@
       // LF or another control character when the reply is written, and
       // Fastify answers that error (ERR_INVALID_HTTP_TOKEN,
       // ERR_INVALID_CHAR) instead; its own reply carries none of them.
-      var bad = reply._badHeader ? undefined : host.checkHeaders(reply._headers);
+      // The route's error handler sees the error with the headers still
+      // set; if its own reply fails the same way, Fastify's last resort
+      // answers the error with none of them.
+      var bad = host.checkHeaders(reply._headers);
       if (bad !== undefined) {
-        reply._badHeader = true;
-        reply._headers = {};
-        throwLater(reply, FastifyError(bad.code, 500, bad.message));
-        return;
+        if (!reply._badHeader) {
+          reply._badHeader = true;
+          throwLater(reply, FastifyError(bad.code, 500, bad.message));
+          return;
+        }
+        if (!(reply._status >= 400)) reply._status = 500;
+        reply._headers = { 'content-type': 'application/json; charset=utf-8' };
+        payload = host.serializeError(reply._status, host.statusText(reply._status), bad.code, bad.message);
       }
       reply._done = true;
       reply._end = host.now();

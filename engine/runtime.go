@@ -3,7 +3,6 @@ package engine
 import (
 	_ "embed"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -380,8 +379,15 @@ func (rt *runtime) domError(name, msg string) *goja.Object {
 	e := rt.vm.NewGoError(errors.New(msg))
 	_ = e.Set("name", name)
 	_ = e.Set("message", msg)
+	// DOMException's legacy code, which Node's errors carry (and Fastify
+	// then answers as a string).
+	if code, ok := domExceptionCodes[name]; ok {
+		_ = e.Set("code", code)
+	}
 	return e
 }
+
+var domExceptionCodes = map[string]int{"InvalidCharacterError": 5, "TypeMismatchError": 17, "QuotaExceededError": 22}
 
 func trimBOM(b []byte) []byte {
 	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
@@ -410,7 +416,7 @@ func (rt *runtime) guardStrings() error {
 	proto := vm.ToValue("").ToObject(vm).Prototype()
 	max := int64(rt.e.cfg.MaxStringLen)
 	tooLong := func(n int64) {
-		panic(vm.NewGoError(&rangeError{fmt.Sprintf("Invalid string length: the result would have %d characters; the limit is %d", n, max)}))
+		rt.stringTooLong("the result", float64(n))
 	}
 	wrap := func(name string, size func(thisLen int64, c goja.FunctionCall) int64) {
 		orig, ok := goja.AssertFunction(proto.Get(name))
@@ -418,8 +424,15 @@ func (rt *runtime) guardStrings() error {
 			return
 		}
 		_ = proto.DefineDataProperty(name, vm.ToValue(func(c goja.FunctionCall) goja.Value {
-			this := c.This.String()
-			if n := size(int64(len(this)), c); n > max {
+			// The length in UTF-16 units, as JS counts it, without
+			// converting the string.
+			var l int64
+			if str, ok := c.This.(goja.String); ok {
+				l = int64(str.Length())
+			} else {
+				l = int64(len(c.This.String()))
+			}
+			if n := size(l, c); n > max {
 				tooLong(n)
 			}
 			v, err := orig(c.This, c.Arguments...)

@@ -1,9 +1,6 @@
 package fastify
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // HeaderError is Node's error for a response header it refuses to send
 // (http.ServerResponse.setHeader / writeHead): a name that is not an HTTP
@@ -21,10 +18,10 @@ func (e *HeaderError) Error() string { return e.Message }
 // is a JS string converted to UTF-8: a character is a rune.
 func CheckHeader(name, value string) *HeaderError {
 	if !ValidHeaderName(name) {
-		return &HeaderError{Code: "ERR_INVALID_HTTP_TOKEN", Message: "Header name must be a valid HTTP token [" + strconv.Quote(name) + "]"}
+		return &HeaderError{Code: "ERR_INVALID_HTTP_TOKEN", Message: "Header name must be a valid HTTP token [\"" + name + "\"]"}
 	}
 	if !ValidHeaderValue(value) {
-		return &HeaderError{Code: "ERR_INVALID_CHAR", Message: "Invalid character in header content [" + strconv.Quote(name) + "]"}
+		return &HeaderError{Code: "ERR_INVALID_CHAR", Message: "Invalid character in header content [\"" + name + "\"]"}
 	}
 	return nil
 }
