@@ -171,6 +171,12 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int, b *convBudget) any {
 			return rt.fromJSDepth(r, depth+1, b)
 		}
 	}
+	if rt.isTypedArray(o) || o.ClassName() == "String" {
+		// Their index keys are made by Keys: count them first.
+		if l := lengthOf(o); l > float64(b.values) {
+			b.take(rt, b.values+1, 0)
+		}
+	}
 	keys := o.Keys()
 	b.take(rt, len(keys), 0)
 	out := fastify.NewObject(len(keys))

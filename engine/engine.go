@@ -61,6 +61,11 @@ type Config struct {
 	// MaxTypedArrayBytes caps one typed array, ArrayBuffer or Buffer.
 	// Optional. Default: 32 MiB.
 	MaxTypedArrayBytes int64
+	// MaxRegexpSubject caps the string a regular-expression operation that
+	// visits every match in one call may scan: replace and match with a
+	// global (g or y) pattern, split and matchAll.
+	// Optional. Default: 1 Mi (1,048,576) characters.
+	MaxRegexpSubject int
 	// MaxResponseBytes caps the body of a function's response; a larger one
 	// is answered with a 500 TARSUS_RESPONSE_TOO_LARGE error instead.
 	// Optional. Default: 16 MiB.
@@ -133,6 +138,9 @@ func (c *Config) fill() {
 	}
 	if c.MaxTypedArrayBytes <= 0 {
 		c.MaxTypedArrayBytes = 32 << 20
+	}
+	if c.MaxRegexpSubject <= 0 {
+		c.MaxRegexpSubject = 1 << 20
 	}
 	if c.MaxResponseBytes <= 0 {
 		c.MaxResponseBytes = 16 << 20

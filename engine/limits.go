@@ -701,3 +701,88 @@ func (rt *runtime) guardBuffer(mod *goja.Object) {
 	_ = mod.Set("Buffer", g)
 	_ = vm
 }
+
+// ---- regular expressions ---------------------------------------------------
+
+// guardRegexps bounds the subject of the regular-expression operations that
+// loop over every match in one native call (replace and match with a
+// global pattern, split, matchAll): each match allocates, and
+// "x".repeat(2 ** 22).replace(/x/g, "") took seconds and a gigabyte. The
+// String methods call these through Symbol.replace and the like, so both
+// paths are checked. matchAll's iterator, which a spread drains natively,
+// polls the interrupt as it goes.
+func (rt *runtime) guardRegexps() {
+	vm := rt.vm
+	ctor, ok := rt.stdGlobal.Get("RegExp").(*goja.Object)
+	if !ok {
+		return
+	}
+	proto, ok := ctor.Get("prototype").(*goja.Object)
+	if !ok {
+		return
+	}
+	max := float64(rt.e.cfg.MaxRegexpSubject)
+	global := func(re goja.Value) bool {
+		o, ok := re.(*goja.Object)
+		if !ok {
+			return false
+		}
+		f := o.Get("flags")
+		return f != nil && strings.ContainsAny(f.String(), "gy")
+	}
+	subject := func(v goja.Value) float64 {
+		if s, ok := v.(goja.String); ok {
+			return float64(s.Length())
+		}
+		return float64(len(v.String()))
+	}
+	wrap := func(sym *goja.Symbol, name string, always bool, after func(goja.Value) goja.Value) {
+		orig, ok := goja.AssertFunction(proto.GetSymbol(sym))
+		if !ok {
+			return
+		}
+		what := "the string given to " + name
+		_ = proto.DefineDataPropertySymbol(sym, vm.ToValue(func(c goja.FunctionCall) goja.Value {
+			if always || global(c.This) {
+				if n := subject(c.Argument(0)); n > max {
+					panic(rt.limitError(fmt.Sprintf("Invalid string length: %s has %s characters; the limit for a global regular expression is %d (engine MaxRegexpSubject)", what, fmtCount(n), rt.e.cfg.MaxRegexpSubject)))
+				}
+			}
+			v, err := orig(c.This, c.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			if after != nil {
+				v = after(v)
+			}
+			return v
+		}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	}
+	wrap(goja.SymReplace, "replace", false, nil)
+	wrap(goja.SymMatch, "match", false, nil)
+	wrap(goja.SymSplit, "split", true, nil)
+	wrap(goja.SymMatchAll, "matchAll", true, func(it goja.Value) goja.Value {
+		io, ok := it.(*goja.Object)
+		if !ok {
+			return it
+		}
+		next, ok := goja.AssertFunction(io.Get("next"))
+		if !ok {
+			return it
+		}
+		n := 0
+		w := vm.NewObject()
+		_ = w.Set("next", func(c goja.FunctionCall) goja.Value {
+			if n++; n&(pollEvery-1) == 0 {
+				rt.poll()
+			}
+			v, err := next(io)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		})
+		_ = w.SetSymbol(goja.SymIterator, func(c goja.FunctionCall) goja.Value { return c.This })
+		return w
+	})
+}

@@ -51,6 +51,7 @@ func TestGuardedBuiltinsStillWork(t *testing.T) {
 		{`"aaa".replace("a", "$&$&") + "aaa".replaceAll("a", "b") + "\u0041\u030a".normalize("NFC")`, `"aaaabbbÅ"`},
 		{`typeof globalThis.Array + (globalThis === (0, eval)("this")) + (typeof undefinedName)`, `"functiontrueundefined"`},
 		{`(() => { try { (undefined as any) = 1 } catch (e) {} return typeof undefined })()`, `"undefined"`},
+		{`"a1b2".replace(/\d/g, "#") + "a1b2".split(/\d/).length + [..."a1b2".matchAll(/\d/g)].map((m: any) => m[0]).join("") + "x".match(/x/g)!.length`, `"a#b#3121"`},
 		{`structuredClone([1, , 3]).length + Object.keys(structuredClone([1, , 3])).length`, `5`},
 	} {
 		fn := compileFor(t, e, `export default [{}, () => ({ r: `+c.expr+` })]`)

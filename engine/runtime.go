@@ -465,6 +465,7 @@ func (rt *runtime) guardStrings() error {
 	wrap("padStart", pad)
 	wrap("padEnd", pad)
 	rt.guardMoreStrings(proto)
+	rt.guardRegexps()
 	return nil
 }
 

@@ -66,10 +66,14 @@ var allocAttacks = []allocAttack{
 	{"spread of an array-like's keys", `() => ({ n: [...Array.prototype.keys.call({ length: 2 ** 40 })].length })`, 500, "TARSUS_LIMIT", "MaxArrayLength"},
 	{"spread of an 8 Mi-character string", `() => { let s = "x".repeat(2 ** 22); s = s + s; return { n: [...s].length } }`, 500, "TARSUS_LIMIT", "MaxArrayLength"},
 	{"Object.keys of a 16 MiB typed array", `() => ({ n: Object.keys(new Uint8Array(2 ** 24)).length })`, 500, "TARSUS_LIMIT", "MaxArrayLength"},
+	{"global regexp replace over 2 Mi characters", `() => "x".repeat(2 ** 21).replace(/x/g, "").length`, 500, "TARSUS_LIMIT", "MaxRegexpSubject"},
+	{"regexp split over 2 Mi characters", `() => "x".repeat(2 ** 21).split(/x/).length`, 500, "TARSUS_LIMIT", "MaxRegexpSubject"},
+	{"direct Symbol.replace over 2 Mi characters", `() => (/x/g as any)[Symbol.replace]("x".repeat(2 ** 21), "yy").length`, 500, "TARSUS_LIMIT", "MaxRegexpSubject"},
+	{"spread of matchAll over 1 Mi matches", `() => [..."x".repeat(2 ** 20).matchAll(/x/g)].length`, 504, "TARSUS_TIMEOUT", "deadline"},
 	// The response a function returns.
 	{"a 17 MiB string response", `() => "x".repeat(17 * 2 ** 20)`, 500, "TARSUS_RESPONSE_TOO_LARGE", "MaxResponseBytes"},
 	{"a 17 MiB Buffer response", `(req: any, reply: any) => { reply.type("application/octet-stream").send(Buffer.alloc(17 * 2 ** 20)) }`, 500, "TARSUS_RESPONSE_TOO_LARGE", "MaxResponseBytes"},
-	{"a 6 Mi-value object response", `() => ({ a: new Array(3 * 2 ** 20).fill(0), b: new Array(3 * 2 ** 20).fill(0) })`, 500, "TARSUS_RESPONSE_TOO_LARGE", "MaxArrayLength"},
+	{"an object holding an 8 Mi-element typed array", `() => ({ a: new Uint8Array(2 ** 23) })`, 500, "TARSUS_RESPONSE_TOO_LARGE", "MaxArrayLength"},
 	// Loops an interrupt reaches only through the hole watcher: they end
 	// at the deadline.
 	{"spread of a sparse 2**32-1 array", `() => ({ n: [...new Array(2 ** 32 - 1)].length })`, 504, "TARSUS_TIMEOUT", "deadline"},
