@@ -157,6 +157,9 @@ func (rt *runtime) stdGlobalValue(name string) goja.Value {
 		rt.guardJSON(v.ToObject(vm))
 	case "Reflect":
 		rt.guardReflect(v.ToObject(vm))
+		rt.guardRegexps()
+	case "Symbol":
+		rt.guardRegexps()
 	}
 	rt.defineGlobal(name, v)
 	return v
@@ -301,38 +304,96 @@ func (rt *runtime) viewBytes(v goja.Value) (b []byte, ok bool) {
 
 // ---- arrays --------------------------------------------------------------
 
-// holes is the dynamic object between Array.prototype and
-// Object.prototype: a read of an index an array does not have comes here,
-// so a native loop over a sparse array's holes polls the interrupt.
-type holes struct {
-	rt *runtime
-	n  int
+// protoGuard is a dynamic object put between a built-in prototype P
+// (Array.prototype, String.prototype) and P's own prototype. It does two
+// things:
+//
+//   - Methods of P that need a size check are taken off P (their originals
+//     kept here) and put back, wrapped, the first time a lookup misses on
+//     P and reaches this object: a runtime whose function never calls
+//     join builds no wrapper for it. (Taking a method off P makes goja
+//     build the original, which cannot be avoided.)
+//   - Under Array.prototype, a read of an index an array does not have
+//     comes here, so a native loop over a sparse array's holes (join,
+//     fill, sort, spread, JSON.stringify…) polls the interrupt every
+//     pollEvery reads and the deadline and the memory watchdog stop it.
+type protoGuard struct {
+	rt      *runtime
+	p       *goja.Object
+	pending map[string]pendingWrap
+	holes   bool
+	n       int
 }
 
-func (h *holes) Get(key string) goja.Value {
-	if len(key) > 0 && key[0] >= '0' && key[0] <= '9' {
-		h.n++
-		if h.n&(pollEvery-1) == 0 {
-			h.rt.poll()
+type pendingWrap struct {
+	orig  goja.Callable
+	check func(goja.FunctionCall)
+}
+
+// newProtoGuard inserts a guard under p.
+func (rt *runtime) newProtoGuard(p *goja.Object, holes bool) (*protoGuard, error) {
+	g := &protoGuard{rt: rt, p: p, pending: map[string]pendingWrap{}, holes: holes}
+	d := rt.vm.NewDynamicObject(g)
+	if err := d.SetPrototype(p.Prototype()); err != nil {
+		return nil, err
+	}
+	if err := p.SetPrototype(d); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// wrap takes p[name] off p, to be put back wrapped with check on first use.
+func (g *protoGuard) wrap(name string, check func(goja.FunctionCall)) {
+	orig, ok := goja.AssertFunction(g.p.Get(name))
+	if !ok {
+		return
+	}
+	if err := g.p.Delete(name); err != nil {
+		return
+	}
+	g.pending[name] = pendingWrap{orig: orig, check: check}
+}
+
+func (g *protoGuard) Get(key string) goja.Value {
+	if w, ok := g.pending[key]; ok {
+		delete(g.pending, key)
+		v := g.rt.wrapped(w.orig, w.check)
+		_ = g.p.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		return v
+	}
+	if g.holes && len(key) > 0 && key[0] >= '0' && key[0] <= '9' {
+		g.n++
+		if g.n&(pollEvery-1) == 0 {
+			g.rt.poll()
 		}
 	}
 	return nil
 }
-func (h *holes) Has(key string) bool         { h.Get(key); return false }
-func (h *holes) Set(string, goja.Value) bool { return false }
-func (h *holes) Delete(string) bool          { return true }
-func (h *holes) Keys() []string              { return nil }
+func (g *protoGuard) Has(key string) bool         { return g.Get(key) != nil }
+func (g *protoGuard) Set(string, goja.Value) bool { return false }
+func (g *protoGuard) Delete(string) bool          { return true }
+func (g *protoGuard) Keys() []string              { return nil }
 
-// guardArrays installs the hole watcher under Array.prototype, and checks
+// wrapped is a function that runs check and then orig.
+func (rt *runtime) wrapped(orig goja.Callable, check func(goja.FunctionCall)) goja.Value {
+	return rt.vm.ToValue(func(c goja.FunctionCall) goja.Value {
+		check(c)
+		v, err := orig(c.This, c.Arguments...)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	})
+}
+
+// guardArrays installs the guard under Array.prototype, and checks
 // Function.prototype.apply's array-like.
 func (rt *runtime) guardArrays() error {
 	vm := rt.vm
 	ap := vm.NewArray().Prototype()
-	h := vm.NewDynamicObject(&holes{rt: rt})
-	if err := h.SetPrototype(ap.Prototype()); err != nil {
-		return err
-	}
-	if err := ap.SetPrototype(h); err != nil {
+	g, err := rt.newProtoGuard(ap, true)
+	if err != nil {
 		return err
 	}
 	// sort, map and toSorted allocate this.length slots up front for a
@@ -341,7 +402,7 @@ func (rt *runtime) guardArrays() error {
 	// watcher.
 	for _, name := range [...]string{"sort", "map", "toSorted", "join", "indexOf", "lastIndexOf", "includes", "fill", "reverse", "copyWithin"} {
 		what := "the array given to Array.prototype." + name
-		rt.wrapMethod(ap, name, func(c goja.FunctionCall) {
+		g.wrap(name, func(c goja.FunctionCall) {
 			if n := lengthOf(c.This); n > float64(rt.e.cfg.MaxArrayLength) {
 				rt.tooManyElements(what, n)
 			}
@@ -361,10 +422,11 @@ func (rt *runtime) guardArrays() error {
 			}
 		}
 	}
-	rt.wrapMethod(ap, "keys", iterCheck("keys"))
-	rt.wrapMethod(ap, "entries", iterCheck("entries"))
+	g.wrap("keys", iterCheck("keys"))
+	g.wrap("entries", iterCheck("entries"))
+	// values is also Array.prototype[Symbol.iterator], which a dynamic
+	// object cannot stand in for: wrapped now.
 	rt.wrapMethod(ap, "values", iterCheck("values"))
-	// Array.prototype[Symbol.iterator] is values.
 	_ = ap.DefineDataPropertySymbol(goja.SymIterator, ap.Get("values"), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	fp := vm.ToValue(func(goja.FunctionCall) goja.Value { return nil }).ToObject(vm).Prototype()
 	rt.wrapMethod(fp, "apply", func(c goja.FunctionCall) {
@@ -405,9 +467,19 @@ func (rt *runtime) guardArrayStatics(array *goja.Object) {
 // getOwnPropertyNames of a typed array or a string: one key per element,
 // made in a native loop.
 func (rt *runtime) guardObjectStatics(object *goja.Object) {
+	// Wrapped on first use (the lifecycle itself names Object).
+	g, err := rt.newProtoGuard(object, false)
+	if err != nil {
+		return
+	}
+	// The ways to a RegExp.prototype symbol method without the Symbol
+	// global (see guardRegexps).
+	for _, name := range [...]string{"getOwnPropertySymbols", "getOwnPropertyDescriptors"} {
+		g.wrap(name, func(goja.FunctionCall) { rt.guardRegexps() })
+	}
 	for _, name := range [...]string{"keys", "values", "entries", "getOwnPropertyNames"} {
 		what := "the value given to Object." + name
-		rt.wrapMethod(object, name, func(c goja.FunctionCall) {
+		g.wrap(name, func(c goja.FunctionCall) {
 			var n float64
 			switch a := c.Argument(0).(type) {
 			case goja.String:
@@ -521,7 +593,7 @@ func (rt *runtime) guardJSON(json *goja.Object) {
 // guardMoreStrings checks the String.prototype methods whose result can be
 // much larger than their inputs (concat, replace/replaceAll with a string
 // pattern, split into more than MaxArrayLength parts, normalize).
-func (rt *runtime) guardMoreStrings(proto *goja.Object) {
+func (rt *runtime) guardMoreStrings(proto *goja.Object, g *protoGuard) {
 	max := float64(rt.e.cfg.MaxStringLen)
 	maxArr := float64(rt.e.cfg.MaxArrayLength)
 	strLen := func(v goja.Value) float64 {
@@ -545,7 +617,7 @@ func (rt *runtime) guardMoreStrings(proto *goja.Object) {
 			return v
 		}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
-	rt.wrapMethod(proto, "concat", func(c goja.FunctionCall) {
+	g.wrap("concat", func(c goja.FunctionCall) {
 		n := strLen(c.This)
 		for _, a := range c.Arguments {
 			if _, isObj := a.(*goja.Object); isObj {
@@ -585,17 +657,26 @@ func (rt *runtime) guardMoreStrings(proto *goja.Object) {
 		}
 		return float64(len(s)) + count*per
 	}
-	rt.wrapMethod(proto, "replace", func(c goja.FunctionCall) {
+	g.wrap("replace", func(c goja.FunctionCall) {
+		if _, re := c.Argument(0).(*goja.Object); re {
+			rt.guardRegexps()
+		}
 		if n := replaceSize(c, false); n > max {
 			rt.stringTooLong("String.prototype.replace's result", n)
 		}
 	})
-	rt.wrapMethod(proto, "replaceAll", func(c goja.FunctionCall) {
+	g.wrap("replaceAll", func(c goja.FunctionCall) {
+		if _, re := c.Argument(0).(*goja.Object); re {
+			rt.guardRegexps()
+		}
 		if n := replaceSize(c, true); n > max {
 			rt.stringTooLong("String.prototype.replaceAll's result", n)
 		}
 	})
-	rt.wrapMethod(proto, "split", func(c goja.FunctionCall) {
+	g.wrap("split", func(c goja.FunctionCall) {
+		if _, re := c.Argument(0).(*goja.Object); re {
+			rt.guardRegexps()
+		}
 		s := c.This.String()
 		if float64(len(s)) < maxArr {
 			return
@@ -611,7 +692,14 @@ func (rt *runtime) guardMoreStrings(proto *goja.Object) {
 			rt.tooManyElements("String.prototype.split's result", parts)
 		}
 	})
-	rt.wrapMethod(proto, "normalize", func(c goja.FunctionCall) {
+	for _, name := range [...]string{"match", "matchAll"} {
+		g.wrap(name, func(c goja.FunctionCall) {
+			if _, re := c.Argument(0).(*goja.Object); re {
+				rt.guardRegexps()
+			}
+		})
+	}
+	g.wrap("normalize", func(c goja.FunctionCall) {
 		// The canonical forms expand a character to at most 3; the
 		// compatibility forms to at most 18 (U+FDFA).
 		factor := 3.0
@@ -711,7 +799,17 @@ func (rt *runtime) guardBuffer(mod *goja.Object) {
 // String methods call these through Symbol.replace and the like, so both
 // paths are checked. matchAll's iterator, which a spread drains natively,
 // polls the interrupt as it goes.
+//
+// RegExp.prototype is built in every runtime (the lifecycle uses regular
+// expressions) but wrapping its symbol methods makes goja build all of
+// them, so it is done on the first way a function can reach one: a
+// String.prototype method given an object pattern, the Symbol or Reflect
+// global, or Object.getOwnPropertySymbols/getOwnPropertyDescriptors.
 func (rt *runtime) guardRegexps() {
+	if rt.regexpsGuarded {
+		return
+	}
+	rt.regexpsGuarded = true
 	vm := rt.vm
 	ctor, ok := rt.stdGlobal.Get("RegExp").(*goja.Object)
 	if !ok {

@@ -43,10 +43,11 @@ type runtime struct {
 	stdGlobal   *goja.Object  // goja's own global object, where the standard globals are made
 	pollFn      goja.Callable // an empty JS function: calling it surfaces a pending interrupt
 
-	bufferGuarded bool // the buffer module's allocating functions are size-checked
-	lastUsed      time.Time
-	broken        bool
-	closed        chan struct{}
+	bufferGuarded  bool // the buffer module's allocating functions are size-checked
+	regexpsGuarded bool // RegExp.prototype's symbol methods are size-checked (guardRegexps)
+	lastUsed       time.Time
+	broken         bool
+	closed         chan struct{}
 
 	// event loop state, valid during one invocation
 	inv      *invocation
@@ -418,12 +419,12 @@ func (rt *runtime) guardStrings() error {
 	tooLong := func(n int64) {
 		rt.stringTooLong("the result", float64(n))
 	}
+	g, err := rt.newProtoGuard(proto, false)
+	if err != nil {
+		return err
+	}
 	wrap := func(name string, size func(thisLen int64, c goja.FunctionCall) int64) {
-		orig, ok := goja.AssertFunction(proto.Get(name))
-		if !ok {
-			return
-		}
-		_ = proto.DefineDataProperty(name, vm.ToValue(func(c goja.FunctionCall) goja.Value {
+		g.wrap(name, func(c goja.FunctionCall) {
 			// The length in UTF-16 units, as JS counts it, without
 			// converting the string.
 			var l int64
@@ -435,12 +436,7 @@ func (rt *runtime) guardStrings() error {
 			if n := size(l, c); n > max {
 				tooLong(n)
 			}
-			v, err := orig(c.This, c.Arguments...)
-			if err != nil {
-				panic(err)
-			}
-			return v
-		}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		})
 	}
 	wrap("repeat", func(l int64, c goja.FunctionCall) int64 {
 		n := c.Argument(0).ToFloat()
@@ -464,8 +460,7 @@ func (rt *runtime) guardStrings() error {
 	}
 	wrap("padStart", pad)
 	wrap("padEnd", pad)
-	rt.guardMoreStrings(proto)
-	rt.guardRegexps()
+	rt.guardMoreStrings(proto, g)
 	return nil
 }
 
