@@ -229,6 +229,7 @@ func (rt *runtime) guardArrayBuffer(ctor *goja.Object) goja.Value {
 
 func (rt *runtime) guardTypedArray(name string, ctor *goja.Object) goja.Value {
 	vm := rt.vm
+	rt.guardTypedArrayProto(ctor)
 	bpe := bytesPerElement[name]
 	max := float64(rt.e.cfg.MaxTypedArrayBytes)
 	check := func(args []goja.Value) {
@@ -270,6 +271,35 @@ func (rt *runtime) guardTypedArray(name string, ctor *goja.Object) goja.Value {
 		})
 	}
 	return rt.guardCtor(name, ctor, check, statics)
+}
+
+// guardTypedArrayProto checks, once, the %TypedArray%.prototype methods
+// that loop natively per element in a way that costs far more than the
+// buffer (sort, toSorted, join, toLocaleString, and the iterators a spread
+// drains into an array of values): at most MaxArrayLength elements. A
+// 32 MiB Uint8Array may exist; [...it] or it.sort() is 32 Mi steps.
+func (rt *runtime) guardTypedArrayProto(ctor *goja.Object) {
+	if rt.typedArraysGuarded {
+		return
+	}
+	rt.typedArraysGuarded = true
+	p, ok := ctor.Get("prototype").(*goja.Object)
+	if !ok || p.Prototype() == nil {
+		return
+	}
+	tp := p.Prototype()
+	check := func(name string) func(goja.FunctionCall) {
+		what := "the typed array given to " + name
+		return func(c goja.FunctionCall) {
+			if n := lengthOf(c.This); n > float64(rt.e.cfg.MaxArrayLength) {
+				rt.tooManyElements(what, n)
+			}
+		}
+	}
+	for _, name := range [...]string{"sort", "toSorted", "join", "toLocaleString", "keys", "entries", "values"} {
+		rt.wrapMethod(tp, name, check(name))
+	}
+	_ = tp.DefineDataPropertySymbol(goja.SymIterator, tp.Get("values"), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // isTypedArray reports whether o is a typed array or a DataView: goja
@@ -396,11 +426,16 @@ func (rt *runtime) guardArrays() error {
 	if err != nil {
 		return err
 	}
-	// sort, map and toSorted allocate this.length slots up front for a
-	// sparse array or an array-like; the others loop over this.length
-	// natively, and an array-like's missing indexes never reach the hole
-	// watcher.
-	for _, name := range [...]string{"sort", "map", "toSorted", "join", "indexOf", "lastIndexOf", "includes", "fill", "reverse", "copyWithin"} {
+	// sort, map, toSorted, toReversed, toSpliced and with allocate
+	// this.length slots up front for a sparse array or an array-like; the
+	// others loop over this.length natively (skipping missing indexes
+	// without calling back), and an array-like's missing indexes never
+	// reach the hole watcher. (find, findIndex, findLast and
+	// findLastIndex call back for every index: the interrupt reaches
+	// them.)
+	for _, name := range [...]string{"sort", "map", "toSorted", "join", "indexOf", "lastIndexOf", "includes", "fill", "reverse", "copyWithin",
+		"forEach", "filter", "some", "every", "reduce", "reduceRight", "flat", "flatMap", "slice", "splice",
+		"shift", "unshift", "toReversed", "toSpliced", "with", "toLocaleString"} {
 		what := "the array given to Array.prototype." + name
 		g.wrap(name, func(c goja.FunctionCall) {
 			if n := lengthOf(c.This); n > float64(rt.e.cfg.MaxArrayLength) {
@@ -522,6 +557,13 @@ func (rt *runtime) guardJSON(json *goja.Object) {
 		return
 	}
 	max := float64(rt.e.cfg.MaxStringLen)
+	// JSON.parse builds its result in one native call: its text is held
+	// to MaxStringLen, the longest string the checked built-ins make.
+	rt.wrapMethod(json, "parse", func(c goja.FunctionCall) {
+		if s, ok := c.Argument(0).(goja.String); ok && float64(s.Length()) > max {
+			rt.stringTooLong("the text given to JSON.parse", float64(s.Length()))
+		}
+	})
 	_ = json.DefineDataProperty("stringify", vm.ToValue(func(c goja.FunctionCall) goja.Value {
 		userFn, hasFn := goja.AssertFunction(c.Argument(1))
 		if !hasFn && !goja.IsUndefined(c.Argument(1)) && !goja.IsNull(c.Argument(1)) {

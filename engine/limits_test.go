@@ -52,6 +52,8 @@ func TestGuardedBuiltinsStillWork(t *testing.T) {
 		{`typeof globalThis.Array + (globalThis === (0, eval)("this")) + (typeof undefinedName)`, `"functiontrueundefined"`},
 		{`(() => { try { (undefined as any) = 1 } catch (e) {} return typeof undefined })()`, `"undefined"`},
 		{`"a1b2".replace(/\d/g, "#") + "a1b2".split(/\d/).length + [..."a1b2".matchAll(/\d/g)].map((m: any) => m[0]).join("") + "x".match(/x/g)!.length`, `"a#b#3121"`},
+		{`Array.from(new Int16Array([3, 1, 2]).sort()).join() + [...new Uint8Array([7])].length + new Uint8Array([1, 2]).join("+") + JSON.parse("[1]").length`, `"1,2,311+21"`},
+		{`[1, 2, 3].filter((x: number) => x > 1).reduce((a: number, b: number) => a + b, 0) + [1, [2]].flat().length + [1, 2, 3].slice(1).length + (([3, 4] as any).toReversed()[0])`, `13`},
 		{`structuredClone([1, , 3]).length + Object.keys(structuredClone([1, , 3])).length`, `5`},
 	} {
 		fn := compileFor(t, e, `export default [{}, () => ({ r: `+c.expr+` })]`)

@@ -45,9 +45,11 @@ type runtime struct {
 
 	bufferGuarded  bool // the buffer module's allocating functions are size-checked
 	regexpsGuarded bool // RegExp.prototype's symbol methods are size-checked (guardRegexps)
-	lastUsed       time.Time
-	broken         bool
-	closed         chan struct{}
+
+	typedArraysGuarded bool // %TypedArray%.prototype's per-element loops are size-checked
+	lastUsed           time.Time
+	broken             bool
+	closed             chan struct{}
 
 	// event loop state, valid during one invocation
 	inv      *invocation
