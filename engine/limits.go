@@ -18,23 +18,28 @@ import (
 // used to run (or allocate) to the end whatever the deadline said. So:
 //
 //   - Size checks before the call: typed-array, ArrayBuffer and Buffer
-//     constructors (MaxTypedArrayBytes), array-likes given to
-//     Function.prototype.apply, Reflect.apply/construct, Array.from, the
-//     typed arrays' from (MaxArrayLength), the string built-ins that
-//     amplify (MaxStringLen), JSON.stringify's output (MaxStringLen, counted
-//     as it is made), and every host function that allocates from a JS
-//     value. A limit is a catchable RangeError whose message names it, with
-//     code TARSUS_LIMIT.
+//     constructors (MaxTypedArrayBytes); the array-likes that
+//     Array.prototype's methods, Function.prototype.apply,
+//     Reflect.apply/construct, Array.from and the typed arrays' from walk,
+//     the typed arrays' sort, join and iterators, and Object.keys of a
+//     typed array (MaxArrayLength); the string built-ins that amplify and
+//     JSON.stringify's output, counted as it is made (MaxStringLen); the
+//     global regular-expression operations (MaxRegexpSubject); and every
+//     host function that allocates from a JS value. A limit is a catchable
+//     RangeError whose message names the Config field, with code
+//     TARSUS_LIMIT.
 //   - An interrupt check inside the native loops that walk the holes of a
-//     sparse array (join, fill, indexOf, sort, spread, JSON.stringify…):
-//     a dynamic object between Array.prototype and Object.prototype sees
-//     every read of a missing index and polls the VM's interrupt every
-//     pollEvery reads, so the deadline and the memory watchdog stop them.
+//     sparse array (join, fill, sort, spread, JSON.stringify…): a dynamic
+//     object between Array.prototype and Object.prototype (protoGuard)
+//     sees every read of a missing index and polls the VM's interrupt
+//     every pollEvery reads, so the deadline and the memory watchdog stop
+//     them.
 //
 // The global constructors are wrapped when a function first names them:
 // the runtime's global object is an ordinary object whose prototype makes
 // each standard global on first reference (see globals.go), so a runtime
-// whose function uses no typed array builds none.
+// whose function uses no typed array builds none. Prototype methods are
+// put back wrapped on first use (protoGuard).
 
 // pollEvery is how many hole reads pass between two interrupt polls.
 const pollEvery = 1 << 12
