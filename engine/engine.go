@@ -66,6 +66,10 @@ type Config struct {
 	// global (g or y) pattern, split and matchAll.
 	// Optional. Default: 1 Mi (1,048,576) characters.
 	MaxRegexpSubject int
+	// MaxResponseHeaderBytes caps the headers a function's response sets,
+	// names and values together; more is a 500 TARSUS_RESPONSE_TOO_LARGE.
+	// Optional. Default: 64 KiB.
+	MaxResponseHeaderBytes int
 	// MaxResponseBytes caps the body of a function's response; a larger one
 	// is answered with a 500 TARSUS_RESPONSE_TOO_LARGE error instead.
 	// Optional. Default: 16 MiB.
@@ -141,6 +145,9 @@ func (c *Config) fill() {
 	}
 	if c.MaxRegexpSubject <= 0 {
 		c.MaxRegexpSubject = 1 << 20
+	}
+	if c.MaxResponseHeaderBytes <= 0 {
+		c.MaxResponseHeaderBytes = 64 << 10
 	}
 	if c.MaxResponseBytes <= 0 {
 		c.MaxResponseBytes = 16 << 20

@@ -326,7 +326,7 @@ func (rt *runtime) hostRespond(c goja.FunctionCall) goja.Value {
 	}
 	resp := &Response{Status: int(c.Argument(0).ToInteger())}
 	var bad *fastify.HeaderError
-	resp.Headers, bad = replyHeaders(resp.Headers, c.Argument(1), false)
+	resp.Headers, bad = replyHeaders(resp.Headers, c.Argument(1), false, rt.e.cfg.MaxResponseHeaderBytes)
 	if bad != nil {
 		// The lifecycle checked them (host.checkHeaders) and answered the
 		// error; what still fails here is dropped, never sent.
@@ -389,18 +389,31 @@ func (rt *runtime) respondError(status int, code, msg string) {
 // replyHeaders appends the headers of a reply's headers object (nil or
 // null: none); an array value is one header per element. skipBody leaves
 // out content-type and content-length, which the caller sets. It also
-// reports the first header Node would refuse to send.
-func replyHeaders(out []Header, v goja.Value, skipBody bool) ([]Header, *fastify.HeaderError) {
+// reports the first header Node would refuse to send, or, checked before
+// each value is converted, headers longer than maxBytes in all.
+func replyHeaders(out []Header, v goja.Value, skipBody bool, maxBytes int) ([]Header, *fastify.HeaderError) {
 	h, ok := v.(*goja.Object)
 	if !ok {
 		return out, nil
 	}
 	var bad *fastify.HeaderError
-	add := func(k, val string) {
-		if bad == nil {
-			bad = fastify.CheckHeader(k, val)
+	total := 0
+	add := func(k string, val goja.Value) bool {
+		n := len(k) + 4
+		if s, isStr := val.(goja.String); isStr {
+			n += s.Length()
 		}
-		out = append(out, Header{k, val})
+		if total += n; total > maxBytes {
+			bad = &fastify.HeaderError{Code: "TARSUS_RESPONSE_TOO_LARGE",
+				Message: fmt.Sprintf("The response headers are more than %d bytes (engine MaxResponseHeaderBytes)", maxBytes)}
+			return false
+		}
+		s := val.String()
+		if bad == nil {
+			bad = fastify.CheckHeader(k, s)
+		}
+		out = append(out, Header{k, s})
+		return true
 	}
 	for _, k := range h.Keys() {
 		v := h.Get(k)
@@ -408,13 +421,17 @@ func replyHeaders(out []Header, v goja.Value, skipBody bool) ([]Header, *fastify
 			continue
 		}
 		if o, isObj := v.(*goja.Object); isObj && o.ClassName() == "Array" {
-			n := int(min(lengthOf(o), 1<<16))
+			n := int(min(lengthOf(o), float64(maxBytes)))
 			for i := 0; i < n; i++ {
-				add(k, o.Get(itoa(i)).String())
+				if !add(k, o.Get(itoa(i))) {
+					return out, bad
+				}
 			}
 			continue
 		}
-		add(k, v.String())
+		if !add(k, v) {
+			return out, bad
+		}
 	}
 	return out, bad
 }
@@ -432,9 +449,10 @@ func validHeaders(hs []Header) []Header {
 
 // hostCheckHeaders(headers) returns {code, message} for the first header
 // Node would refuse to send (ERR_INVALID_HTTP_TOKEN, ERR_INVALID_CHAR), or
+// for headers over MaxResponseHeaderBytes (TARSUS_RESPONSE_TOO_LARGE), or
 // undefined.
 func (rt *runtime) hostCheckHeaders(c goja.FunctionCall) goja.Value {
-	if _, bad := replyHeaders(nil, c.Argument(0), false); bad != nil {
+	if _, bad := replyHeaders(nil, c.Argument(0), false, rt.e.cfg.MaxResponseHeaderBytes); bad != nil {
 		o := rt.vm.NewObject()
 		_ = o.Set("code", bad.Code)
 		_ = o.Set("message", bad.Message)
@@ -455,7 +473,7 @@ func (rt *runtime) hostSendValue(c goja.FunctionCall) goja.Value {
 		return rt.vm.ToValue(false)
 	}
 	status := int(c.Argument(0).ToInteger())
-	headers, bad := replyHeaders(nil, c.Argument(1), true)
+	headers, bad := replyHeaders(nil, c.Argument(1), true, rt.e.cfg.MaxResponseHeaderBytes)
 	if bad != nil {
 		return rt.vm.ToValue(false)
 	}

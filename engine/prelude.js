@@ -594,6 +594,8 @@
       // LF or another control character when the reply is written, and
       // Fastify answers that error (ERR_INVALID_HTTP_TOKEN,
       // ERR_INVALID_CHAR) instead; its own reply carries none of them.
+      // Headers over the engine's cap are answered the same way
+      // (TARSUS_RESPONSE_TOO_LARGE).
       // The route's error handler sees the error with the headers still
       // set; if its own reply fails the same way, Fastify's last resort
       // answers the error with none of them.

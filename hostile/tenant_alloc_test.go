@@ -80,6 +80,8 @@ var allocAttacks = []allocAttack{
 	{"a 17 MiB string response", `() => "x".repeat(17 * 2 ** 20)`, 500, "TARSUS_RESPONSE_TOO_LARGE", "MaxResponseBytes"},
 	{"a 17 MiB Buffer response", `(req: any, reply: any) => { reply.type("application/octet-stream").send(Buffer.alloc(17 * 2 ** 20)) }`, 500, "TARSUS_RESPONSE_TOO_LARGE", "MaxResponseBytes"},
 	{"an object holding an 8 Mi-element typed array", `() => ({ a: new Uint8Array(2 ** 23) })`, 500, "TARSUS_RESPONSE_TOO_LARGE", "MaxArrayLength"},
+	{"a 32 Mi-character header value", `(req: any, reply: any) => { reply.header("x", "a".repeat(2 ** 25)); return {} }`, 500, "TARSUS_RESPONSE_TOO_LARGE", "MaxResponseHeaderBytes"},
+	{"a million set-cookie values", `(req: any, reply: any) => { reply.header("set-cookie", new Array(2 ** 20).fill("a=b")); return "x" }`, 500, "TARSUS_RESPONSE_TOO_LARGE", "MaxResponseHeaderBytes"},
 	// Loops an interrupt reaches only through the hole watcher: they end
 	// at the deadline.
 	{"spread of a sparse 2**32-1 array", `() => ({ n: [...new Array(2 ** 32 - 1)].length })`, 504, "TARSUS_TIMEOUT", "deadline"},
