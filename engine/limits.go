@@ -158,6 +158,14 @@ func (rt *runtime) stdGlobalValue(name string) goja.Value {
 		rt.guardArrayStatics(v.ToObject(vm))
 	case "Object":
 		rt.guardObjectStatics(v.ToObject(vm))
+	case "String":
+		rt.wrapMethod(v.ToObject(vm), "raw", func(c goja.FunctionCall) {
+			if o, ok := c.Argument(0).(*goja.Object); ok {
+				if n := lengthOf(o.Get("raw")); n > float64(rt.e.cfg.MaxArrayLength) {
+					rt.tooManyElements("the strings given to String.raw", n)
+				}
+			}
+		})
 	case "JSON":
 		rt.guardJSON(v.ToObject(vm))
 	case "Reflect":
@@ -462,6 +470,19 @@ func (rt *runtime) guardArrays() error {
 			}
 		}
 	}
+	// concat spreads its arguments: an array-like marked
+	// Symbol.isConcatSpreadable is walked to its length.
+	g.wrap("concat", func(c goja.FunctionCall) {
+		for _, a := range append([]goja.Value{c.This}, c.Arguments...) {
+			if o, ok := a.(*goja.Object); ok && o.ClassName() != "Array" {
+				if sp := o.GetSymbol(goja.SymIsConcatSpreadable); sp != nil && sp.ToBoolean() {
+					if n := lengthOf(o); n > float64(rt.e.cfg.MaxArrayLength) {
+						rt.tooManyElements("an array-like given to Array.prototype.concat", n)
+					}
+				}
+			}
+		}
+	})
 	g.wrap("keys", iterCheck("keys"))
 	g.wrap("entries", iterCheck("entries"))
 	// values is also Array.prototype[Symbol.iterator], which a dynamic
@@ -517,23 +538,33 @@ func (rt *runtime) guardObjectStatics(object *goja.Object) {
 	for _, name := range [...]string{"getOwnPropertySymbols", "getOwnPropertyDescriptors"} {
 		g.wrap(name, func(goja.FunctionCall) { rt.guardRegexps() })
 	}
+	indexed := func(v goja.Value) float64 {
+		switch a := v.(type) {
+		case goja.String:
+			return float64(a.Length())
+		case *goja.Object:
+			if rt.isTypedArray(a) || a.ClassName() == "String" {
+				return lengthOf(a)
+			}
+		}
+		return 0
+	}
 	for _, name := range [...]string{"keys", "values", "entries", "getOwnPropertyNames"} {
 		what := "the value given to Object." + name
 		g.wrap(name, func(c goja.FunctionCall) {
-			var n float64
-			switch a := c.Argument(0).(type) {
-			case goja.String:
-				n = float64(a.Length())
-			case *goja.Object:
-				if rt.isTypedArray(a) || a.ClassName() == "String" {
-					n = lengthOf(a)
-				}
-			}
-			if n > float64(rt.e.cfg.MaxArrayLength) {
+			if n := indexed(c.Argument(0)); n > float64(rt.e.cfg.MaxArrayLength) {
 				rt.tooManyElements(what, n)
 			}
 		})
 	}
+	// assign copies a typed array or a string one property per element.
+	g.wrap("assign", func(c goja.FunctionCall) {
+		for _, a := range c.Arguments[min(1, len(c.Arguments)):] {
+			if n := indexed(a); n > float64(rt.e.cfg.MaxArrayLength) {
+				rt.tooManyElements("a source given to Object.assign", n)
+			}
+		}
+	})
 }
 
 func (rt *runtime) guardReflect(reflect *goja.Object) {
