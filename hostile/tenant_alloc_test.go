@@ -29,6 +29,20 @@ type allocAttack struct {
 	message string // a substring of the error's message
 }
 
+// heavyAttacks first build tens of megabytes (a 32 Mi-character string, a
+// million-element array), which under the race detector takes longer than
+// the deadline by itself.
+var heavyAttacks = map[string]bool{
+	"JSON.parse of 64 Mi characters": true, "JSON.stringify of a doubling structure": true,
+	"concat of 64 Mi characters": true, "spread of matchAll over 1 Mi matches": true,
+	"a million set-cookie values": true, "btoa of 32 Mi characters": true,
+	"TextEncoder.encode of 32 Mi characters": true, "split into 32 Mi parts": true,
+	"replaceAll amplification": true, "normalize NFKD of 2 Mi U+FDFA": true,
+	"a 17 MiB string response": true, "a 17 MiB Buffer response": true,
+	"a 32 Mi-character header value": true, "spread of an 8 Mi-character string": true,
+	"JSON.stringify of a sparse 2**32-1 array": true, "replace with $' amplification": true,
+}
+
 var allocAttacks = []allocAttack{
 	// The issue's table.
 	{"return new Array(2**32-1)", `() => new Array(2 ** 32 - 1)`, 500, "TARSUS_RESPONSE_TOO_LARGE", "MaxArrayLength"},
@@ -99,6 +113,9 @@ func TestTenantAllocAttacks(t *testing.T) {
 	tok := s.createUser("mallory")
 	for i, a := range allocAttacks {
 		t.Run(a.name, func(t *testing.T) {
+			if heavyAttacks[a.name] && raceDetector {
+				t.Skip("builds tens of megabytes first, which takes longer than the deadline under the race detector; run without -race")
+			}
 			s := &server{Server: s.Server, t: t}
 			route := fmt.Sprintf("a%d", i)
 			s.mustDeploy(tok, route+".ts", "export default [{}, "+a.handler+"];")
@@ -258,6 +275,9 @@ func TestTenantHeaderErrorHandler(t *testing.T) {
 // huge object is formatted up to the line cap, not in full: the call is
 // fast and the server stays up.
 func TestTenantConsoleHuge(t *testing.T) {
+	if raceDetector {
+		t.Skip("builds a 32 Mi-character string and a 200k-key object first, which takes longer than the deadline under the race detector; run without -race")
+	}
 	s := start(t, testserver.Options{Timeout: allocDeadline})
 	tok := s.createUser("mallory")
 	s.mustDeploy(tok, "log.ts", `export default [{}, () => {
