@@ -15,7 +15,15 @@ import (
 )
 
 // toJS converts an ordered JSON model value into plain JS values.
-func (rt *runtime) toJS(v any) goja.Value {
+func (rt *runtime) toJS(v any) goja.Value { return rt.toJSDepth(v, 0) }
+
+// toJSMaxDepth is how deep toJS recurses; a deeper value (a 1 MiB body of
+// nested brackets is half a million levels, which JSON.parse accepts) is
+// converted with an explicit stack instead of hundreds of megabytes of
+// goroutine stack.
+const toJSMaxDepth = 256
+
+func (rt *runtime) toJSDepth(v any, depth int) goja.Value {
 	vm := rt.vm
 	switch x := v.(type) {
 	case nil:
@@ -33,21 +41,21 @@ func (rt *runtime) toJS(v any) goja.Value {
 		}
 		return vm.ToValue(x)
 	case []any:
+		if depth >= toJSMaxDepth {
+			return rt.toJSDeep(x)
+		}
 		vals := make([]any, len(x))
 		for i, e := range x {
-			vals[i] = rt.toJS(e)
+			vals[i] = rt.toJSDepth(e, depth+1)
 		}
 		return vm.NewArray(vals...)
 	case *fastify.Object:
+		if depth >= toJSMaxDepth {
+			return rt.toJSDeep(x)
+		}
 		o := vm.NewObject()
 		for _, m := range x.Members {
-			if m.Key == "__proto__" {
-				// An own property, as JSON.parse and fast-querystring make
-				// it, never the object's prototype.
-				_ = o.DefineDataProperty(m.Key, rt.toJS(m.Value), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-				continue
-			}
-			_ = o.Set(m.Key, rt.toJS(m.Value))
+			setMember(o, m.Key, rt.toJSDepth(m.Value, depth+1))
 		}
 		return o
 	case goja.Value:
@@ -55,6 +63,89 @@ func (rt *runtime) toJS(v any) goja.Value {
 	default:
 		return vm.ToValue(x)
 	}
+}
+
+// setMember defines one member of a JSON object: "__proto__" is an own
+// property, as JSON.parse and fast-querystring make it, never the object's
+// prototype.
+func setMember(o *goja.Object, key string, v goja.Value) {
+	if key == "__proto__" {
+		_ = o.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		return
+	}
+	_ = o.Set(key, v)
+}
+
+// toJSDeep converts a deeply nested value without recursion: containers
+// are made first and filled as their members are converted.
+func (rt *runtime) toJSDeep(root any) goja.Value {
+	vm := rt.vm
+	type frame struct {
+		arr  []any
+		obj  *fastify.Object
+		dst  *goja.Object
+		vals []any // an array's converted elements, made into the array at the end
+		i    int
+	}
+	container := func(v any) (*frame, goja.Value) {
+		switch x := v.(type) {
+		case []any:
+			return &frame{arr: x, vals: make([]any, 0, len(x))}, nil
+		case *fastify.Object:
+			return &frame{obj: x, dst: vm.NewObject()}, nil
+		}
+		return nil, rt.toJSDepth(v, 0)
+	}
+	top, scalar := container(root)
+	if top == nil {
+		return scalar
+	}
+	stack := []*frame{top}
+	var done goja.Value
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		var child any
+		var hasChild bool
+		if f.arr != nil && f.i < len(f.arr) {
+			child, hasChild = f.arr[f.i], true
+		} else if f.obj != nil && f.i < len(f.obj.Members) {
+			child, hasChild = f.obj.Members[f.i].Value, true
+		}
+		if hasChild {
+			if cf, v := container(child); cf != nil {
+				stack = append(stack, cf)
+				continue
+			} else {
+				rt.deepPut(f.arr != nil, f.obj, &f.vals, f.dst, f.i, v)
+				f.i++
+				continue
+			}
+		}
+		// f is complete.
+		var v goja.Value
+		if f.obj != nil {
+			v = f.dst
+		} else {
+			v = vm.NewArray(f.vals...)
+		}
+		stack = stack[:len(stack)-1]
+		if len(stack) == 0 {
+			done = v
+			break
+		}
+		p := stack[len(stack)-1]
+		rt.deepPut(p.arr != nil, p.obj, &p.vals, p.dst, p.i, v)
+		p.i++
+	}
+	return done
+}
+
+func (rt *runtime) deepPut(isArr bool, obj *fastify.Object, vals *[]any, dst *goja.Object, i int, v goja.Value) {
+	if isArr {
+		*vals = append(*vals, v)
+		return
+	}
+	setMember(dst, obj.Members[i].Key, v)
 }
 
 // fromJS converts a JS value into the ordered model the fastify package

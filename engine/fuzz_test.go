@@ -8,8 +8,9 @@ import (
 )
 
 // FuzzConvert: a JSON value turned into JS values (toJS, as a request body
-// is) and back (fromJS, as a handler's result is) serializes exactly as it
-// did, and neither direction panics.
+// is; and toJSDeep, its explicit-stack form for deep values) and back
+// (fromJS, as a handler's result is) serializes exactly as it did, and
+// neither direction panics.
 func FuzzConvert(f *testing.F) {
 	e, err := New(Config{SpareRuntimes: -1})
 	if err != nil {
@@ -33,6 +34,14 @@ func FuzzConvert(f *testing.F) {
 		}
 		if got := fastify.AppendJSON(nil, back); !bytes.Equal(got, want) {
 			t.Fatalf("%q: round trip gave %q, want %q", data, got, want)
+		}
+		// The explicit-stack conversion used for deep values agrees.
+		deep, over := rt.fromJSBounded(rt.toJSDeep(m))
+		if over != nil {
+			t.Fatalf("%q: over budget: %s", data, over.msg)
+		}
+		if got := fastify.AppendJSON(nil, deep); !bytes.Equal(got, want) {
+			t.Fatalf("%q: deep round trip gave %q, want %q", data, got, want)
 		}
 	})
 }

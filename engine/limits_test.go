@@ -150,7 +150,7 @@ func TestSparseLoopsStopAtTheDeadline(t *testing.T) {
 	if err != ErrTimeout {
 		t.Fatalf("err = %v, want ErrTimeout", err)
 	}
-	if d := time.Since(t0); d > 1200*time.Millisecond {
+	if d := time.Since(t0); d > 2*time.Second {
 		t.Fatalf("took %v after a 200ms deadline", d)
 	}
 }

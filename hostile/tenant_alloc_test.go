@@ -292,3 +292,22 @@ func TestTenantConsoleHuge(t *testing.T) {
 	within(t, r, allocDeadline+time.Second, "console.log of huge values")
 	s.alive()
 }
+
+// TestStrangerDeepBody: anyone may post half a million nested brackets
+// (1 MB, under the default body limit; JSON.parse accepts it) to a
+// function that reads its body. The conversion to JS values used to
+// recurse once per level (2 s and 256 MB of stack per request); it must
+// answer quickly, and the server stay up.
+func TestStrangerDeepBody(t *testing.T) {
+	s := start(t, testserver.Options{Timeout: allocDeadline})
+	tok := s.createUser("mallory")
+	s.mustDeploy(tok, "deep.ts", `export default [{}, (req: any) => { let d = 0, v = req.body; while (Array.isArray(v)) { v = v[0]; d++ } return { d } }];`)
+	n := 500000
+	body := strings.Repeat("[", n) + strings.Repeat("]", n)
+	r := s.call("mallory", "deep", body)
+	if r.Status != 200 || string(r.Body) != fmt.Sprintf(`{"d":%d}`, n) {
+		t.Fatalf("%d %s (%v)", r.Status, cut(r.Body), r.Err)
+	}
+	within(t, r, allocDeadline+time.Second, "a deeply nested body")
+	s.alive()
+}
