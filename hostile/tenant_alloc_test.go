@@ -2,6 +2,7 @@ package hostile_test
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -109,6 +110,7 @@ var allocAttacks = []allocAttack{
 // error in Fastify's shape (status, code, a message naming the limit)
 // within the deadline plus one second, and the server stays up.
 func TestTenantAllocAttacks(t *testing.T) {
+	freeHeap(t)
 	s := start(t, testserver.Options{Timeout: allocDeadline})
 	tok := s.createUser("mallory")
 	for i, a := range allocAttacks {
@@ -125,6 +127,13 @@ func TestTenantAllocAttacks(t *testing.T) {
 			s.alive()
 		})
 	}
+}
+
+// freeHeap returns the garbage an attack left to the OS when the test ends:
+// the server runs in the test process, and the next test's memory
+// watchdog would count it.
+func freeHeap(t *testing.T) {
+	t.Cleanup(debug.FreeOSMemory)
 }
 
 // expectError checks an error reply in Fastify's shape.
@@ -158,6 +167,7 @@ func cut(b []byte) string {
 // TestTenantAllocVictim: the issue's four process killers, repeated, while
 // a second tenant calls its function; the victim stays fast.
 func TestTenantAllocVictim(t *testing.T) {
+	freeHeap(t)
 	s := start(t, testserver.Options{Timeout: allocDeadline})
 	tok := s.createUser("mallory")
 	for i, a := range allocAttacks[:4] {
@@ -181,6 +191,7 @@ func TestTenantAllocVictim(t *testing.T) {
 // interrupts holds a thread until the deadline; the victim stays fast
 // meanwhile.
 func TestTenantAllocSpreadVictim(t *testing.T) {
+	freeHeap(t)
 	s := start(t, testserver.Options{Timeout: allocDeadline})
 	tok := s.createUser("mallory")
 	s.mustDeploy(tok, "spread.ts", `export default [{}, () => ({ n: [...new Array(2 ** 32 - 1)].length })];`)
@@ -200,6 +211,7 @@ func TestTenantAllocSpreadVictim(t *testing.T) {
 // reaches the wire; a function can catch nothing here because Node throws
 // when the reply is written, and Fastify answers that error.
 func TestTenantHeaderSplitting(t *testing.T) {
+	freeHeap(t)
 	s := start(t, testserver.Options{Timeout: allocDeadline})
 	tok := s.createUser("mallory")
 	cases := []struct {
@@ -278,6 +290,7 @@ func TestTenantConsoleHuge(t *testing.T) {
 	if raceDetector {
 		t.Skip("builds a 32 Mi-character string and a 200k-key object first, which takes longer than the deadline under the race detector; run without -race")
 	}
+	freeHeap(t)
 	s := start(t, testserver.Options{Timeout: allocDeadline})
 	tok := s.createUser("mallory")
 	s.mustDeploy(tok, "log.ts", `export default [{}, () => {
@@ -299,6 +312,7 @@ func TestTenantConsoleHuge(t *testing.T) {
 // recurse once per level (2 s and 256 MB of stack per request); it must
 // answer quickly, and the server stay up.
 func TestStrangerDeepBody(t *testing.T) {
+	freeHeap(t)
 	s := start(t, testserver.Options{Timeout: allocDeadline})
 	tok := s.createUser("mallory")
 	s.mustDeploy(tok, "deep.ts", `export default [{}, (req: any) => { let d = 0, v = req.body; while (Array.isArray(v)) { v = v[0]; d++ } return { d } }];`)
