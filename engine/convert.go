@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"math"
 	"net/http"
 	"net/url"
@@ -14,7 +15,15 @@ import (
 )
 
 // toJS converts an ordered JSON model value into plain JS values.
-func (rt *runtime) toJS(v any) goja.Value {
+func (rt *runtime) toJS(v any) goja.Value { return rt.toJSDepth(v, 0) }
+
+// toJSMaxDepth is how deep toJS recurses; a deeper value (a 1 MiB body of
+// nested brackets is half a million levels, which JSON.parse accepts) is
+// converted with an explicit stack instead of hundreds of megabytes of
+// goroutine stack.
+const toJSMaxDepth = 256
+
+func (rt *runtime) toJSDepth(v any, depth int) goja.Value {
 	vm := rt.vm
 	switch x := v.(type) {
 	case nil:
@@ -32,21 +41,21 @@ func (rt *runtime) toJS(v any) goja.Value {
 		}
 		return vm.ToValue(x)
 	case []any:
+		if depth >= toJSMaxDepth {
+			return rt.toJSDeep(x)
+		}
 		vals := make([]any, len(x))
 		for i, e := range x {
-			vals[i] = rt.toJS(e)
+			vals[i] = rt.toJSDepth(e, depth+1)
 		}
 		return vm.NewArray(vals...)
 	case *fastify.Object:
+		if depth >= toJSMaxDepth {
+			return rt.toJSDeep(x)
+		}
 		o := vm.NewObject()
 		for _, m := range x.Members {
-			if m.Key == "__proto__" {
-				// An own property, as JSON.parse and fast-querystring make
-				// it, never the object's prototype.
-				_ = o.DefineDataProperty(m.Key, rt.toJS(m.Value), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-				continue
-			}
-			_ = o.Set(m.Key, rt.toJS(m.Value))
+			setMember(o, m.Key, rt.toJSDepth(m.Value, depth+1))
 		}
 		return o
 	case goja.Value:
@@ -56,15 +65,141 @@ func (rt *runtime) toJS(v any) goja.Value {
 	}
 }
 
-// fromJS converts a JS value into the ordered model the fastify package
-// validates and serializes: objects keep their key order, Dates become
-// time.Time, functions and undefined are left out of objects.
-func (rt *runtime) fromJS(v goja.Value) any {
-	return rt.fromJSDepth(v, 0)
+// setMember defines one member of a JSON object: "__proto__" is an own
+// property, as JSON.parse and fast-querystring make it, never the object's
+// prototype.
+func setMember(o *goja.Object, key string, v goja.Value) {
+	if key == "__proto__" {
+		_ = o.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		return
+	}
+	_ = o.Set(key, v)
 }
 
-func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
+// toJSDeep converts a deeply nested value without recursion: containers
+// are made first and filled as their members are converted.
+func (rt *runtime) toJSDeep(root any) goja.Value {
+	vm := rt.vm
+	type frame struct {
+		arr  []any
+		obj  *fastify.Object
+		dst  *goja.Object
+		vals []any // an array's converted elements, made into the array at the end
+		i    int
+	}
+	container := func(v any) (*frame, goja.Value) {
+		switch x := v.(type) {
+		case []any:
+			return &frame{arr: x, vals: make([]any, 0, len(x))}, nil
+		case *fastify.Object:
+			return &frame{obj: x, dst: vm.NewObject()}, nil
+		}
+		return nil, rt.toJSDepth(v, 0)
+	}
+	top, scalar := container(root)
+	if top == nil {
+		return scalar
+	}
+	stack := []*frame{top}
+	var done goja.Value
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		var child any
+		var hasChild bool
+		if f.arr != nil && f.i < len(f.arr) {
+			child, hasChild = f.arr[f.i], true
+		} else if f.obj != nil && f.i < len(f.obj.Members) {
+			child, hasChild = f.obj.Members[f.i].Value, true
+		}
+		if hasChild {
+			if cf, v := container(child); cf != nil {
+				stack = append(stack, cf)
+				continue
+			} else {
+				rt.deepPut(f.arr != nil, f.obj, &f.vals, f.dst, f.i, v)
+				f.i++
+				continue
+			}
+		}
+		// f is complete.
+		var v goja.Value
+		if f.obj != nil {
+			v = f.dst
+		} else {
+			v = vm.NewArray(f.vals...)
+		}
+		stack = stack[:len(stack)-1]
+		if len(stack) == 0 {
+			done = v
+			break
+		}
+		p := stack[len(stack)-1]
+		rt.deepPut(p.arr != nil, p.obj, &p.vals, p.dst, p.i, v)
+		p.i++
+	}
+	return done
+}
+
+func (rt *runtime) deepPut(isArr bool, obj *fastify.Object, vals *[]any, dst *goja.Object, i int, v goja.Value) {
+	if isArr {
+		*vals = append(*vals, v)
+		return
+	}
+	setMember(dst, obj.Members[i].Key, v)
+}
+
+// fromJS converts a JS value into the ordered model the fastify package
+// validates and serializes: objects keep their key order, Dates become
+// time.Time, functions and undefined are left out of objects. The result is
+// bounded (see convBudget): past it, fromJS throws a RangeError.
+func (rt *runtime) fromJS(v goja.Value) any {
+	out, over := rt.fromJSBounded(v)
+	if over != nil {
+		panic(rt.limitError(over.msg))
+	}
+	return out
+}
+
+// convBudget bounds one conversion: at most MaxArrayLength values and
+// MaxResponseBytes of strings and keys, checked before anything is
+// allocated for them, so a handler's `new Array(2 ** 32 - 1)` is an error
+// instead of 64 GiB of slots.
+type convBudget struct {
+	values, bytes int
+}
+
+// overBudget is how a conversion that passed its budget unwinds.
+type overBudget struct{ msg string }
+
+// fromJSBounded converts v, or reports that it is larger than the budget.
+func (rt *runtime) fromJSBounded(v goja.Value) (out any, over *overBudget) {
+	b := convBudget{values: rt.e.cfg.MaxArrayLength, bytes: rt.e.cfg.MaxResponseBytes}
+	defer func() {
+		if r := recover(); r != nil {
+			ob, ok := r.(*overBudget)
+			if !ok {
+				panic(r)
+			}
+			out, over = nil, ob
+		}
+	}()
+	return rt.fromJSDepth(v, 0, &b), nil
+}
+
+func (b *convBudget) take(rt *runtime, values, bytes int) {
+	b.values -= values
+	b.bytes -= bytes
+	if b.values < 0 {
+		panic(&overBudget{fmt.Sprintf("the value holds more than %d values (engine MaxArrayLength)", rt.e.cfg.MaxArrayLength)})
+	}
+	if b.bytes < 0 {
+		panic(&overBudget{fmt.Sprintf("the value holds more than %d bytes of strings (engine MaxResponseBytes)", rt.e.cfg.MaxResponseBytes)})
+	}
+}
+
+func (rt *runtime) fromJSDepth(v goja.Value, depth int, b *convBudget) any {
 	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		b.take(rt, 1, 0)
 		return nil
 	}
 	if depth > 1000 {
@@ -72,6 +207,12 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
 	}
 	o, ok := v.(*goja.Object)
 	if !ok {
+		if s, isStr := v.(goja.String); isStr {
+			// Checked before the string is converted.
+			b.take(rt, 1, s.Length())
+		} else {
+			b.take(rt, 1, 0)
+		}
 		switch x := v.Export().(type) {
 		case int64:
 			return float64(x)
@@ -80,17 +221,27 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
 		case bool:
 			return x
 		case string:
+			if str, isStr := v.(goja.String); isStr && strings.Contains(x, "\uFFFD") {
+				// Maybe a lone surrogate, which Export replaced: keep it,
+				// as WTF-8, the way the JSON parser gives it to toJS.
+				return jsStringToWTF8(str)
+			}
 			return x
 		default:
 			return v.String()
 		}
 	}
+	b.take(rt, 1, 0)
 	switch o.ClassName() {
 	case "Array":
-		n := int(o.Get("length").ToInteger())
+		l := lengthOf(o)
+		if l > float64(b.values) {
+			b.take(rt, b.values+1, 0)
+		}
+		n := int(l)
 		out := make([]any, n)
 		for i := 0; i < n; i++ {
-			out[i] = rt.fromJSDepth(o.Get(itoa(i)), depth+1)
+			out[i] = rt.fromJSDepth(o.Get(itoa(i)), depth+1, b)
 		}
 		return out
 	case "Date":
@@ -100,7 +251,7 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
 	case "Function":
 		return nil
 	case "String", "Number", "Boolean":
-		return rt.fromJSDepth(rt.vm.ToValue(o.Export()), depth)
+		return rt.fromJSDepth(rt.vm.ToValue(o.Export()), depth, b)
 	}
 	if tj, ok := goja.AssertFunction(o.Get("toJSON")); ok {
 		r, err := tj(o)
@@ -108,10 +259,17 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
 			panic(err)
 		}
 		if ro, isObj := r.(*goja.Object); !isObj || ro != o {
-			return rt.fromJSDepth(r, depth+1)
+			return rt.fromJSDepth(r, depth+1, b)
+		}
+	}
+	if rt.isTypedArray(o) || o.ClassName() == "String" {
+		// Their index keys are made by Keys: count them first.
+		if l := lengthOf(o); l > float64(b.values) {
+			b.take(rt, b.values+1, 0)
 		}
 	}
 	keys := o.Keys()
+	b.take(rt, len(keys), 0)
 	out := fastify.NewObject(len(keys))
 	if ts, ok := goja.AssertFunction(o.Get("toString")); ok && !rt.isObjectToString(o.Get("toString")) {
 		if r, err := ts(o); err == nil {
@@ -127,7 +285,8 @@ func (rt *runtime) fromJSDepth(v goja.Value, depth int) any {
 		if fo, ok := fv.(*goja.Object); ok && fo.ClassName() == "Function" {
 			continue
 		}
-		out.Set(k, rt.fromJSDepth(fv, depth+1))
+		b.take(rt, 0, len(k))
+		out.Set(k, rt.fromJSDepth(fv, depth+1, b))
 	}
 	return out
 }
@@ -228,6 +387,30 @@ func wtf8ToUTF16(s string) []uint16 {
 		out = append(out, uint16(r))
 	}
 	return out
+}
+
+// jsStringToWTF8 converts a JS string to UTF-8, encoding a lone surrogate
+// as WTF-8 (ED A0..BF xx) instead of replacing it, so that
+// fastify.AppendJSON writes it as JSON.stringify does ("\ud800").
+func jsStringToWTF8(s goja.String) string {
+	n := s.Length()
+	out := make([]byte, 0, n)
+	for i := 0; i < n; i++ {
+		c := rune(s.CharAt(i))
+		if c >= 0xD800 && c <= 0xDBFF && i+1 < n {
+			if d := rune(s.CharAt(i + 1)); d >= 0xDC00 && d <= 0xDFFF {
+				out = utf8.AppendRune(out, 0x10000+(c-0xD800)<<10+(d-0xDC00))
+				i++
+				continue
+			}
+		}
+		if c >= 0xD800 && c <= 0xDFFF {
+			out = append(out, 0xED, byte(0x80|(c>>6)&0x3F), byte(0x80|c&0x3F))
+			continue
+		}
+		out = utf8.AppendRune(out, c)
+	}
+	return string(out)
 }
 
 // isObjectToString reports whether fn is Object.prototype.toString, the

@@ -23,6 +23,38 @@
 // Host APIs available to functions are installed by [hostAPI] values; new ones
 // (fetch, KV, secrets) plug in there without touching the lifecycle.
 //
+// Size limits: goja checks an interrupt only between JS instructions, never
+// inside a native call, and allocates whatever size a native call asks for;
+// so nothing a function does may make Go allocate, or a built-in loop, in
+// proportion to a number it chose without a check first (limits.go):
+//
+//   - Host functions check sizes before converting anything
+//     (crypto.getRandomValues, TextEncoder/TextDecoder, atob/btoa, Buffer,
+//     the console, which formats only up to its line cap); a handler's
+//     result is converted within a budget of values and bytes, and the
+//     response body is capped (Config.MaxResponseBytes: a 500
+//     TARSUS_RESPONSE_TOO_LARGE in Fastify's error shape).
+//   - Built-ins that allocate or loop natively from a length are
+//     size-checked (typed arrays, ArrayBuffer, Array.prototype methods on
+//     array-likes, apply, Array.from, JSON.stringify's output, the string
+//     methods that amplify, global regular expressions): the limit is a
+//     catchable RangeError with code TARSUS_LIMIT whose message names the
+//     Config field (MaxArrayLength, MaxTypedArrayBytes, MaxStringLen,
+//     MaxRegexpSubject).
+//   - A native loop over a sparse array's holes (spread, join, sort…)
+//     polls the interrupt through a dynamic object under Array.prototype,
+//     so the deadline and the memory watchdog stop it.
+//   - Response headers are checked as Node checks them (ERR_INVALID_CHAR,
+//     ERR_INVALID_HTTP_TOKEN, answered as Fastify 5 answers them).
+//
+// The standard globals are made and wrapped on first reference (the
+// runtime's global object is an ordinary object over a lazy prototype);
+// the checked prototype methods are put back, wrapped, on first use. A
+// runtime still builds the originals of the checked prototype methods
+// (with the rest of the checks, about 45 KB more heap per warm runtime);
+// making goja's native loops check the interrupt would remove both the
+// checks' cost and their residue.
+//
 // A runtime makes only what its functions use: each goja function costs
 // about 2 µs and 0.7 KB to create, and cold starts, spare runtimes and
 // memory per warm user all pay for them. The Web and Node globals are made

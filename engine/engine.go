@@ -47,9 +47,33 @@ type Config struct {
 	MaxLogLine int
 	// MaxLogBytes caps the console output of one invocation. Optional. Default: 64 KiB.
 	MaxLogBytes int
-	// MaxStringLen caps the strings that repeat/padStart/padEnd may build.
-	// Optional. Default: 32 Mi characters.
+	// MaxStringLen caps the strings that repeat, padStart, padEnd, concat,
+	// replace, replaceAll, normalize and JSON.stringify may build in one
+	// call, and the strings host functions (atob, btoa, TextDecoder, the
+	// console) accept. Optional. Default: 32 Mi characters.
 	MaxStringLen int
+	// MaxArrayLength caps the array-likes that native built-ins walk in one
+	// call without an interrupt check (Function.prototype.apply,
+	// Reflect.apply/construct, Array.from, TypedArray.from, split's result)
+	// and the number of values a handler's result may convert to.
+	// Optional. Default: 4 Mi (4,194,304) elements.
+	MaxArrayLength int
+	// MaxTypedArrayBytes caps one typed array, ArrayBuffer or Buffer.
+	// Optional. Default: 32 MiB.
+	MaxTypedArrayBytes int64
+	// MaxRegexpSubject caps the string a regular-expression operation that
+	// visits every match in one call may scan: replace and match with a
+	// global (g or y) pattern, split and matchAll.
+	// Optional. Default: 1 Mi (1,048,576) characters.
+	MaxRegexpSubject int
+	// MaxResponseHeaderBytes caps the headers a function's response sets,
+	// names and values together; more is a 500 TARSUS_RESPONSE_TOO_LARGE.
+	// Optional. Default: 64 KiB.
+	MaxResponseHeaderBytes int
+	// MaxResponseBytes caps the body of a function's response; a larger one
+	// is answered with a 500 TARSUS_RESPONSE_TOO_LARGE error instead.
+	// Optional. Default: 16 MiB.
+	MaxResponseBytes int
 	// SpareRuntimes is how many blank runtimes (host APIs and lifecycle
 	// installed, no user code ever run) are kept ready, so that a cold start
 	// only has to load the user's function. Optional. Default: 4. Negative
@@ -112,6 +136,21 @@ func (c *Config) fill() {
 	}
 	if c.MaxStringLen <= 0 {
 		c.MaxStringLen = 32 << 20
+	}
+	if c.MaxArrayLength <= 0 {
+		c.MaxArrayLength = 4 << 20
+	}
+	if c.MaxTypedArrayBytes <= 0 {
+		c.MaxTypedArrayBytes = 32 << 20
+	}
+	if c.MaxRegexpSubject <= 0 {
+		c.MaxRegexpSubject = 1 << 20
+	}
+	if c.MaxResponseHeaderBytes <= 0 {
+		c.MaxResponseHeaderBytes = 64 << 10
+	}
+	if c.MaxResponseBytes <= 0 {
+		c.MaxResponseBytes = 16 << 20
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)

@@ -4,6 +4,8 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"fmt"
+	"math"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -56,6 +58,7 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 		v = vm.ToValue(rt.hostRequire)
 	case "atob":
 		v = vm.ToValue(func(c goja.FunctionCall) goja.Value {
+			rt.checkStringArg("atob's argument", c.Argument(0), 1)
 			s := strings.Map(func(r rune) rune {
 				if r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' {
 					return -1
@@ -74,10 +77,12 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 			for i, x := range b {
 				u[i] = uint16(x)
 			}
-			return vm.ToValue(string(utf16ToRunes(u)))
+			return vm.ToValue(goja.StringFromUTF16(u))
 		})
 	case "btoa":
 		v = vm.ToValue(func(c goja.FunctionCall) goja.Value {
+			// The result has 4 characters for every 3 of the argument.
+			rt.checkStringArg("btoa's result", c.Argument(0), 4.0/3)
 			s := c.Argument(0).String()
 			b := make([]byte, 0, len(s))
 			for _, r := range s {
@@ -97,6 +102,12 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 			_ = o.Set("encode", func(c goja.FunctionCall) goja.Value {
 				s := ""
 				if !goja.IsUndefined(c.Argument(0)) {
+					// UTF-8 takes at most 3 bytes per UTF-16 unit.
+					if str, ok := c.Argument(0).(goja.String); ok {
+						if n := float64(str.Length()) * 3; n > float64(rt.e.cfg.MaxTypedArrayBytes) {
+							rt.tooManyBytes("TextEncoder.encode's result", n)
+						}
+					}
 					s = c.Argument(0).String()
 				}
 				return rt.newUint8Array([]byte(s))
@@ -124,11 +135,13 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 				if goja.IsUndefined(a) {
 					return vm.ToValue("")
 				}
-				var b []byte
-				if ab, ok := a.Export().(goja.ArrayBuffer); ok {
-					b = ab.Bytes()
-				} else if err := vm.ExportTo(a, &b); err != nil {
-					panic(vm.NewTypeError("TextDecoder.decode: argument must be an ArrayBuffer or a typed array"))
+				// A view of the bytes: a plain array or an array-like is
+				// refused, as in browsers, never converted from its length.
+				b, ok := rt.viewBytes(a)
+				if !ok {
+					e := vm.NewTypeError(`The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.`)
+					_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
+					panic(e)
 				}
 				if fatal && !utf8.Valid(b) {
 					panic(vm.NewTypeError("The encoded data was not valid for encoding utf-8"))
@@ -147,7 +160,7 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 	case "console", "queueMicrotask", "structuredClone", "process":
 		v = rt.jsGlobal(name)
 	default:
-		return nil
+		return rt.stdGlobalValue(name)
 	}
 	rt.defineGlobal(name, v)
 	return v
@@ -169,17 +182,49 @@ func (rt *runtime) makeCrypto() goja.Value {
 	})
 	_ = crypto.Set("getRandomValues", func(c goja.FunctionCall) goja.Value {
 		arg := c.Argument(0)
-		var buf []byte
-		if err := vm.ExportTo(arg, &buf); err != nil {
-			panic(vm.NewTypeError("crypto.getRandomValues: argument must be an integer-typed array"))
+		// Only an integer-typed array, checked before anything is
+		// converted: {length: 2 ** 40} used to be exported into a slice of
+		// that length first.
+		o, isObj := arg.(*goja.Object)
+		if !isObj || !rt.isTypedArray(o) || !integerTyped(o) {
+			panic(rt.domError("TypeMismatchError", "The data argument must be an integer-type TypedArray"))
+		}
+		buf, ok := rt.viewBytes(o)
+		if !ok {
+			panic(rt.domError("TypeMismatchError", "The data argument must be an integer-type TypedArray"))
 		}
 		if len(buf) > 65536 {
-			panic(rt.domError("QuotaExceededError", "The ArrayBufferView's byte length exceeds the number of bytes of entropy available via this API (65536)"))
+			panic(rt.domError("QuotaExceededError", "The requested length exceeds 65,536 bytes"))
 		}
 		_, _ = rand.Read(buf)
 		return arg
 	})
 	return crypto
+}
+
+// integerTyped reports whether the typed array o has integer elements
+// (not Float32Array, Float64Array or a DataView).
+func integerTyped(o *goja.Object) bool {
+	t := o.ExportType()
+	if t == nil || t.Kind() != reflect.Slice {
+		return false
+	}
+	switch t.Elem().Kind() {
+	case reflect.Int8, reflect.Uint8, reflect.Int16, reflect.Uint16, reflect.Int32, reflect.Uint32, reflect.Int64, reflect.Uint64:
+		return o.Get("BYTES_PER_ELEMENT") != nil && !goja.IsUndefined(o.Get("BYTES_PER_ELEMENT"))
+	}
+	return false
+}
+
+// checkStringArg throws a RangeError when the string v, times factor, is
+// over MaxStringLen: checked on the JS string's length, before it is
+// converted.
+func (rt *runtime) checkStringArg(what string, v goja.Value, factor float64) {
+	if s, ok := v.(goja.String); ok {
+		if n := math.Ceil(float64(s.Length()) * factor); n > float64(rt.e.cfg.MaxStringLen) {
+			rt.stringTooLong(what, n)
+		}
+	}
 }
 
 // jsGlobal runs globals.js for one name.
@@ -193,6 +238,7 @@ func (rt *runtime) jsGlobal(name string) goja.Value {
 		rt.globalsFn, _ = goja.AssertFunction(gv)
 		host := vm.NewObject()
 		_ = host.Set("console", rt.hostConsole)
+		_ = host.Set("consoleArgs", rt.hostConsoleArgs)
 		_ = host.Set("now", func(goja.FunctionCall) goja.Value { return vm.ToValue(rt.sinceStart()) })
 		rt.globalsHost = host
 	}
@@ -231,5 +277,10 @@ func (rt *runtime) nodeModule(name string) *goja.Object {
 	if err != nil {
 		panic(rt.vm.NewGoError(err))
 	}
-	return v.ToObject(rt.vm)
+	mod := v.ToObject(rt.vm)
+	if name == "buffer" && !rt.bufferGuarded {
+		rt.bufferGuarded = true
+		rt.guardBuffer(mod)
+	}
+	return mod
 }

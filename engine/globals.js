@@ -5,29 +5,16 @@
 (function (host, name) {
   'use strict';
   if (name === 'console') {
-    var fmt = function (args) {
-      var out = '';
-      for (var i = 0; i < args.length; i++) {
-        var a = args[i];
-        if (i > 0) out += ' ';
-        if (typeof a === 'string') out += a;
-        else if (a instanceof Error) out += (a.stack || String(a));
-        else if (typeof a === 'function') out += '[Function: ' + (a.name || 'anonymous') + ']';
-        else if (a === undefined) out += 'undefined';
-        else if (typeof a === 'object' && a !== null) {
-          try { out += JSON.stringify(a); } catch (e) { out += String(a); }
-        } else out += String(a);
-      }
-      return out;
-    };
+    // The host formats the arguments, stopping at the line cap: a huge
+    // string or object costs no more than the line it makes.
     var consoleObj = {};
     ['log', 'info', 'warn', 'error', 'debug', 'trace'].forEach(function (lvl) {
-      consoleObj[lvl] = function () { host.console(lvl, fmt(arguments)); };
+      consoleObj[lvl] = function () { host.consoleArgs(lvl, arguments, ''); };
     });
     consoleObj.dir = consoleObj.log;
     consoleObj.table = consoleObj.log;
     consoleObj.assert = function (cond) {
-      if (!cond) host.console('error', 'Assertion failed' + (arguments.length > 1 ? ': ' + fmt(Array.prototype.slice.call(arguments, 1)) : ''));
+      if (!cond) host.consoleArgs('error', Array.prototype.slice.call(arguments, 1), arguments.length > 1 ? 'Assertion failed: ' : 'Assertion failed');
     };
     var timers = {};
     consoleObj.time = function (l) { timers[l || 'default'] = host.now(); };
@@ -56,7 +43,7 @@
       var out;
       if (Array.isArray(v)) {
         out = new Array(v.length); seen.set(v, out);
-        for (var i = 0; i < v.length; i++) out[i] = clone(v[i], seen);
+        for (var i = 0; i < v.length; i++) if (i in v) out[i] = clone(v[i], seen);
         return out;
       }
       if (v instanceof Date) { out = new Date(v.getTime()); seen.set(v, out); return out; }

@@ -325,67 +325,163 @@ func (rt *runtime) hostRespond(c goja.FunctionCall) goja.Value {
 		return goja.Undefined()
 	}
 	resp := &Response{Status: int(c.Argument(0).ToInteger())}
-	resp.Headers = replyHeaders(resp.Headers, c.Argument(1), false)
+	var bad *fastify.HeaderError
+	resp.Headers, bad = replyHeaders(resp.Headers, c.Argument(1), false, rt.e.cfg.MaxResponseHeaderBytes)
+	if bad != nil {
+		// The lifecycle checked them (host.checkHeaders) and answered the
+		// error; what still fails here is dropped, never sent.
+		resp.Headers = validHeaders(resp.Headers)
+	}
+	max := rt.e.cfg.MaxResponseBytes
 	switch p := c.Argument(2).(type) {
 	case nil:
 	case *goja.Object:
-		switch x := p.Export().(type) {
-		case goja.ArrayBuffer:
-			resp.Body = append([]byte(nil), x.Bytes()...)
-		default:
-			var b []byte
-			if err := rt.vm.ExportTo(p, &b); err == nil {
-				resp.Body = append([]byte(nil), b...)
-			} else {
-				resp.Body = []byte(p.String())
+		if b, ok := rt.viewBytes(p); ok {
+			if len(b) > max {
+				rt.respondTooLarge(float64(len(b)))
+				return goja.Undefined()
 			}
+			resp.Body = append([]byte(nil), b...)
+		} else {
+			resp.Body = []byte(p.String())
 		}
+	case goja.String:
+		// A character is at least one byte: check before converting.
+		if n := p.Length(); n > max {
+			rt.respondTooLarge(float64(n))
+			return goja.Undefined()
+		}
+		resp.Body = []byte(p.String())
 	default:
 		if !goja.IsUndefined(p) && !goja.IsNull(p) {
 			resp.Body = []byte(p.String())
 		}
+	}
+	if len(resp.Body) > max {
+		rt.respondTooLarge(float64(len(resp.Body)))
+		return goja.Undefined()
 	}
 	inv.resp = resp
 	inv.done = true
 	return goja.Undefined()
 }
 
+// respondTooLarge answers the invocation with Fastify's error shape: a
+// function's response may not pass MaxResponseBytes.
+func (rt *runtime) respondTooLarge(n float64) {
+	rt.respondError(500, "TARSUS_RESPONSE_TOO_LARGE", fmt.Sprintf("The response body is %s bytes; the limit is %d bytes (engine MaxResponseBytes)", fmtCount(n), rt.e.cfg.MaxResponseBytes))
+}
+
+// respondError ends the invocation with an error reply built here, in
+// Fastify's error shape.
+func (rt *runtime) respondError(status int, code, msg string) {
+	o := fastify.NewObject(4)
+	o.Set("statusCode", float64(status))
+	o.Set("code", code)
+	o.Set("error", nodeStatusText(status))
+	o.Set("message", msg)
+	rt.consoleLine("error", rt.curFn+": "+msg)
+	rt.inv.resp = &Response{Status: status, Body: fastify.AppendJSON(nil, o),
+		Headers: []Header{{"content-type", "application/json; charset=utf-8"}}}
+	rt.inv.done = true
+}
+
 // replyHeaders appends the headers of a reply's headers object (nil or
 // null: none); an array value is one header per element. skipBody leaves
-// out content-type and content-length, which the caller sets.
-func replyHeaders(out []Header, v goja.Value, skipBody bool) []Header {
+// out content-type and content-length, which the caller sets. It also
+// reports the first header Node would refuse to send, or, checked before
+// each value is converted, headers longer than maxBytes in all.
+func replyHeaders(out []Header, v goja.Value, skipBody bool, maxBytes int) ([]Header, *fastify.HeaderError) {
 	h, ok := v.(*goja.Object)
 	if !ok {
-		return out
+		return out, nil
+	}
+	var bad *fastify.HeaderError
+	total := 0
+	add := func(k string, val goja.Value) bool {
+		n := len(k) + 4
+		if s, isStr := val.(goja.String); isStr {
+			n += s.Length()
+		}
+		if total += n; total > maxBytes {
+			bad = &fastify.HeaderError{Code: "TARSUS_RESPONSE_TOO_LARGE",
+				Message: fmt.Sprintf("The response headers are more than %d bytes (engine MaxResponseHeaderBytes)", maxBytes)}
+			return false
+		}
+		s := val.String()
+		if bad == nil {
+			bad = fastify.CheckHeader(k, s)
+		}
+		out = append(out, Header{k, s})
+		return true
 	}
 	for _, k := range h.Keys() {
 		v := h.Get(k)
 		if v == nil || goja.IsUndefined(v) || skipBody && (k == "content-type" || k == "content-length") {
 			continue
 		}
-		if arr, ok := v.Export().([]any); ok {
-			for _, x := range arr {
-				out = append(out, Header{k, fmt.Sprint(x)})
+		if o, isObj := v.(*goja.Object); isObj && o.ClassName() == "Array" {
+			n := int(min(lengthOf(o), float64(maxBytes)))
+			for i := 0; i < n; i++ {
+				if !add(k, o.Get(itoa(i))) {
+					return out, bad
+				}
 			}
 			continue
 		}
-		out = append(out, Header{k, v.String()})
+		if !add(k, v) {
+			return out, bad
+		}
+	}
+	return out, bad
+}
+
+// validHeaders keeps the headers Node would send.
+func validHeaders(hs []Header) []Header {
+	out := hs[:0]
+	for _, h := range hs {
+		if fastify.CheckHeader(h.Name, h.Value) == nil {
+			out = append(out, h)
+		}
 	}
 	return out
+}
+
+// hostCheckHeaders(headers) returns {code, message} for the first header
+// Node would refuse to send (ERR_INVALID_HTTP_TOKEN, ERR_INVALID_CHAR), or
+// for headers over MaxResponseHeaderBytes (TARSUS_RESPONSE_TOO_LARGE), or
+// undefined.
+func (rt *runtime) hostCheckHeaders(c goja.FunctionCall) goja.Value {
+	if _, bad := replyHeaders(nil, c.Argument(0), false, rt.e.cfg.MaxResponseHeaderBytes); bad != nil {
+		o := rt.vm.NewObject()
+		_ = o.Set("code", bad.Code)
+		_ = o.Set("message", bad.Message)
+		return o
+	}
+	return goja.Undefined()
 }
 
 // hostSendValue answers with a handler's plain-object result in one step:
 // the route's response schema for the status (or JSON.stringify's rules),
 // content-type application/json, and the headers the handler set. It
 // returns false, changing nothing, when the slow path must decide (a
-// serialization error, which Fastify turns into an error reply).
+// serialization error, which Fastify turns into an error reply, or a
+// header Node would refuse).
 func (rt *runtime) hostSendValue(c goja.FunctionCall) goja.Value {
 	inv := rt.inv
 	if inv == nil || inv.done {
 		return rt.vm.ToValue(false)
 	}
 	status := int(c.Argument(0).ToInteger())
-	model := rt.fromJS(c.Argument(2))
+	headers, bad := replyHeaders(nil, c.Argument(1), true, rt.e.cfg.MaxResponseHeaderBytes)
+	if bad != nil {
+		return rt.vm.ToValue(false)
+	}
+	model, over := rt.fromJSBounded(c.Argument(2))
+	if over != nil {
+		rt.respondError(500, "TARSUS_RESPONSE_TOO_LARGE", "The response is too large: "+over.msg)
+		return rt.vm.ToValue(true)
+	}
 	var body []byte
 	if s := inv.fn.serializerFor(status); s != nil {
 		out, err := s.Append(nil, model)
@@ -396,9 +492,12 @@ func (rt *runtime) hostSendValue(c goja.FunctionCall) goja.Value {
 	} else {
 		body = fastify.AppendJSON(nil, model)
 	}
+	if len(body) > rt.e.cfg.MaxResponseBytes {
+		rt.respondTooLarge(float64(len(body)))
+		return rt.vm.ToValue(true)
+	}
 	resp := &Response{Status: status, Body: body}
-	resp.Headers = replyHeaders(resp.Headers, c.Argument(1), true)
-	resp.Headers = append(resp.Headers, Header{"content-type", "application/json; charset=utf-8"})
+	resp.Headers = append(headers, Header{"content-type", "application/json; charset=utf-8"})
 	inv.resp = resp
 	inv.done = true
 	return rt.vm.ToValue(true)
@@ -608,9 +707,16 @@ func (rt *runtime) hostSerialize(c goja.FunctionCall) goja.Value {
 	if s == nil {
 		return goja.Undefined()
 	}
-	out, err := s.Append(nil, rt.fromJS(c.Argument(2)))
+	model, over := rt.fromJSBounded(c.Argument(2))
+	if over != nil {
+		rt.throwFastify("TARSUS_RESPONSE_TOO_LARGE", 500, "The response is too large: "+over.msg)
+	}
+	out, err := s.Append(nil, model)
 	if err != nil {
 		panic(rt.vm.NewGoError(err))
+	}
+	if len(out) > rt.e.cfg.MaxResponseBytes {
+		rt.throwFastify("TARSUS_RESPONSE_TOO_LARGE", 500, fmt.Sprintf("The response body is %d bytes; the limit is %d bytes (engine MaxResponseBytes)", len(out), rt.e.cfg.MaxResponseBytes))
 	}
 	return rt.vm.ToValue(string(out))
 }

@@ -590,6 +590,26 @@
       onErrorHook(reply, err);
     }
     function finish(reply, payload) {
+      // Node refuses a header name that is not a token or a value with CR,
+      // LF or another control character when the reply is written, and
+      // Fastify answers that error (ERR_INVALID_HTTP_TOKEN,
+      // ERR_INVALID_CHAR) instead; its own reply carries none of them.
+      // Headers over the engine's cap are answered the same way
+      // (TARSUS_RESPONSE_TOO_LARGE).
+      // The route's error handler sees the error with the headers still
+      // set; if its own reply fails the same way, Fastify's last resort
+      // answers the error with none of them.
+      var bad = host.checkHeaders(reply._headers);
+      if (bad !== undefined) {
+        if (!reply._badHeader) {
+          reply._badHeader = true;
+          throwLater(reply, FastifyError(bad.code, 500, bad.message));
+          return;
+        }
+        if (!(reply._status >= 400)) reply._status = 500;
+        reply._headers = { 'content-type': 'application/json; charset=utf-8' };
+        payload = host.serializeError(reply._status, host.statusText(reply._status), bad.code, bad.message);
+      }
       reply._done = true;
       reply._end = host.now();
       host.respond(reply._status, reply._headers, payload);

@@ -3,7 +3,6 @@ package engine
 import (
 	_ "embed"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -40,10 +39,17 @@ type runtime struct {
 
 	loaded map[string]loadedFn // route → loaded route context
 
-	objToString goja.Value // Object.prototype.toString, cached
-	lastUsed    time.Time
-	broken      bool
-	closed      chan struct{}
+	objToString goja.Value    // Object.prototype.toString, cached
+	stdGlobal   *goja.Object  // goja's own global object, where the standard globals are made
+	pollFn      goja.Callable // an empty JS function: calling it surfaces a pending interrupt
+
+	bufferGuarded  bool // the buffer module's allocating functions are size-checked
+	regexpsGuarded bool // RegExp.prototype's symbol methods are size-checked (guardRegexps)
+
+	typedArraysGuarded bool // %TypedArray%.prototype's per-element loops are size-checked
+	lastUsed           time.Time
+	broken             bool
+	closed             chan struct{}
 
 	// event loop state, valid during one invocation
 	inv      *invocation
@@ -99,12 +105,15 @@ func (rt *runtime) install() error {
 	vm := rt.vm
 	// Web and Node globals are made when a function first names one (see
 	// globals.go); the size checks on string built-ins are not optional.
-	lazy := vm.NewDynamicObject(lazyGlobals{rt})
-	_ = lazy.SetPrototype(vm.GlobalObject().Prototype())
-	if err := vm.GlobalObject().SetPrototype(lazy); err != nil {
+	// goja's standard globals likewise, some wrapped with size checks
+	// (limits.go).
+	if err := rt.installGlobals(); err != nil {
 		return err
 	}
 	if err := rt.guardStrings(); err != nil {
+		return err
+	}
+	if err := rt.guardArrays(); err != nil {
 		return err
 	}
 
@@ -156,6 +165,8 @@ func (h *lifecycleHost) Get(key string) goja.Value {
 		fn = rt.hostRespond
 	case "sendValue":
 		fn = rt.hostSendValue
+	case "checkHeaders":
+		fn = rt.hostCheckHeaders
 	case "query":
 		fn = rt.hostQuery
 	case "parseBody":
@@ -371,16 +382,15 @@ func (rt *runtime) domError(name, msg string) *goja.Object {
 	e := rt.vm.NewGoError(errors.New(msg))
 	_ = e.Set("name", name)
 	_ = e.Set("message", msg)
+	// DOMException's legacy code, which Node's errors carry (and Fastify
+	// then answers as a string).
+	if code, ok := domExceptionCodes[name]; ok {
+		_ = e.Set("code", code)
+	}
 	return e
 }
 
-func utf16ToRunes(u []uint16) []rune {
-	r := make([]rune, len(u))
-	for i, x := range u {
-		r[i] = rune(x)
-	}
-	return r
-}
+var domExceptionCodes = map[string]int{"InvalidCharacterError": 5, "TypeMismatchError": 17, "QuotaExceededError": 22}
 
 func trimBOM(b []byte) []byte {
 	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
@@ -409,24 +419,26 @@ func (rt *runtime) guardStrings() error {
 	proto := vm.ToValue("").ToObject(vm).Prototype()
 	max := int64(rt.e.cfg.MaxStringLen)
 	tooLong := func(n int64) {
-		panic(vm.NewGoError(&rangeError{fmt.Sprintf("Invalid string length: the result would have %d characters; the limit is %d", n, max)}))
+		rt.stringTooLong("the result", float64(n))
+	}
+	g, err := rt.newProtoGuard(proto, false)
+	if err != nil {
+		return err
 	}
 	wrap := func(name string, size func(thisLen int64, c goja.FunctionCall) int64) {
-		orig, ok := goja.AssertFunction(proto.Get(name))
-		if !ok {
-			return
-		}
-		_ = proto.DefineDataProperty(name, vm.ToValue(func(c goja.FunctionCall) goja.Value {
-			this := c.This.String()
-			if n := size(int64(len(this)), c); n > max {
+		g.wrap(name, func(c goja.FunctionCall) {
+			// The length in UTF-16 units, as JS counts it, without
+			// converting the string.
+			var l int64
+			if str, ok := c.This.(goja.String); ok {
+				l = int64(str.Length())
+			} else {
+				l = int64(len(c.This.String()))
+			}
+			if n := size(l, c); n > max {
 				tooLong(n)
 			}
-			v, err := orig(c.This, c.Arguments...)
-			if err != nil {
-				panic(err)
-			}
-			return v
-		}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		})
 	}
 	wrap("repeat", func(l int64, c goja.FunctionCall) int64 {
 		n := c.Argument(0).ToFloat()
@@ -450,6 +462,7 @@ func (rt *runtime) guardStrings() error {
 	}
 	wrap("padStart", pad)
 	wrap("padEnd", pad)
+	rt.guardMoreStrings(proto, g)
 	return nil
 }
 
