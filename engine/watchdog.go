@@ -1,0 +1,332 @@
+package engine
+
+import (
+	"errors"
+	"runtime/debug"
+	"runtime/metrics"
+	"slices"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// The memory watchdog. goja cannot bound one runtime's heap, so the engine
+// watches the Go heap and decides who grew it:
+//
+//   - every watchEvery it reads the heap, and credits any growth since the
+//     last sample to the runtimes running then (invocations and compiles),
+//     in proportion to how long each ran JS in that interval: its thread's
+//     CPU time when invocations run on locked threads (renice on) and the
+//     heap is past half the limit, its running time otherwise (time spent
+//     waiting on its event loop counts for nothing). Growth credited while
+//     a runtime loads a function is kept as that runtime's estimate of what
+//     it holds while idle.
+//   - above MemoryLimit it takes one step: it stops the running runtime
+//     credited with the most growth in its current invocation (ErrMemory),
+//     or, when none grew, drops the idle runtimes estimated to hold the
+//     most, enough to cover the excess.
+//   - then it waits for the step to take effect (the stopped runtime ends,
+//     at most stopGrace) and for a garbage collection (forced at most every
+//     gcEvery), and takes the next step only if the heap is still above.
+
+const (
+	watchEvery = 10 * time.Millisecond
+	gcEvery    = 250 * time.Millisecond
+	stopGrace  = 200 * time.Millisecond
+	// minGrowth is the least growth for which a running runtime is blamed
+	// before idle runtimes are dropped.
+	minGrowth = 1 << 20
+)
+
+// memoryExceeded is the Interrupt value the watchdog uses.
+type memoryExceeded struct{}
+
+// errMemoryStop ends an event loop the watchdog woke.
+var errMemoryStop = errors.New("stopped by the memory watchdog")
+
+// isMemory reports whether err is the watchdog's interruption.
+func isMemory(err error) bool {
+	if err == errMemoryStop {
+		return true
+	}
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		_, ok := ie.Value().(memoryExceeded)
+		return ok
+	}
+	return false
+}
+
+// track counts rt as running (an invocation of route, or a compile) from
+// start, for the watchdog.
+func (e *Engine) track(rt *runtime, start time.Time, route string) {
+	e.busyMu.Lock()
+	e.busy[rt] = struct{}{}
+	rt.busySince, rt.busyFn = start, route
+	rt.grown, rt.cpu = 0, -1
+	rt.memStop.Store(false)
+	e.busyMu.Unlock()
+}
+
+// untrack ends what track started, for a compile (invocations end in ended).
+func (e *Engine) untrack(rt *runtime) {
+	e.busyMu.Lock()
+	delete(e.busy, rt)
+	e.busyMu.Unlock()
+}
+
+// setLoading marks rt as loading a function (its growth is what it will
+// hold while idle) or done loading.
+func (e *Engine) setLoading(rt *runtime, on bool) {
+	e.busyMu.Lock()
+	rt.loading = on
+	e.busyMu.Unlock()
+}
+
+// attribute credits delta bytes of heap growth, seen between from and to,
+// to the runtimes running then.
+func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
+	e.busyMu.Lock()
+	defer e.busyMu.Unlock()
+	if len(e.busy) == 0 {
+		return
+	}
+	type share struct {
+		rt *runtime
+		w  float64
+	}
+	ws := make([]share, 0, len(e.busy))
+	sum := 0.0
+	tick := float64(to.Sub(from))
+	for rt := range e.busy {
+		w := 0.0
+		if !rt.waiting.Load() {
+			s := rt.busySince
+			if s.Before(from) {
+				s = from
+			}
+			w = float64(to.Sub(s))
+			if tid := rt.tid.Load(); readCPU && tid != 0 && rt.busySince.Before(from) {
+				if c := threadCPU(int(tid)); c >= 0 {
+					if rt.cpu >= 0 && c >= rt.cpu && to.After(rt.cpuAt) {
+						w = float64(c-rt.cpu) * tick / float64(to.Sub(rt.cpuAt))
+					}
+					rt.cpu, rt.cpuAt = c, to
+				}
+			}
+		}
+		if w > 0 {
+			ws = append(ws, share{rt, w})
+			sum += w
+		}
+	}
+	for _, s := range ws {
+		n := int64(float64(delta) * s.w / sum)
+		s.rt.grown += n
+		if s.rt.loading {
+			s.rt.held += n
+		}
+	}
+}
+
+func (e *Engine) watchdog() {
+	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/cycles/total:gc-cycles"}}
+	read := func() (int64, uint64) {
+		metrics.Read(samples)
+		var heap int64
+		var cycles uint64
+		if samples[0].Value.Kind() == metrics.KindUint64 {
+			heap = int64(samples[0].Value.Uint64())
+		}
+		if samples[1].Value.Kind() == metrics.KindUint64 {
+			cycles = samples[1].Value.Uint64()
+		}
+		return heap, cycles
+	}
+	limit := e.cfg.MemoryLimit
+	t := time.NewTicker(watchEvery)
+	defer t.Stop()
+	prevHeap, prevAt := int64(-1), time.Now()
+	var (
+		over    bool       // the heap is above the limit: an episode
+		acted   time.Time  // the last step, zero if none is pending
+		actedGC uint64     // GC cycles completed at the last step
+		lastGC  time.Time  // the last forced GC
+		stopped []*runtime // runtimes the last step stopped
+		idleLog bool       // "nothing to stop" was logged in this episode
+	)
+	for {
+		select {
+		case <-e.stop:
+			return
+		case <-t.C:
+		}
+		heap, cycles := read()
+		now := time.Now()
+		if prevHeap >= 0 && heap > prevHeap {
+			e.attribute(heap-prevHeap, prevAt, now, e.renice && heap >= limit/2)
+		}
+		prevHeap, prevAt = heap, now
+		if heap < limit {
+			if over {
+				e.log.Info("heap back under the memory limit", "heap_bytes", heap, "limit", limit)
+			}
+			over, acted, stopped, idleLog = false, time.Time{}, nil, false
+			continue
+		}
+		over = true
+		if !acted.IsZero() {
+			// Let the last step take effect: the runtimes it stopped end,
+			// then a collection shows what is still held.
+			if now.Sub(acted) < stopGrace && e.anyBusy(stopped) {
+				continue
+			}
+			if cycles == actedGC {
+				if now.Sub(lastGC) < gcEvery {
+					continue
+				}
+				debug.FreeOSMemory()
+				lastGC = time.Now()
+				heap, cycles = read()
+				prevHeap, prevAt = heap, time.Now()
+				if heap < limit {
+					e.log.Info("heap back under the memory limit", "heap_bytes", heap, "limit", limit)
+					over, acted, stopped, idleLog = false, time.Time{}, nil, false
+					continue
+				}
+			}
+		}
+		var did bool
+		stopped, did = e.memoryStep(heap, idleLog)
+		if !did {
+			idleLog = true
+			acted = time.Time{}
+			continue
+		}
+		acted, actedGC = time.Now(), cycles
+	}
+}
+
+// anyBusy reports whether one of rts still runs.
+func (e *Engine) anyBusy(rts []*runtime) bool {
+	e.busyMu.Lock()
+	defer e.busyMu.Unlock()
+	for _, rt := range rts {
+		if _, ok := e.busy[rt]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// memoryStep takes the watchdog's next step above the limit: it stops the
+// running runtime that grew most, or drops the heaviest idle runtimes. It
+// returns the runtimes it stopped and whether it did anything.
+func (e *Engine) memoryStep(heap int64, quiet bool) ([]*runtime, bool) {
+	limit := e.cfg.MemoryLimit
+	e.busyMu.Lock()
+	var top, any *runtime
+	for rt := range e.busy {
+		if rt.memStop.Load() {
+			continue
+		}
+		if any == nil || rt.grown > any.grown {
+			any = rt
+		}
+		if rt.grown >= minGrowth && (top == nil || rt.grown > top.grown) {
+			top = rt
+		}
+	}
+	if top != nil {
+		top.memStop.Store(true)
+		top.vm.Interrupt(memoryExceeded{})
+		select {
+		case top.wake <- struct{}{}:
+		default:
+		}
+		user, fn, grown := top.user, top.busyFn, top.grown
+		e.busyMu.Unlock()
+		e.log.Warn("heap above the memory limit: stopped the function that grew it most", "user", user, "fn", fn,
+			"grown_bytes", grown, "heap_bytes", heap, "limit", limit)
+		return []*runtime{top}, true
+	}
+	e.busyMu.Unlock()
+	if n, freed := e.dropHeaviest(heap - limit); n > 0 {
+		e.log.Warn("heap above the memory limit: dropped the idle runtimes holding the most", "dropped", n,
+			"estimated_bytes", freed, "heap_bytes", heap, "limit", limit)
+		return nil, true
+	}
+	if any != nil {
+		// Nothing idle to drop and no runtime grew much: the one that
+		// grew most, however little.
+		e.busyMu.Lock()
+		if _, ok := e.busy[any]; ok && !any.memStop.Load() {
+			any.memStop.Store(true)
+			any.vm.Interrupt(memoryExceeded{})
+			user, fn, grown := any.user, any.busyFn, any.grown
+			e.busyMu.Unlock()
+			e.log.Warn("heap above the memory limit: stopped a running function", "user", user, "fn", fn,
+				"grown_bytes", grown, "heap_bytes", heap, "limit", limit)
+			return []*runtime{any}, true
+		}
+		e.busyMu.Unlock()
+	}
+	if !quiet {
+		e.log.Warn("heap above the memory limit, and no runtime left to stop or drop", "heap_bytes", heap, "limit", limit)
+	}
+	return nil, false
+}
+
+// dropHeaviest closes idle runtimes, those estimated to hold the most
+// first, until their estimates cover excess bytes (at least one). It
+// returns how many it dropped and their estimated bytes.
+func (e *Engine) dropHeaviest(excess int64) (int, int64) {
+	e.mu.Lock()
+	users := make([]*userState, 0, len(e.users))
+	for _, u := range e.users {
+		users = append(users, u)
+	}
+	e.mu.Unlock()
+	type cand struct {
+		u        *userState
+		rt       *runtime
+		held     int64
+		lastUsed time.Time
+	}
+	var cands []cand
+	for _, u := range users {
+		u.pool.mu.Lock()
+		for _, rt := range u.pool.idle {
+			cands = append(cands, cand{u: u, rt: rt, lastUsed: rt.lastUsed})
+		}
+		u.pool.mu.Unlock()
+	}
+	if len(cands) == 0 {
+		return 0, 0
+	}
+	e.busyMu.Lock()
+	for i := range cands {
+		cands[i].held = cands[i].rt.held
+	}
+	e.busyMu.Unlock()
+	slices.SortFunc(cands, func(a, b cand) int {
+		switch {
+		case a.held > b.held:
+			return -1
+		case a.held < b.held:
+			return 1
+		}
+		return a.lastUsed.Compare(b.lastUsed) // then the least recently used
+	})
+	n, freed := 0, int64(0)
+	for _, c := range cands {
+		if n > 0 && freed >= excess {
+			break
+		}
+		if c.u.pool.drop(c.rt) {
+			n++
+			freed += c.held
+		}
+	}
+	return n, freed
+}
