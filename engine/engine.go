@@ -617,4 +617,3 @@ func (e *Engine) ended(rt *runtime) {
 	}
 	e.busyMu.Unlock()
 }
-
