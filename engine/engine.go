@@ -76,12 +76,17 @@ type Config struct {
 	MemoryLimit int64
 	// SoftMemoryLimit is the Go runtime's soft memory limit
 	// (debug.SetMemoryLimit, counting all memory the Go runtime holds) that
-	// New sets: below MemoryLimit, so that garbage is collected before the
-	// heap reaches the watchdog's limit and the watchdog acts on memory that
-	// is really held. New only ever lowers the process's limit (a lower
+	// New sets. It sits above MemoryLimit: the watchdog acts first, on the
+	// heap, and stops the runtime that grew; the soft limit is the Go
+	// runtime's own backstop for growth the watchdog cannot stop (a native
+	// call still allocating, memory held outside runtimes), making the
+	// collector work harder before the process meets a container's hard
+	// limit (set that above SoftMemoryLimit). Below MemoryLimit it would keep
+	// the heap from ever reaching the watchdog's limit while the collector
+	// ran without pause. New only ever lowers the process's limit (a lower
 	// GOMEMLIMIT wins) and Close restores the one it found. Optional.
-	// Default: 7/8 of MemoryLimit when the watchdog is on. Negative leaves the
-	// Go runtime's limit alone.
+	// Default: MemoryLimit + MemoryLimit/4 when the watchdog is on.
+	// Negative leaves the Go runtime's limit alone.
 	SoftMemoryLimit int64
 	// Sink receives console output; nil discards it.
 	Sink Sink
@@ -142,7 +147,7 @@ func (c *Config) fill() {
 		c.MemoryLimit = 2 << 30
 	}
 	if c.SoftMemoryLimit == 0 && c.MemoryLimit > 0 {
-		c.SoftMemoryLimit = c.MemoryLimit - c.MemoryLimit/8
+		c.SoftMemoryLimit = c.MemoryLimit + c.MemoryLimit/4
 	}
 }
 
@@ -194,6 +199,11 @@ type Engine struct {
 	// when it drops to zero.
 	inFlight int
 	quiet    chan struct{}
+	// ghost is the running time, since the watchdog's last sample
+	// (lastTick), of invocations that have ended: their share of the heap's
+	// growth in that interval is nobody's to carry.
+	ghost    float64
+	lastTick time.Time
 
 	spares chan *runtime // blank runtimes, refilled in the background
 	renice bool          // threads of long invocations are niced
@@ -607,6 +617,12 @@ func (e *Engine) ended(rt *runtime) {
 	e.busyMu.Lock()
 	if rt != nil {
 		delete(e.busy, rt)
+		if s := rt.busySince; !s.IsZero() {
+			if s.Before(e.lastTick) {
+				s = e.lastTick
+			}
+			e.ghost += float64(time.Since(s))
+		}
 	}
 	e.inFlight--
 	if e.inFlight == 0 {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	goruntime "runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"slices"
@@ -21,7 +22,8 @@ import (
 //     waiting on its event loop counts for nothing). Growth credited while
 //     a runtime loads a function is kept as that runtime's estimate of what
 //     it holds while idle.
-//   - above MemoryLimit it takes one step: it stops the running runtime
+//   - above MemoryLimit, once a collection has shown that the heap is
+//     really held and not garbage, it takes one step: it stops the running runtime
 //     credited with the most growth in its current invocation (ErrMemory),
 //     or, when none grew, drops the idle runtimes estimated to hold the
 //     most, enough to cover the excess.
@@ -63,7 +65,7 @@ func (e *Engine) track(rt *runtime, start time.Time, route string) {
 	e.busyMu.Lock()
 	e.busy[rt] = struct{}{}
 	rt.busySince, rt.busyFn = start, route
-	rt.grown, rt.cpu = 0, -1
+	rt.grown, rt.cpu, rt.faults = 0, -1, -1
 	rt.memStop.Store(false)
 	e.busyMu.Unlock()
 }
@@ -84,41 +86,63 @@ func (e *Engine) setLoading(rt *runtime, on bool) {
 }
 
 // attribute credits delta bytes of heap growth, seen between from and to,
-// to the runtimes running then.
+// to the runtimes running then. With readCPU (invocations on locked
+// threads), a thread's minor page faults in the interval say who touched
+// new memory, and, when no thread faulted, its CPU time says who ran;
+// otherwise each runtime's running time in the interval does, and the
+// invocations that ended in it (e.ghost) take their share with them.
 func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 	e.busyMu.Lock()
 	defer e.busyMu.Unlock()
+	ghost := e.ghost
+	e.ghost, e.lastTick = 0, to
 	if len(e.busy) == 0 {
 		return
 	}
 	type share struct {
-		rt *runtime
-		w  float64
+		rt    *runtime
+		w     float64
+		flt   int64
+		timed bool // w is CPU time, not running time
 	}
 	ws := make([]share, 0, len(e.busy))
-	sum := 0.0
 	tick := float64(to.Sub(from))
+	var faults int64
 	for rt := range e.busy {
-		w := 0.0
+		sh := share{rt: rt}
 		if !rt.waiting.Load() {
 			s := rt.busySince
 			if s.Before(from) {
 				s = from
 			}
-			w = float64(to.Sub(s))
-			if tid := rt.tid.Load(); readCPU && tid != 0 && rt.busySince.Before(from) {
-				if c := threadCPU(int(tid)); c >= 0 {
-					if rt.cpu >= 0 && c >= rt.cpu && to.After(rt.cpuAt) {
-						w = float64(c-rt.cpu) * tick / float64(to.Sub(rt.cpuAt))
-					}
-					rt.cpu, rt.cpuAt = c, to
-				}
+			sh.w = float64(to.Sub(s))
+		}
+		if tid := rt.tid.Load(); readCPU && tid != 0 {
+			c, f := threadCPU(int(tid)), threadFaults(int(tid))
+			if c >= 0 && rt.cpu >= 0 && c >= rt.cpu && to.After(rt.cpuAt) && rt.busySince.Before(from) {
+				sh.w = float64(c-rt.cpu) * tick / float64(to.Sub(rt.cpuAt))
+				sh.timed = true
 			}
+			if f >= 0 && rt.faults >= 0 && f >= rt.faults && rt.busySince.Before(from) {
+				sh.flt = f - rt.faults
+				faults += sh.flt
+			}
+			rt.cpu, rt.cpuAt, rt.faults = c, to, f
 		}
-		if w > 0 {
-			ws = append(ws, share{rt, w})
-			sum += w
+		ws = append(ws, sh)
+	}
+	sum := 0.0
+	for i := range ws {
+		if faults > 0 {
+			ws[i].w = float64(ws[i].flt)
 		}
+		sum += ws[i].w
+	}
+	if faults == 0 {
+		sum += ghost
+	}
+	if sum <= 0 {
+		return
 	}
 	for _, s := range ws {
 		n := int64(float64(delta) * s.w / sum)
@@ -130,27 +154,21 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 }
 
 func (e *Engine) watchdog() {
-	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/cycles/total:gc-cycles"}}
-	read := func() (int64, uint64) {
+	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() int64 {
 		metrics.Read(samples)
-		var heap int64
-		var cycles uint64
 		if samples[0].Value.Kind() == metrics.KindUint64 {
-			heap = int64(samples[0].Value.Uint64())
+			return int64(samples[0].Value.Uint64())
 		}
-		if samples[1].Value.Kind() == metrics.KindUint64 {
-			cycles = samples[1].Value.Uint64()
-		}
-		return heap, cycles
+		return 0
 	}
 	limit := e.cfg.MemoryLimit
 	t := time.NewTicker(watchEvery)
 	defer t.Stop()
 	prevHeap, prevAt := int64(-1), time.Now()
 	var (
-		over    bool       // the heap is above the limit: an episode
+		over    bool       // the heap is held above the limit: an episode
 		acted   time.Time  // the last step, zero if none is pending
-		actedGC uint64     // GC cycles completed at the last step
 		lastGC  time.Time  // the last forced GC
 		stopped []*runtime // runtimes the last step stopped
 		idleLog bool       // "nothing to stop" was logged in this episode
@@ -161,12 +179,13 @@ func (e *Engine) watchdog() {
 			return
 		case <-t.C:
 		}
-		heap, cycles := read()
+		heap := read()
 		now := time.Now()
 		if prevHeap >= 0 && heap > prevHeap {
 			e.attribute(heap-prevHeap, prevAt, now, e.renice && heap >= limit/2)
 		}
 		prevHeap, prevAt = heap, now
+
 		if heap < limit {
 			if over {
 				e.log.Info("heap back under the memory limit", "heap_bytes", heap, "limit", limit)
@@ -174,36 +193,49 @@ func (e *Engine) watchdog() {
 			over, acted, stopped, idleLog = false, time.Time{}, nil, false
 			continue
 		}
-		over = true
+		if !over {
+			// Garbage or held memory? A collection tells (at most one
+			// forced every gcEvery).
+			if now.Sub(lastGC) < gcEvery {
+				continue
+			}
+			goruntime.GC()
+			lastGC = time.Now()
+			heap = read()
+			prevHeap, prevAt = heap, time.Now()
+			if heap < limit {
+				continue
+			}
+			over = true
+		}
 		if !acted.IsZero() {
 			// Let the last step take effect: the runtimes it stopped end,
 			// then a collection shows what is still held.
 			if now.Sub(acted) < stopGrace && e.anyBusy(stopped) {
 				continue
 			}
-			if cycles == actedGC {
-				if now.Sub(lastGC) < gcEvery {
-					continue
-				}
-				debug.FreeOSMemory()
-				lastGC = time.Now()
-				heap, cycles = read()
-				prevHeap, prevAt = heap, time.Now()
-				if heap < limit {
-					e.log.Info("heap back under the memory limit", "heap_bytes", heap, "limit", limit)
-					over, acted, stopped, idleLog = false, time.Time{}, nil, false
-					continue
-				}
+			if now.Sub(lastGC) < gcEvery {
+				continue
+			}
+			debug.FreeOSMemory()
+			lastGC = time.Now()
+			heap = read()
+			prevHeap, prevAt = heap, time.Now()
+			if heap < limit {
+				e.log.Info("heap back under the memory limit", "heap_bytes", heap, "limit", limit)
+				over, acted, stopped, idleLog = false, time.Time{}, nil, false
+				continue
 			}
 		}
 		var did bool
 		stopped, did = e.memoryStep(heap, idleLog)
+
 		if !did {
 			idleLog = true
 			acted = time.Time{}
 			continue
 		}
-		acted, actedGC = time.Now(), cycles
+		acted = time.Now()
 	}
 }
 
