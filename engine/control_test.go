@@ -23,7 +23,7 @@ func TestWatchdogStopsTheGrower(t *testing.T) {
 	}
 	defer e.Close()
 	for _, body := range []string{
-		`var a = []; for (var i = 0; ; i++) a.push("y".repeat(1 << 24) + i);`,
+		`var a = []; for (var i = 0; ; i++) a.push(("y".repeat(1024) + i).repeat(1 << 14));`,
 		`var a = []; for (;;) a.push(new Uint8Array(1 << 24));`,
 	} {
 		fn, err := e.Compile(context.Background(), Source{Path: "a.ts", Route: "a", URL: "/u/a",
@@ -222,7 +222,7 @@ func TestWatchdogDropsHeaviestIdle(t *testing.T) {
 	}
 	defer e.Close()
 	heavy, err := e.Load(Source{Path: "h.ts", Route: "h", URL: "/heavy/h", Limits: &Limits{},
-		Code: mod(`var keep = []; for (var i = 0; i < 8; i++) keep.push(new Uint8Array(16 << 20).fill(i));`, `[{}, function () { return keep.length; }]`)})
+		Code: mod(`var keep = []; for (var i = 0; i < 8; i++) keep.push(new Uint8Array(16 << 20)); var t = Date.now(); while (Date.now() - t < 50) {}`, `[{}, function () { return keep.length; }]`)})
 	if err != nil {
 		t.Fatal(err)
 	}

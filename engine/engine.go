@@ -300,7 +300,7 @@ func New(cfg Config) (*Engine, error) {
 		}
 	}
 	if cfg.MemoryLimit > 0 {
-		go e.watchdog()
+		e.startWatchdog()
 	}
 	return e, nil
 }

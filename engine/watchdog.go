@@ -153,19 +153,32 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 	}
 }
 
-func (e *Engine) watchdog() {
-	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	read := func() int64 {
-		metrics.Read(samples)
-		if samples[0].Value.Kind() == metrics.KindUint64 {
-			return int64(samples[0].Value.Uint64())
-		}
-		return 0
+// heapObjects reads the Go heap's size: live objects and those not yet
+// swept.
+func heapObjects(samples []metrics.Sample) int64 {
+	metrics.Read(samples)
+	if samples[0].Value.Kind() == metrics.KindUint64 {
+		return int64(samples[0].Value.Uint64())
 	}
+	return 0
+}
+
+// startWatchdog takes the watchdog's first sample, so that growth from
+// New on is credited, and starts it.
+func (e *Engine) startWatchdog() {
+	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	heap, at := heapObjects(samples), time.Now()
+	e.busyMu.Lock()
+	e.lastTick = at
+	e.busyMu.Unlock()
+	go e.watchdog(samples, heap, at)
+}
+
+func (e *Engine) watchdog(samples []metrics.Sample, prevHeap int64, prevAt time.Time) {
+	read := func() int64 { return heapObjects(samples) }
 	limit := e.cfg.MemoryLimit
 	t := time.NewTicker(watchEvery)
 	defer t.Stop()
-	prevHeap, prevAt := int64(-1), time.Now()
 	var (
 		over    bool       // the heap is held above the limit: an episode
 		acted   time.Time  // the last step, zero if none is pending
@@ -181,7 +194,7 @@ func (e *Engine) watchdog() {
 		}
 		heap := read()
 		now := time.Now()
-		if prevHeap >= 0 && heap > prevHeap {
+		if heap > prevHeap {
 			e.attribute(heap-prevHeap, prevAt, now, e.renice && heap >= limit/2)
 		}
 		prevHeap, prevAt = heap, now
