@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"math"
 	goruntime "runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -23,10 +24,11 @@ import (
 //     a runtime loads a function is kept as that runtime's estimate of what
 //     it holds while idle.
 //   - above MemoryLimit, once a collection has shown that the heap is
-//     really held and not garbage, it takes one step: it stops the running runtime
-//     credited with the most growth in its current invocation (ErrMemory),
-//     or, when none grew, drops the idle runtimes estimated to hold the
-//     most, enough to cover the excess.
+//     really held and not garbage, it takes one step: it stops the running
+//     runtime credited with the most recent growth (ErrMemory; credit fades
+//     with a half-life of growthHalfLife), or, when none grew, drops the
+//     idle runtimes estimated to hold the most, enough to cover the excess.
+//     A running runtime that did not grow is never stopped.
 //   - then it waits for the step to take effect (the stopped runtime ends,
 //     at most stopGrace) and for a garbage collection (forced at most every
 //     gcEvery), and takes the next step only if the heap is still above.
@@ -35,7 +37,9 @@ const (
 	watchEvery = 10 * time.Millisecond
 	gcEvery    = 250 * time.Millisecond
 	stopGrace  = 200 * time.Millisecond
-	// minGrowth is the least growth for which a running runtime is blamed
+	// growthHalfLife is how fast a running runtime's credited growth fades.
+	growthHalfLife = time.Second
+	// minGrowth is the least (recent) growth for which a running runtime is blamed
 	// before idle runtimes are dropped.
 	minGrowth = 1 << 20
 )
@@ -143,6 +147,13 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 	}
 	if sum <= 0 {
 		return
+	}
+	// grown is recent growth: what a runtime was credited decays with a
+	// half-life of growthHalfLife, so that a long invocation does not end
+	// up blamed for the sum of small shares while another one allocates now.
+	decay := math.Exp2(-float64(to.Sub(from)) / float64(growthHalfLife))
+	for rt := range e.busy {
+		rt.grown = int64(float64(rt.grown) * decay)
 	}
 	for _, s := range ws {
 		n := int64(float64(delta) * s.w / sum)
@@ -270,13 +281,10 @@ func (e *Engine) anyBusy(rts []*runtime) bool {
 func (e *Engine) memoryStep(heap int64, quiet bool) ([]*runtime, bool) {
 	limit := e.cfg.MemoryLimit
 	e.busyMu.Lock()
-	var top, any *runtime
+	var top *runtime
 	for rt := range e.busy {
 		if rt.memStop.Load() {
 			continue
-		}
-		if any == nil || rt.grown > any.grown {
-			any = rt
 		}
 		if rt.grown >= minGrowth && (top == nil || rt.grown > top.grown) {
 			top = rt
@@ -292,7 +300,7 @@ func (e *Engine) memoryStep(heap int64, quiet bool) ([]*runtime, bool) {
 		user, fn, grown := top.user, top.busyFn, top.grown
 		e.busyMu.Unlock()
 		e.log.Warn("heap above the memory limit: stopped the function that grew it most", "user", user, "fn", fn,
-			"grown_bytes", grown, "heap_bytes", heap, "limit", limit)
+			"recent_growth_bytes", grown, "heap_bytes", heap, "limit", limit)
 		return []*runtime{top}, true
 	}
 	e.busyMu.Unlock()
@@ -300,21 +308,6 @@ func (e *Engine) memoryStep(heap int64, quiet bool) ([]*runtime, bool) {
 		e.log.Warn("heap above the memory limit: dropped the idle runtimes holding the most", "dropped", n,
 			"estimated_bytes", freed, "heap_bytes", heap, "limit", limit)
 		return nil, true
-	}
-	if any != nil {
-		// Nothing idle to drop and no runtime grew much: the one that
-		// grew most, however little.
-		e.busyMu.Lock()
-		if _, ok := e.busy[any]; ok && !any.memStop.Load() {
-			any.memStop.Store(true)
-			any.vm.Interrupt(memoryExceeded{})
-			user, fn, grown := any.user, any.busyFn, any.grown
-			e.busyMu.Unlock()
-			e.log.Warn("heap above the memory limit: stopped a running function", "user", user, "fn", fn,
-				"grown_bytes", grown, "heap_bytes", heap, "limit", limit)
-			return []*runtime{any}, true
-		}
-		e.busyMu.Unlock()
 	}
 	if !quiet {
 		e.log.Warn("heap above the memory limit, and no runtime left to stop or drop", "heap_bytes", heap, "limit", limit)

@@ -111,7 +111,7 @@ func TestTopLevelAllocationFailsDeploy(t *testing.T) {
 	tok := s.createUser("hoarder")
 	s.mustDeploy(tok, "f.ts", `export default [{}, () => ({ v: 1 })];`)
 	for name, src := range map[string]string{
-		"typed arrays": `const a: any[] = []; for (;;) a.push(new Uint8Array(1 << 24).fill(1)); export default [{}, () => ({ v: 2 })];`,
+		"typed arrays": `const a: any[] = [], b = new Uint8Array(1 << 24).fill(1); for (;;) a.push(b.slice()); export default [{}, () => ({ v: 2 })];`,
 		"strings":      `const a: string[] = []; for (let i = 0; ; i++) a.push(("y".repeat(1024) + i).repeat(1 << 14)); export default [{}, () => ({ v: 2 })];`,
 	} {
 		r := s.deploy(tok, "f.ts", src)
@@ -135,9 +135,9 @@ func TestHandlerAllocationStopsOnlyTheGrower(t *testing.T) {
 	const deadline = 10 * time.Second
 	s := start(t, testserver.Options{Timeout: deadline, MemoryLimit: 256 << 20})
 	tok := s.createUser("hog")
-	s.mustDeploy(tok, "arrays.ts", `export default [{}, () => { const a: any[] = []; for (;;) a.push(new Uint8Array(1 << 24).fill(1)); }];`)
+	s.mustDeploy(tok, "arrays.ts", `export default [{}, () => { const a: any[] = [], b = new Uint8Array(1 << 24).fill(1); for (;;) a.push(b.slice()); }];`)
 	s.mustDeploy(tok, "strings.ts", `export default [{}, () => { const a: string[] = []; for (let i = 0; ; i++) a.push(("y".repeat(1024) + i).repeat(1 << 14)); }];`)
-	s.mustDeploy(tok, "later.ts", `export default [{}, async () => { const a: any[] = []; for (let i = 0; ; i++) { a.push(new Uint8Array(1 << 23).fill(i)); if (i % 4 == 0) await new Promise((r) => setTimeout(r, 1)); } }];`)
+	s.mustDeploy(tok, "later.ts", `export default [{}, async () => { const a: any[] = [], b = new Uint8Array(1 << 23).fill(1); for (let i = 0; ; i++) { a.push(b.slice()); if (i % 4 == 0) await new Promise((r) => setTimeout(r, 1)); } }];`)
 	s.mustDeploy(tok, "ok.ts", `export default [{}, () => ({ ok: true })];`)
 	spinTok := s.createUser("spinner")
 	s.mustDeploy(spinTok, "spin.ts", `export default [{ config: { timeout: 4000 } }, () => { let x = 0; for (;;) { x++; } }];`)
