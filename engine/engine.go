@@ -204,6 +204,7 @@ type Engine struct {
 	// growth in that interval is nobody's to carry.
 	ghost    float64
 	lastTick time.Time
+	shares   []growthShare // the watchdog's buffer
 
 	spares chan *runtime // blank runtimes, refilled in the background
 	renice bool          // threads of long invocations are niced

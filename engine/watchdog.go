@@ -103,17 +103,11 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 	if len(e.busy) == 0 {
 		return
 	}
-	type share struct {
-		rt    *runtime
-		w     float64
-		flt   int64
-		timed bool // w is CPU time, not running time
-	}
-	ws := make([]share, 0, len(e.busy))
+	ws := e.shares[:0]
 	tick := float64(to.Sub(from))
 	var faults int64
 	for rt := range e.busy {
-		sh := share{rt: rt}
+		sh := growthShare{rt: rt}
 		if !rt.waiting.Load() {
 			s := rt.busySince
 			if s.Before(from) {
@@ -125,7 +119,6 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 			c, f := threadCPU(int(tid)), threadFaults(int(tid))
 			if c >= 0 && rt.cpu >= 0 && c >= rt.cpu && to.After(rt.cpuAt) && rt.busySince.Before(from) {
 				sh.w = float64(c-rt.cpu) * tick / float64(to.Sub(rt.cpuAt))
-				sh.timed = true
 			}
 			if f >= 0 && rt.faults >= 0 && f >= rt.faults && rt.busySince.Before(from) {
 				sh.flt = f - rt.faults
@@ -146,6 +139,8 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 		sum += ghost
 	}
 	if sum <= 0 {
+		clear(ws)
+		e.shares = ws[:0]
 		return
 	}
 	// grown is recent growth: what a runtime was credited decays with a
@@ -162,6 +157,15 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 			s.rt.held += n
 		}
 	}
+	clear(ws)
+	e.shares = ws[:0]
+}
+
+// growthShare is one running runtime's weight in a sample's growth.
+type growthShare struct {
+	rt  *runtime
+	w   float64
+	flt int64 // minor page faults of its thread in the interval
 }
 
 // heapObjects reads the Go heap's size: live objects and those not yet
