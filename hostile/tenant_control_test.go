@@ -111,12 +111,13 @@ func TestTopLevelAllocationFailsDeploy(t *testing.T) {
 	tok := s.createUser("hoarder")
 	s.mustDeploy(tok, "f.ts", `export default [{}, () => ({ v: 1 })];`)
 	for name, src := range map[string]string{
-		"typed arrays": `const a: any[] = [], b = new Uint8Array(1 << 24).fill(1); for (;;) a.push(b.slice()); export default [{}, () => ({ v: 2 })];`,
+		"typed arrays": `const a: any[] = [], b = new Uint8Array(1 << 24); for (;;) a.push(b.slice()); export default [{}, () => ({ v: 2 })];`,
 		"strings":      `const a: string[] = []; for (let i = 0; ; i++) a.push(("y".repeat(1024) + i).repeat(1 << 14)); export default [{}, () => ({ v: 2 })];`,
 	} {
 		r := s.deploy(tok, "f.ts", src)
 		fastifyError(t, r, 400, "TARSUS_MEMORY", "TARSUS_TIMEOUT")
 		within(t, r, deadline+time.Second, name)
+		t.Logf("%s: %s after %v", name, r.code(), r.Took)
 		if r := s.call("hoarder", "f", `{}`); r.Status != 200 || string(r.Body) != `{"v":1}` {
 			t.Fatalf("%s: the deployed version stopped serving: %d %s", name, r.Status, r.Body)
 		}
@@ -135,9 +136,9 @@ func TestHandlerAllocationStopsOnlyTheGrower(t *testing.T) {
 	const deadline = 10 * time.Second
 	s := start(t, testserver.Options{Timeout: deadline, MemoryLimit: 256 << 20})
 	tok := s.createUser("hog")
-	s.mustDeploy(tok, "arrays.ts", `export default [{}, () => { const a: any[] = [], b = new Uint8Array(1 << 24).fill(1); for (;;) a.push(b.slice()); }];`)
+	s.mustDeploy(tok, "arrays.ts", `export default [{}, () => { const a: any[] = [], b = new Uint8Array(1 << 24); for (;;) a.push(b.slice()); }];`)
 	s.mustDeploy(tok, "strings.ts", `export default [{}, () => { const a: string[] = []; for (let i = 0; ; i++) a.push(("y".repeat(1024) + i).repeat(1 << 14)); }];`)
-	s.mustDeploy(tok, "later.ts", `export default [{}, async () => { const a: any[] = [], b = new Uint8Array(1 << 23).fill(1); for (let i = 0; ; i++) { a.push(b.slice()); if (i % 4 == 0) await new Promise((r) => setTimeout(r, 1)); } }];`)
+	s.mustDeploy(tok, "later.ts", `export default [{}, async () => { const a: any[] = [], b = new Uint8Array(1 << 23); for (let i = 0; ; i++) { a.push(b.slice()); if (i % 4 == 0) await new Promise((r) => setTimeout(r, 1)); } }];`)
 	s.mustDeploy(tok, "ok.ts", `export default [{}, () => ({ ok: true })];`)
 	spinTok := s.createUser("spinner")
 	s.mustDeploy(spinTok, "spin.ts", `export default [{ config: { timeout: 4000 } }, () => { let x = 0; for (;;) { x++; } }];`)
