@@ -618,7 +618,7 @@ func (e *Engine) ended(rt *runtime) {
 	e.busyMu.Lock()
 	if rt != nil {
 		delete(e.busy, rt)
-		if s := rt.busySince; !s.IsZero() {
+		if s := rt.busySince; !s.IsZero() && e.cfg.MemoryLimit > 0 {
 			if s.Before(e.lastTick) {
 				s = e.lastTick
 			}
