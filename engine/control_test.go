@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -240,5 +241,38 @@ func TestWatchdogDropsHeaviestIdle(t *testing.T) {
 	}
 	if h, l := e.Stats("heavy").Warm, e.Stats("light").Warm; h != 0 || l != 1 {
 		t.Fatalf("warm runtimes after the drop: heavy %d, light %d", h, l)
+	}
+}
+
+// TestInterruptedSchemaCompileIsRetried: a loaded function whose schemas
+// were being compiled when its runtime was interrupted is not broken for
+// good: the next runtime compiles them.
+func TestInterruptedSchemaCompileIsRetried(t *testing.T) {
+	e, err := New(Config{Timeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	until := time.Now().Add(600 * time.Millisecond).UnixMilli()
+	code := mod("", `[{ schema: { get body() { while (Date.now() < `+strconv.FormatInt(until, 10)+`) {} return { type: "object" }; } } }, function () { return { ok: 1 }; }]`)
+	fn, err := e.Load(Source{Path: "s.ts", Route: "s", URL: "/u/s", Code: code, Limits: &Limits{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Invoke(context.Background(), "u", fn, benchReq()); !errors.Is(err, ErrTimeout) {
+		t.Fatalf("first call, interrupted while its schemas compile: %v", err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		resp, err := e.Invoke(context.Background(), "u", fn, benchReq())
+		if err == nil {
+			if string(resp.Body) != `{"ok":1}` || !fn.hasValidators() {
+				t.Fatalf("%s, validators %v", resp.Body, fn.hasValidators())
+			}
+			return
+		}
+		if !errors.Is(err, ErrTimeout) || time.Now().After(deadline) {
+			t.Fatalf("the function stayed broken: %v", err)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -49,7 +50,7 @@ type Limits struct {
 
 // Function is a compiled, contract-checked function. It is immutable and
 // shared by all runtimes of its user (a function loaded from the store
-// compiles its schemas in the first runtime that loads it, under metaOnce;
+// compiles its schemas in the first runtime that loads it, under metaMu;
 // its limits are set before any runtime runs it).
 type Function struct {
 	Path  string
@@ -70,7 +71,8 @@ type Function struct {
 	// lazy functions (Load) compile their schemas in the first runtime
 	// that loads them.
 	lazy     bool
-	metaOnce sync.Once
+	metaMu   sync.Mutex
+	metaDone atomic.Bool // set, under metaMu, once metaErr and the schemas are final
 	metaErr  error
 }
 

@@ -171,18 +171,8 @@ func (rt *runtime) ensureLoaded(fn *Function) (goja.Value, error) {
 	if fn.lazy {
 		// Loaded from the store: its schemas are compiled here, once, by
 		// the first runtime that loads it (the deploy already checked them).
-		fn.metaOnce.Do(func() {
-			sv, err := rt.slow("schemasOf")(goja.Undefined(), ctx)
-			if err != nil {
-				fn.metaErr = &LoadError{File: fn.Path, Text: errorText(err), Err: err}
-				return
-			}
-			if err := fn.compileSchemas(sv.ToObject(rt.vm)); err != nil {
-				fn.metaErr = &LoadError{File: fn.Path, Text: err.Error()}
-			}
-		})
-		if fn.metaErr != nil {
-			return nil, fn.metaErr
+		if err := fn.compileMeta(rt, ctx); err != nil {
+			return nil, err
 		}
 	}
 	// A route without validators skips the host call that would validate.
@@ -191,6 +181,31 @@ func (rt *runtime) ensureLoaded(fn *Function) (goja.Value, error) {
 	}
 	rt.loaded[fn.Route] = loadedFn{fn: fn, ctx: ctx}
 	return ctx, nil
+}
+
+// compileMeta compiles a loaded function's schemas in rt, once. An
+// interruption (the deadline, the memory watchdog) leaves them for the next
+// runtime to compile; any other failure is the function's for good.
+func (fn *Function) compileMeta(rt *runtime, ctx goja.Value) error {
+	if fn.metaDone.Load() {
+		return fn.metaErr
+	}
+	fn.metaMu.Lock()
+	defer fn.metaMu.Unlock()
+	if fn.metaDone.Load() {
+		return fn.metaErr
+	}
+	sv, err := rt.slow("schemasOf")(goja.Undefined(), ctx)
+	if err != nil {
+		if isInterrupt(err) {
+			return err
+		}
+		fn.metaErr = &LoadError{File: fn.Path, Text: errorText(err), Err: err}
+	} else if err := fn.compileSchemas(sv.ToObject(rt.vm)); err != nil {
+		fn.metaErr = &LoadError{File: fn.Path, Text: err.Error()}
+	}
+	fn.metaDone.Store(true)
+	return fn.metaErr
 }
 
 // runModule runs the bundle's top level and returns the object holding its
