@@ -19,7 +19,7 @@ import (
 //     last sample to the runtimes running then (invocations and compiles),
 //     in proportion to how long each ran JS in that interval: its thread's
 //     CPU time when invocations run on locked threads (renice on) and the
-//     heap is past half the limit, its running time otherwise (time spent
+//     heap grew fast in that interval, its running time otherwise (time spent
 //     waiting on its event loop counts for nothing). Growth credited while
 //     a runtime loads a function is kept as that runtime's estimate of what
 //     it holds while idle.
@@ -39,8 +39,8 @@ const (
 	stopGrace  = 200 * time.Millisecond
 	// growthHalfLife is how fast a running runtime's credited growth fades.
 	growthHalfLife = time.Second
-	// minGrowth is the least (recent) growth for which a running runtime is blamed
-	// before idle runtimes are dropped.
+	// minGrowth is the least recent growth (and limit/64) for which a
+	// running runtime is blamed; below it idle runtimes are dropped instead.
 	minGrowth = 1 << 20
 )
 
@@ -105,7 +105,8 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 	}
 	ws := e.shares[:0]
 	tick := float64(to.Sub(from))
-	var faults int64
+	decay := math.Exp2(-float64(to.Sub(from)) / float64(growthHalfLife))
+	var faults float64
 	for rt := range e.busy {
 		sh := growthShare{rt: rt}
 		if !rt.waiting.Load() {
@@ -121,7 +122,7 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 				sh.w = float64(c-rt.cpu) * tick / float64(to.Sub(rt.cpuAt))
 			}
 			if f >= 0 && rt.faults >= 0 && f >= rt.faults && rt.busySince.Before(from) {
-				sh.flt = f - rt.faults
+				sh.flt = float64(f - rt.faults)
 				faults += sh.flt
 			}
 			rt.cpu, rt.cpuAt, rt.faults = c, to, f
@@ -131,7 +132,7 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 	sum := 0.0
 	for i := range ws {
 		if faults > 0 {
-			ws[i].w = float64(ws[i].flt)
+			ws[i].w = ws[i].flt
 		}
 		sum += ws[i].w
 	}
@@ -146,7 +147,6 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 	// grown is recent growth: what a runtime was credited decays with a
 	// half-life of growthHalfLife, so that a long invocation does not end
 	// up blamed for the sum of small shares while another one allocates now.
-	decay := math.Exp2(-float64(to.Sub(from)) / float64(growthHalfLife))
 	for rt := range e.busy {
 		rt.grown = int64(float64(rt.grown) * decay)
 	}
@@ -165,7 +165,7 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 type growthShare struct {
 	rt  *runtime
 	w   float64
-	flt int64 // minor page faults of its thread in the interval
+	flt float64 // minor page faults of its thread in the interval
 }
 
 // heapObjects reads the Go heap's size: live objects and those not yet
@@ -210,13 +210,24 @@ func (e *Engine) watchdog(samples []metrics.Sample, prevHeap int64, prevAt time.
 		heap := read()
 		now := time.Now()
 		if heap > prevHeap {
-			e.attribute(heap-prevHeap, prevAt, now, e.renice && heap >= limit/2)
+			// Reading threads costs two small file reads per running
+			// runtime: only for growth fast enough to matter.
+			// With threads to read, slower growth is left uncredited:
+			// it is mostly the garbage of short invocations, which
+			// running time would pin on the long ones.
+			d := heap - prevHeap
+			if fast := d >= max(minGrowth, limit/512); fast || !e.renice {
+				e.attribute(d, prevAt, now, fast && e.renice)
+			}
 		}
 		prevHeap, prevAt = heap, now
 
 		if heap < limit {
 			if over {
 				e.log.Info("heap back under the memory limit", "heap_bytes", heap, "limit", limit)
+				if !acted.IsZero() {
+					e.forgetGrowth()
+				}
 			}
 			over, acted, stopped, idleLog = false, time.Time{}, nil, false
 			continue
@@ -252,6 +263,9 @@ func (e *Engine) watchdog(samples []metrics.Sample, prevHeap int64, prevAt time.
 			if heap < limit {
 				e.log.Info("heap back under the memory limit", "heap_bytes", heap, "limit", limit)
 				over, acted, stopped, idleLog = false, time.Time{}, nil, false
+				// The step freed the memory: the growth others were
+				// credited with meanwhile was the stopped runtime's.
+				e.forgetGrowth()
 				continue
 			}
 		}
@@ -267,12 +281,22 @@ func (e *Engine) watchdog(samples []metrics.Sample, prevHeap int64, prevAt time.
 	}
 }
 
-// anyBusy reports whether one of rts still runs.
-func (e *Engine) anyBusy(rts []*runtime) bool {
+// forgetGrowth clears the running runtimes' credited growth.
+func (e *Engine) forgetGrowth() {
 	e.busyMu.Lock()
-	defer e.busyMu.Unlock()
+	for rt := range e.busy {
+		rt.grown = 0
+	}
+	e.busyMu.Unlock()
+}
+
+// anyBusy reports whether one of rts is still open (its invocation has not
+// ended and given it back to be closed).
+func (e *Engine) anyBusy(rts []*runtime) bool {
 	for _, rt := range rts {
-		if _, ok := e.busy[rt]; ok {
+		select {
+		case <-rt.closed:
+		default:
 			return true
 		}
 	}
@@ -285,12 +309,15 @@ func (e *Engine) anyBusy(rts []*runtime) bool {
 func (e *Engine) memoryStep(heap int64, quiet bool) ([]*runtime, bool) {
 	limit := e.cfg.MemoryLimit
 	e.busyMu.Lock()
+	// A runtime whose recent growth is a small part of the limit is not
+	// what keeps the heap above it.
+	least := max(minGrowth, limit/64)
 	var top *runtime
 	for rt := range e.busy {
 		if rt.memStop.Load() {
 			continue
 		}
-		if rt.grown >= minGrowth && (top == nil || rt.grown > top.grown) {
+		if rt.grown >= least && (top == nil || rt.grown > top.grown) {
 			top = rt
 		}
 	}
