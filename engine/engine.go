@@ -62,17 +62,18 @@ type Config struct {
 	// 5ms. Negative disables it.
 	NiceAfter time.Duration
 	// MemoryLimit is the Go heap size (live objects and garbage not yet
-	// swept) above which the memory watchdog acts. goja cannot bound one
-	// runtime's memory, so the watchdog attributes each 10 ms of heap growth
-	// to the runtimes that were running then (weighted by their threads' CPU
-	// time where invocations run on locked threads, by running time
-	// otherwise), and above the limit stops the one that grew most (its
-	// invocation or deploy fails with ErrMemory / TARSUS_MEMORY and its
-	// runtime is dropped); with no running runtime to blame it drops the
+	// swept) above which the memory watchdog acts (watchdog.go). goja
+	// cannot bound one runtime's memory, so the watchdog credits the heap's
+	// growth to the runtimes that were running while it grew (by their
+	// threads' page faults or CPU time where invocations run on locked
+	// threads, by running time otherwise), and once a collection shows the
+	// heap held above the limit it stops the one that grew most (its
+	// invocation fails with ErrMemory, its deploy with TARSUS_MEMORY; its
+	// runtime is dropped), or, with no running runtime to blame, drops the
 	// idle runtimes estimated to hold the most. After each step it waits for
-	// a garbage collection (forced at most every 250 ms) and widens only if
-	// the heap is still above. Optional. Default: 2 GiB. Negative disables
-	// the watchdog.
+	// a collection (forced at most every 250 ms) and widens only if the heap
+	// is still above. Optional. Default: 2 GiB. Negative disables the
+	// watchdog.
 	MemoryLimit int64
 	// SoftMemoryLimit is the Go runtime's soft memory limit
 	// (debug.SetMemoryLimit, counting all memory the Go runtime holds) that

@@ -15,22 +15,28 @@ import (
 // The memory watchdog. goja cannot bound one runtime's heap, so the engine
 // watches the Go heap and decides who grew it:
 //
-//   - every watchEvery it reads the heap, and credits any growth since the
-//     last sample to the runtimes running then (invocations and compiles),
-//     in proportion to how long each ran JS in that interval: its thread's
-//     CPU time when invocations run on locked threads (renice on) and the
-//     heap grew fast in that interval, its running time otherwise (time spent
-//     waiting on its event loop counts for nothing). Growth credited while
-//     a runtime loads a function is kept as that runtime's estimate of what
+//   - every watchEvery it reads the heap, and credits growth since the
+//     last sample to the runtimes running then (invocations and compiles).
+//     Where invocations run on locked threads (renice on), only fast growth
+//     (at least max(minGrowth, MemoryLimit/512) in one sample) is credited,
+//     by each thread's minor page faults in the interval (who touched new
+//     memory) or, when none faulted, its CPU time; slower growth is mostly
+//     the garbage of short invocations and is left uncredited. Otherwise
+//     all growth is credited by running time in the interval (time spent
+//     waiting on the event loop counts for nothing; invocations that ended
+//     in the interval take their share with them). Growth credited while a
+//     runtime loads a function is kept as that runtime's estimate of what
 //     it holds while idle.
 //   - above MemoryLimit, once a collection has shown that the heap is
 //     really held and not garbage, it takes one step: it stops the running
-//     runtime credited with the most recent growth (ErrMemory; credit fades
-//     with a half-life of growthHalfLife), or, when none grew, drops the
-//     idle runtimes estimated to hold the most, enough to cover the excess.
-//     A running runtime that did not grow is never stopped.
-//   - then it waits for the step to take effect (the stopped runtime ends,
-//     at most stopGrace) and for a garbage collection (forced at most every
+//     runtime credited with the most recent growth, if that is at least
+//     max(minGrowth, MemoryLimit/64) (ErrMemory; credit fades with a
+//     half-life of growthHalfLife, and is forgotten once a step brought the
+//     heap back under), or else drops the idle runtimes estimated to hold
+//     the most, enough to cover the excess. A running runtime that did not
+//     grow is never stopped.
+//   - then it waits for the step to take effect (the stopped runtime is
+//     closed, at most stopGrace) and for a garbage collection (forced at most every
 //     gcEvery), and takes the next step only if the heap is still above.
 
 const (
