@@ -41,6 +41,7 @@ func (rt *runtime) startDeadline(ctx context.Context, timeout, niceEvery time.Du
 	if niceEvery > 0 {
 		d.every = niceEvery
 		d.tid = lockThread()
+		rt.tid.Store(int32(d.tid))
 		first = min(first, niceEvery)
 	}
 	d.mu.Lock()
@@ -114,6 +115,7 @@ func (d *deadline) stop() (cause error, niced bool) {
 		d.stopC()
 	}
 	if d.every > 0 {
+		d.rt.tid.Store(0)
 		if niced {
 			setNice(d.tid, 0)
 		}

@@ -63,9 +63,31 @@
 // accessors and methods on first read, write or `in` (host.lazy, a proxy
 // with Go traps in the prototype chain).
 //
-// Safety: every invocation runs under a deadline enforced with
-// Runtime.Interrupt; an interrupted runtime is discarded, never reused. The
-// call stack is bounded, regular expressions have a match timeout, and the few
-// string built-ins that allocate in proportion to an argument are size-checked.
-// goja cannot bound a runtime's heap: that needs worker processes (future).
+// Safety: every piece of user code runs under a deadline enforced with
+// Runtime.Interrupt: an invocation (its module's top level included, when a
+// runtime loads it) under Config.Timeout or the route's own
+// opts.config.timeout, whichever is lower, and the contract check at deploy
+// (the module's top level and its default export, in a throwaway runtime)
+// under Config.Timeout, failing with a SourceError TARSUS_TIMEOUT. A route's
+// limits (timeout, bodyLimit) are read at deploy and handed back to Load
+// ([Limits]), so they are known before any runtime runs the function. An
+// interrupted runtime is discarded, never reused. The call stack is bounded,
+// regular expressions have a match timeout, and the few string built-ins
+// that allocate in proportion to an argument are size-checked.
+//
+// A panic in goja or a host function (goja has some: a regular expression
+// that Go's regexp accepts and regexp2 does not, run from a lastIndex) is
+// recovered in Invoke and Compile: the runtime is discarded, its pool slot
+// released, the panic logged once (keys user, fn, err), and the caller gets
+// a *FunctionError (an invocation) or an error matching ErrInternal (a
+// compile).
+//
+// goja cannot bound a runtime's heap (that needs worker processes). The
+// memory watchdog (watchdog.go, Config.MemoryLimit) credits the heap's
+// growth to the runtimes that ran while it grew, invocations and compiles
+// alike, and above the limit stops the one that grew most (ErrMemory,
+// TARSUS_MEMORY at deploy), or drops the idle runtimes estimated to hold the
+// most; it widens only if a collection shows the heap still above. The Go
+// runtime's soft memory limit (Config.SoftMemoryLimit) sits above it as a
+// backstop.
 package engine

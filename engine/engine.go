@@ -3,9 +3,9 @@ package engine
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"runtime/debug"
-	"runtime/metrics"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -85,12 +85,34 @@ type Config struct {
 	// (Linux, where the process may restore priorities). Optional. Default:
 	// 5ms. Negative disables it.
 	NiceAfter time.Duration
-	// MemoryLimit is the Go heap size above which the engine interrupts
-	// every running invocation (they fail with ErrMemory and their runtimes
-	// are dropped). goja cannot bound one runtime's memory; this watchdog
-	// keeps one function from taking the whole server down.
-	// Optional. Default: 2 GiB. Negative disables the watchdog.
+	// MemoryLimit is the Go heap size (live objects and garbage not yet
+	// swept) above which the memory watchdog acts (watchdog.go). goja
+	// cannot bound one runtime's memory, so the watchdog credits the heap's
+	// growth to the runtimes that were running while it grew (by their
+	// threads' page faults or CPU time where invocations run on locked
+	// threads, by running time otherwise), and once a collection shows the
+	// heap held above the limit it stops the one that grew most (its
+	// invocation fails with ErrMemory, its deploy with TARSUS_MEMORY; its
+	// runtime is dropped), or, with no running runtime to blame, drops the
+	// idle runtimes estimated to hold the most. After each step it waits for
+	// a collection (forced at most every 250 ms) and widens only if the heap
+	// is still above. Optional. Default: 2 GiB. Negative disables the
+	// watchdog.
 	MemoryLimit int64
+	// SoftMemoryLimit is the Go runtime's soft memory limit
+	// (debug.SetMemoryLimit, counting all memory the Go runtime holds) that
+	// New sets. It sits above MemoryLimit: the watchdog acts first, on the
+	// heap, and stops the runtime that grew; the soft limit is the Go
+	// runtime's own backstop for growth the watchdog cannot stop (a native
+	// call still allocating, memory held outside runtimes), making the
+	// collector work harder before the process meets a container's hard
+	// limit (set that above SoftMemoryLimit). Below MemoryLimit it would keep
+	// the heap from ever reaching the watchdog's limit while the collector
+	// ran without pause. New only ever lowers the process's limit (a lower
+	// GOMEMLIMIT wins) and Close restores the one it found. Optional.
+	// Default: MemoryLimit + MemoryLimit/4 when the watchdog is on.
+	// Negative leaves the Go runtime's limit alone.
+	SoftMemoryLimit int64
 	// Sink receives console output; nil discards it.
 	Sink Sink
 	// Logger receives the engine's own diagnostics. Optional. Default: discard.
@@ -164,6 +186,9 @@ func (c *Config) fill() {
 	if c.MemoryLimit == 0 {
 		c.MemoryLimit = 2 << 30
 	}
+	if c.SoftMemoryLimit == 0 && c.MemoryLimit > 0 {
+		c.SoftMemoryLimit = c.MemoryLimit + c.MemoryLimit/4
+	}
 }
 
 // Sink receives what functions print. It is called from request goroutines
@@ -187,6 +212,10 @@ var (
 	ErrBusy    = errors.New("engine: too many requests waiting for this user's runtimes")
 	ErrClosed  = errors.New("engine: closed")
 	ErrMemory  = errors.New("engine: the server ran short of memory while the function ran; it was stopped")
+	// ErrInternal is matched by the error of a compile that panicked in goja
+	// or a host function (the runtime was discarded and the panic logged).
+	// An invocation that panics returns a *FunctionError instead.
+	ErrInternal = errors.New("engine: internal error")
 )
 
 // Engine owns all users' runtime pools and route tables.
@@ -210,9 +239,18 @@ type Engine struct {
 	// when it drops to zero.
 	inFlight int
 	quiet    chan struct{}
+	// ghost is the running time, since the watchdog's last sample
+	// (lastTick), of invocations that have ended: their share of the heap's
+	// growth in that interval is nobody's to carry.
+	ghost    float64
+	lastTick time.Time
+	shares   []growthShare // the watchdog's buffer
 
 	spares chan *runtime // blank runtimes, refilled in the background
 	renice bool          // threads of long invocations are niced
+
+	softSet  bool  // New set the Go runtime's soft memory limit
+	softPrev int64 // the limit it replaced, restored by Close
 }
 
 // userState is everything the engine holds for one user.
@@ -296,8 +334,14 @@ func New(cfg Config) (*Engine, error) {
 		e.spares = make(chan *runtime, cfg.SpareRuntimes)
 		go e.refill()
 	}
+	if cfg.SoftMemoryLimit > 0 {
+		if prev := debug.SetMemoryLimit(-1); cfg.SoftMemoryLimit < prev {
+			debug.SetMemoryLimit(cfg.SoftMemoryLimit)
+			e.softSet, e.softPrev = true, prev
+		}
+	}
 	if cfg.MemoryLimit > 0 {
-		go e.watchdog()
+		e.startWatchdog()
 	}
 	return e, nil
 }
@@ -315,6 +359,9 @@ func (e *Engine) Close() {
 	e.mu.Unlock()
 	close(e.stop)
 	<-e.done
+	if e.softSet && debug.SetMemoryLimit(-1) == e.cfg.SoftMemoryLimit {
+		debug.SetMemoryLimit(e.softPrev)
+	}
 	for _, u := range users {
 		u.pool.drain()
 	}
@@ -545,7 +592,10 @@ type Response struct {
 	Warning string        // set when the engine had to answer for the function
 }
 
-// Invoke runs req through fn on one of user's runtimes.
+// Invoke runs req through fn on one of user's runtimes. A panic in goja or
+// a host function while it runs is recovered: the runtime is discarded,
+// the panic is logged once (keys user, fn, err), and the caller gets a
+// *FunctionError.
 func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Request) (*Response, error) {
 	u := e.user(user, true)
 	if u == nil {
@@ -566,15 +616,8 @@ func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Req
 	if fn.timeout > 0 && fn.timeout < timeout {
 		timeout = fn.timeout
 	}
-	e.busyMu.Lock()
-	e.busy[rt] = struct{}{}
-	e.busyMu.Unlock()
-	resp, err := rt.invoke(ctx, fn, req, timeout)
-	if rt.niced {
-		u.pool.markHog()
-	}
-	e.ended(rt)
-	u.pool.release(rt)
+	e.track(rt, start, fn.Route)
+	resp, err := e.run(u, rt, ctx, fn, req, timeout)
 	if resp != nil {
 		resp.Cold = cold
 		resp.Wait = wait
@@ -583,12 +626,44 @@ func (e *Engine) Invoke(ctx context.Context, user string, fn *Function, req *Req
 	return resp, err
 }
 
+// run runs one invocation on rt and gives rt back to the pool, whatever
+// happens (a panic included).
+func (e *Engine) run(u *userState, rt *runtime, ctx context.Context, fn *Function, req *Request, timeout time.Duration) (resp *Response, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			ierr := e.internalError(rt, fn.Route, x)
+			rt.consoleLine("error", fn.Path+": the runtime failed (an internal error, logged by the server); it was discarded")
+			resp, err = nil, &FunctionError{Message: "Internal Server Error: the runtime failed while running " + fn.Path + " and was discarded", Cause: ierr.Error()}
+		}
+		if rt.niced {
+			u.pool.markHog()
+		}
+		e.ended(rt)
+		u.pool.release(rt)
+	}()
+	return rt.invoke(ctx, fn, req, timeout)
+}
+
+// internalError marks rt broken after a panic, logs the panic once and
+// returns an error matching ErrInternal.
+func (e *Engine) internalError(rt *runtime, route string, x any) error {
+	rt.broken = true
+	e.log.Error("a runtime panicked; it was discarded", "user", rt.user, "fn", route, "err", fmt.Sprint(x), "stack", string(debug.Stack()))
+	return fmt.Errorf("%w: %v", ErrInternal, x)
+}
+
 // ended counts an invocation out (and its runtime, if it got one), and
 // signals quiet when it was the last one.
 func (e *Engine) ended(rt *runtime) {
 	e.busyMu.Lock()
 	if rt != nil {
 		delete(e.busy, rt)
+		if s := rt.busySince; !s.IsZero() && e.cfg.MemoryLimit > 0 {
+			if s.Before(e.lastTick) {
+				s = e.lastTick
+			}
+			e.ghost += float64(time.Since(s))
+		}
 	}
 	e.inFlight--
 	if e.inFlight == 0 {
@@ -598,37 +673,4 @@ func (e *Engine) ended(rt *runtime) {
 		}
 	}
 	e.busyMu.Unlock()
-}
-
-// memoryExceeded is the Interrupt value the watchdog uses.
-type memoryExceeded struct{}
-
-// watchdog samples the Go heap and, above MemoryLimit, interrupts every
-// running invocation: the one that allocates is among them, and the others
-// are retried by their clients sooner than the server would be restarted.
-func (e *Engine) watchdog() {
-	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	t := time.NewTicker(10 * time.Millisecond)
-	defer t.Stop()
-	for {
-		select {
-		case <-e.stop:
-			return
-		case <-t.C:
-		}
-		metrics.Read(samples)
-		if samples[0].Value.Kind() != metrics.KindUint64 || int64(samples[0].Value.Uint64()) < e.cfg.MemoryLimit {
-			continue
-		}
-		e.busyMu.Lock()
-		n := len(e.busy)
-		for rt := range e.busy {
-			rt.vm.Interrupt(memoryExceeded{})
-		}
-		e.busyMu.Unlock()
-		if n > 0 {
-			e.log.Warn("heap above the memory limit: interrupted running functions", "heap_bytes", samples[0].Value.Uint64(), "limit", e.cfg.MemoryLimit, "interrupted", n)
-			debug.FreeOSMemory()
-		}
-	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -28,10 +29,29 @@ type Source struct {
 	Code  []byte // the bundle, ending with a sourceMappingURL comment
 	Map   []byte // its source map (may be nil)
 	Hash  string // content hash of Code, for caching
+	// User owns the function; it names the function in the server's log.
+	// Optional.
+	User string
+	// Limits are the route's limits as [Function.Limits] reported them when
+	// it was compiled at deploy. Load uses them; nil (a bundle stored before
+	// they were recorded) makes Load run the module once to read them.
+	Limits *Limits
+}
+
+// Limits are the limits a route's options set. They are known before any
+// runtime runs the function, and never change.
+type Limits struct {
+	// Timeout is opts.config.timeout (ms in the options); it can only lower
+	// Config.Timeout. Zero: Config.Timeout.
+	Timeout time.Duration
+	// BodyLimit is opts.bodyLimit, in bytes. Zero: Config.DefaultBodyLimit.
+	BodyLimit int
 }
 
 // Function is a compiled, contract-checked function. It is immutable and
-// shared by all runtimes of its user.
+// shared by all runtimes of its user (a function loaded from the store
+// compiles its schemas in the first runtime that loads it, under metaMu;
+// its limits are set before any runtime runs it).
 type Function struct {
 	Path  string
 	Route string
@@ -39,8 +59,9 @@ type Function struct {
 	url   string
 	prog  *goja.Program
 
-	timeout          time.Duration
+	timeout          time.Duration // 0: Config.Timeout
 	bodyLimit        int
+	defaultBody      int // Config.DefaultBodyLimit when it was made
 	hasPreValidation bool
 	body, query      *fastify.Validator
 	params, headers  *fastify.Validator
@@ -50,11 +71,23 @@ type Function struct {
 	// lazy functions (Load) compile their schemas in the first runtime
 	// that loads them.
 	lazy     bool
-	metaOnce sync.Once
+	metaMu   sync.Mutex
+	metaDone atomic.Bool // set, under metaMu, once metaErr and the schemas are final
 	metaErr  error
 }
 
+// BodyLimit is the largest request body the function accepts, in bytes.
 func (fn *Function) BodyLimit() int { return fn.bodyLimit }
+
+// Limits reports the limits the route's options set, for the caller to
+// store with the bundle and hand back to Load (zero fields: the defaults).
+func (fn *Function) Limits() Limits {
+	l := Limits{Timeout: fn.timeout}
+	if fn.bodyLimit != fn.defaultBody {
+		l.BodyLimit = fn.bodyLimit
+	}
+	return l
+}
 
 func (fn *Function) hasValidators() bool {
 	return fn.body != nil || fn.query != nil || fn.params != nil || fn.headers != nil
@@ -79,15 +112,29 @@ func (e *SourceError) Error() string {
 
 // Load compiles a bundle that was checked when it was deployed (read back
 // from the store): no throwaway runtime, and its schemas are compiled by
-// the first runtime that loads it.
+// the first runtime that loads it. Its limits come from src.Limits; a
+// bundle stored without them is compiled as Compile does (its top level
+// runs once, under the deadline), so that no runtime ever runs a function
+// whose limits are not known yet.
 func (e *Engine) Load(src Source) (*Function, error) {
+	if src.Limits == nil {
+		return e.Compile(context.Background(), src)
+	}
 	start := time.Now()
 	prog, err := e.program(src)
 	if err != nil {
 		return nil, err
 	}
-	return &Function{Path: src.Path, Route: src.Route, Hash: src.Hash, url: src.URL, prog: prog,
-		bodyLimit: e.cfg.DefaultBodyLimit, lazy: true, CompileTime: time.Since(start)}, nil
+	fn := &Function{Path: src.Path, Route: src.Route, Hash: src.Hash, url: src.URL, prog: prog,
+		bodyLimit: e.cfg.DefaultBodyLimit, defaultBody: e.cfg.DefaultBodyLimit, lazy: true}
+	if t := src.Limits.Timeout; t > 0 {
+		fn.timeout = t
+	}
+	if n := src.Limits.BodyLimit; n > 0 {
+		fn.bodyLimit = n
+	}
+	fn.CompileTime = time.Since(start)
+	return fn, nil
 }
 
 // program parses and compiles a bundle, with its source map for stack
@@ -113,52 +160,93 @@ func (e *Engine) program(src Source) (*goja.Program, error) {
 }
 
 // Compile compiles a bundle once, loads it in a fresh runtime to check the
-// [opts, handler] contract (under the invocation deadline), and compiles its
-// schemas. The returned Function can serve any number of runtimes.
+// [opts, handler] contract, and compiles its schemas. The returned Function
+// can serve any number of runtimes.
+//
+// The module's top level and its default export run as an invocation does:
+// under Config.Timeout (a SourceError TARSUS_TIMEOUT past it) and watched by
+// the memory watchdog (TARSUS_MEMORY when it was the one that grew). A
+// panic in goja or a host function is an error matching ErrInternal, logged
+// once.
 func (e *Engine) Compile(ctx context.Context, src Source) (*Function, error) {
 	start := time.Now()
 	prog, err := e.program(src)
 	if err != nil {
 		return nil, err
 	}
-	fn := &Function{Path: src.Path, Route: src.Route, Hash: src.Hash, url: src.URL, prog: prog, bodyLimit: e.cfg.DefaultBodyLimit}
-
-	rt, err := newRuntime(e, "")
+	fn := &Function{Path: src.Path, Route: src.Route, Hash: src.Hash, url: src.URL, prog: prog,
+		bodyLimit: e.cfg.DefaultBodyLimit, defaultBody: e.cfg.DefaultBodyLimit}
+	rt, err := newRuntime(e, src.User)
 	if err != nil {
 		return nil, err
 	}
 	defer rt.close()
-	cctx, cancel := context.WithTimeout(ctx, e.cfg.Timeout)
-	defer cancel()
-	stop := context.AfterFunc(cctx, func() { rt.vm.Interrupt(interruption{}) })
-	defer stop()
-	rt.curFn = src.Route
+	if err := e.checkContract(ctx, rt, fn, src); err != nil {
+		return nil, err
+	}
+	fn.CompileTime = time.Since(start)
+	return fn, nil
+}
 
+// checkContract runs the module's top level and its default export in rt
+// (a throwaway runtime), under the deadline and the watchdog, and compiles
+// the route's schemas and limits into fn.
+func (e *Engine) checkContract(ctx context.Context, rt *runtime, fn *Function, src Source) (err error) {
+	var every time.Duration
+	if e.renice {
+		every = e.cfg.NiceAfter
+	}
+	rt.curFn = src.Route
+	e.track(rt, time.Now(), src.Route)
+	rt.dl = rt.startDeadline(ctx, e.cfg.Timeout, every)
+	defer func() {
+		cause, _ := rt.dl.stop()
+		e.untrack(rt)
+		if x := recover(); x != nil {
+			err = e.internalError(rt, src.Route, x)
+			return
+		}
+		if err == nil {
+			return
+		}
+		if isMemory(err) {
+			err = &SourceError{Code: "TARSUS_MEMORY", File: src.Path, Text: "stopped while it loaded: the server ran short of memory and this module's top level or default export was what grew; it must allocate less when it loads"}
+			return
+		}
+		if cause != nil || isInterrupt(err) {
+			if cause != nil && cause != errDeadline {
+				err = cause // the caller's context ended
+				return
+			}
+			err = &SourceError{Code: "TARSUS_TIMEOUT", File: src.Path, Text: "the module's top level and default export did not finish within " + e.cfg.Timeout.String() + "; move long work into the handler"}
+		}
+	}()
 	mod, err := rt.runModule(fn)
 	if err != nil {
 		if isInterrupt(err) {
-			return nil, &SourceError{Code: "TARSUS_LOAD", File: src.Path, Text: "the module's top level did not finish within " + e.cfg.Timeout.String()}
+			return err
 		}
-		return nil, loadErr(src.Path, err)
+		return loadErr(src.Path, err)
 	}
 	sv, err := rt.slow("schemas")(goja.Undefined(), mod, rt.vm.ToValue(src.URL))
 	if err != nil {
 		if isInterrupt(err) {
-			return nil, &SourceError{Code: "TARSUS_LOAD", File: src.Path, Text: "the default export did not return within " + e.cfg.Timeout.String()}
+			return err
 		}
 		var ex *goja.Exception
 		if errors.As(err, &ex) {
 			if o, ok := ex.Value().(*goja.Object); ok && o.Get("name") != nil && o.Get("name").String() == "TypeError" && o.Get("message") != nil {
-				return nil, &SourceError{Code: "TARSUS_CONTRACT", File: src.Path, Text: o.Get("message").String()}
+				return &SourceError{Code: "TARSUS_CONTRACT", File: src.Path, Text: o.Get("message").String()}
 			}
 		}
-		return nil, loadErr(src.Path, err)
+		return loadErr(src.Path, err)
 	}
-	if err := fn.compileSchemas(sv.ToObject(rt.vm)); err != nil {
-		return nil, &SourceError{Code: "TARSUS_SCHEMA", File: src.Path, Text: err.Error()}
+	o := sv.ToObject(rt.vm)
+	if err := fn.compileSchemas(o); err != nil {
+		return &SourceError{Code: "TARSUS_SCHEMA", File: src.Path, Text: err.Error()}
 	}
-	fn.CompileTime = time.Since(start)
-	return fn, nil
+	fn.readLimits(o)
+	return nil
 }
 
 // loadErr positions an exception thrown by a module's top level at its
@@ -237,16 +325,25 @@ func (fn *Function) compileSchemas(o *goja.Object) error {
 			fn.responses[k] = s
 		}
 	}
+	fn.hasPreValidation = o.Get("hasPreValidation").ToBoolean()
+	return nil
+}
+
+// maxRouteTimeout bounds opts.config.timeout (it only ever lowers
+// Config.Timeout; the bound keeps the conversion from overflowing).
+const maxRouteTimeout = 24 * time.Hour
+
+// readLimits sets fn's limits from the schema reader's result (Compile
+// only: a loaded function gets them from its Source).
+func (fn *Function) readLimits(o *goja.Object) {
 	if v := o.Get("bodyLimit"); v != nil && !goja.IsUndefined(v) {
-		if n := v.ToInteger(); n > 0 {
+		if n := v.ToFloat(); n >= 1 && n <= float64(1<<40) {
 			fn.bodyLimit = int(n)
 		}
 	}
 	if v := o.Get("timeout"); v != nil && !goja.IsUndefined(v) {
-		if n := v.ToFloat(); n > 0 {
-			fn.timeout = time.Duration(n * float64(time.Millisecond))
+		if n := v.ToFloat(); n > 0 && n <= float64(maxRouteTimeout/time.Millisecond) {
+			fn.timeout = max(time.Duration(n*float64(time.Millisecond)), time.Millisecond)
 		}
 	}
-	fn.hasPreValidation = o.Get("hasPreValidation").ToBoolean()
-	return nil
 }

@@ -77,16 +77,24 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeo
 		return rt.failure(err)
 	}
 	for !inv.done && rt.pending > 0 {
+		var job func() error
+		rt.waiting.Store(true)
 		select {
-		case job := <-rt.jobs:
-			if err := job(); err != nil {
-				if isInterrupt(err) {
-					return rt.failure(err)
-				}
-				rt.consoleLine("error", "Uncaught "+errorText(err))
-			}
+		case job = <-rt.jobs:
 		case <-rt.wake:
+		}
+		rt.waiting.Store(false)
+		if job == nil {
+			if rt.memStop.Load() {
+				return rt.failure(errMemoryStop)
+			}
 			return rt.failure(errDeadline)
+		}
+		if err := job(); err != nil {
+			if isInterrupt(err) {
+				return rt.failure(err)
+			}
+			rt.consoleLine("error", "Uncaught "+errorText(err))
 		}
 	}
 	if !inv.done {
@@ -105,13 +113,10 @@ func isInterrupt(err error) bool {
 
 // failure classifies an error that escaped the lifecycle.
 func (rt *runtime) failure(err error) (*Response, error) {
-	var ie *goja.InterruptedError
-	if errors.As(err, &ie) {
-		if _, mem := ie.Value().(memoryExceeded); mem {
-			rt.broken = true
-			rt.consoleLine("error", fmt.Sprintf("%s: stopped because the server ran short of memory; the runtime was discarded", rt.curFn))
-			return nil, ErrMemory
-		}
+	if isMemory(err) {
+		rt.broken = true
+		rt.consoleLine("error", fmt.Sprintf("%s: stopped because the server ran short of memory and this invocation was what grew the heap most; the runtime was discarded", rt.curFn))
+		return nil, ErrMemory
 	}
 	if cause := rt.dl.why(); cause != nil || isInterrupt(err) || err == errDeadline {
 		rt.broken = true
@@ -148,29 +153,26 @@ func (rt *runtime) ensureLoaded(fn *Function) (goja.Value, error) {
 	if l, ok := rt.loaded[fn.Route]; ok && l.fn == fn {
 		return l.ctx, nil
 	}
+	// What the top level allocates is credited to this runtime's estimate
+	// of what it holds while idle (the watchdog drops the heaviest first).
+	rt.e.setLoading(rt, true)
 	mod, err := rt.runModule(fn)
+	var ctx goja.Value
+	if err == nil {
+		ctx, err = rt.loadFn(goja.Undefined(), mod, rt.vm.ToValue(fn.url))
+		if err != nil && !isInterrupt(err) {
+			err = &LoadError{File: fn.Path, Text: errorText(err)}
+		}
+	}
+	rt.e.setLoading(rt, false)
 	if err != nil {
 		return nil, err
-	}
-	ctx, err := rt.loadFn(goja.Undefined(), mod, rt.vm.ToValue(fn.url))
-	if err != nil {
-		return nil, &LoadError{File: fn.Path, Text: errorText(err)}
 	}
 	if fn.lazy {
 		// Loaded from the store: its schemas are compiled here, once, by
 		// the first runtime that loads it (the deploy already checked them).
-		fn.metaOnce.Do(func() {
-			sv, err := rt.slow("schemasOf")(goja.Undefined(), ctx)
-			if err != nil {
-				fn.metaErr = &LoadError{File: fn.Path, Text: errorText(err), Err: err}
-				return
-			}
-			if err := fn.compileSchemas(sv.ToObject(rt.vm)); err != nil {
-				fn.metaErr = &LoadError{File: fn.Path, Text: err.Error()}
-			}
-		})
-		if fn.metaErr != nil {
-			return nil, fn.metaErr
+		if err := fn.compileMeta(rt, ctx); err != nil {
+			return nil, err
 		}
 	}
 	// A route without validators skips the host call that would validate.
@@ -179,6 +181,31 @@ func (rt *runtime) ensureLoaded(fn *Function) (goja.Value, error) {
 	}
 	rt.loaded[fn.Route] = loadedFn{fn: fn, ctx: ctx}
 	return ctx, nil
+}
+
+// compileMeta compiles a loaded function's schemas in rt, once. An
+// interruption (the deadline, the memory watchdog) leaves them for the next
+// runtime to compile; any other failure is the function's for good.
+func (fn *Function) compileMeta(rt *runtime, ctx goja.Value) error {
+	if fn.metaDone.Load() {
+		return fn.metaErr
+	}
+	fn.metaMu.Lock()
+	defer fn.metaMu.Unlock()
+	if fn.metaDone.Load() {
+		return fn.metaErr
+	}
+	sv, err := rt.slow("schemasOf")(goja.Undefined(), ctx)
+	if err != nil {
+		if isInterrupt(err) {
+			return err
+		}
+		fn.metaErr = &LoadError{File: fn.Path, Text: errorText(err), Err: err}
+	} else if err := fn.compileSchemas(sv.ToObject(rt.vm)); err != nil {
+		fn.metaErr = &LoadError{File: fn.Path, Text: err.Error()}
+	}
+	fn.metaDone.Store(true)
+	return fn.metaErr
 }
 
 // runModule runs the bundle's top level and returns the object holding its

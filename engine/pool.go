@@ -162,6 +162,30 @@ func (p *pool) dropIdle(cutoff time.Time) int {
 	return len(drop)
 }
 
+// drop closes rt if it is idle in this pool, and reports whether it did.
+func (p *pool) drop(rt *runtime) bool {
+	p.mu.Lock()
+	i := -1
+	for j, x := range p.idle {
+		if x == rt {
+			i = j
+			break
+		}
+	}
+	if i < 0 {
+		p.mu.Unlock()
+		return false
+	}
+	copy(p.idle[i:], p.idle[i+1:])
+	p.idle[len(p.idle)-1] = nil
+	p.idle = p.idle[:len(p.idle)-1]
+	p.alive--
+	p.mu.Unlock()
+	rt.close()
+	p.signal()
+	return true
+}
+
 // drain closes every idle runtime and makes the pool refuse new work; busy
 // runtimes are closed as they are released.
 func (p *pool) drain() {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -65,6 +66,20 @@ type runtime struct {
 	logBytes int
 	logCut   bool
 	now0     time.Time
+
+	// The memory watchdog's accounting (watchdog.go), guarded by e.busyMu.
+	busySince time.Time // when the current invocation or compile started
+	busyFn    string    // its route
+	grown     int64     // heap growth credited to it
+	held      int64     // growth credited while it loaded functions: what it holds idle (estimate)
+	loading   bool      // it is running a module's top level
+	cpu       int64     // its thread's CPU time at the last reading; -1 none
+	cpuAt     time.Time // when that was read
+	faults    int64     // its thread's minor page faults at the last reading; -1 none
+	// Set by the invocation's goroutine, read by the watchdog.
+	tid     atomic.Int32 // the locked thread running it (renice on); 0 none
+	waiting atomic.Bool  // its event loop waits for a timer or the deadline
+	memStop atomic.Bool  // the watchdog stopped it
 }
 
 type loadedFn struct {

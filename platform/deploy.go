@@ -267,13 +267,17 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 		o := outs[path]
 		fn, err := p.engine.Compile(ctx, engine.Source{
 			Path: path, Route: o.Route, URL: "/" + user + "/" + o.Route,
-			Code: o.Code, Map: o.Map, Hash: sha(o.Code),
+			Code: o.Code, Map: o.Map, Hash: sha(o.Code), User: user,
 		})
 		if err != nil {
 			var se *engine.SourceError
 			if errors.As(err, &se) {
 				probs = append(probs, Problem{File: se.File, Line: se.Line, Column: se.Column, Text: se.Text, Code: se.Code})
 				continue
+			}
+			if errors.Is(err, engine.ErrInternal) {
+				// The engine logged it; nothing was stored.
+				return nil, &Error{Status: 500, Code: "TARSUS_INTERNAL", Message: "the runtime failed (an internal error) while checking " + path + "; nothing was deployed. The server log has the details"}
 			}
 			return nil, err
 		}
@@ -324,8 +328,13 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 			}
 			fc.Meta.Sizes.Bundle = len(o.Code)
 			fc.Meta.Deps = o.Inputs // nil for a bundle built by the client
+			if fn := compiled[path]; fn != nil {
+				l := fn.Limits()
+				fc.Meta.Limits = &store.RouteLimits{Timeout: l.Timeout, BodyLimit: l.BodyLimit}
+			}
 		} else if old, ok := tree.Files[path]; ok && bundler.Classify(path) == bundler.Route {
 			fc.Meta.BundleHash, fc.Meta.MapHash, fc.Meta.Sizes.Bundle = old.BundleHash, old.MapHash, old.Sizes.Bundle
+			fc.Meta.Limits = old.Limits
 		}
 		req.Put = append(req.Put, fc)
 	}
@@ -543,7 +552,11 @@ func (p *Platform) routesFor(ctx context.Context, user string, tree store.Tree, 
 				return nil, fmt.Errorf("loading %s map: %w", path, err)
 			}
 		}
-		fn, err := p.engine.Load(engine.Source{Path: path, Route: route, URL: "/" + user + "/" + route, Code: code, Map: smap, Hash: meta.BundleHash})
+		src := engine.Source{Path: path, Route: route, URL: "/" + user + "/" + route, Code: code, Map: smap, Hash: meta.BundleHash, User: user}
+		if l := meta.Limits; l != nil {
+			src.Limits = &engine.Limits{Timeout: l.Timeout, BodyLimit: l.BodyLimit}
+		}
+		fn, err := p.engine.Load(src)
 		if err != nil {
 			// A function that no longer loads (its top level depends on
 			// something that changed) is left out and says why in the logs;

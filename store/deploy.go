@@ -120,13 +120,18 @@ func (b *Badger) Deploy(ctx context.Context, req DeployRequest) (Tree, Deploymen
 		// An empty source is still content (an empty module) and gets a
 		// hash; an empty bundle or map means "none".
 		m := FileMeta{Path: p, SourceHash: sourceHash(fc.Source), BundleHash: hashOf(fc.Bundle), MapHash: hashOf(fc.Map),
-			Deps: slices.Clone(fc.Meta.Deps)}
+			Deps: slices.Clone(fc.Meta.Deps), Limits: cloneLimits(fc.Meta.Limits)}
 		prev, had := old.Files[p]
 		if had && sameContent(prev, m) {
 			// Unchanged: keep its meta and blobs; new deps replace the
 			// old (a rebuild of a tree written before deps were kept).
 			if m.Deps != nil && !slices.Equal(prev.Deps, m.Deps) {
 				prev.Deps = m.Deps
+				files[p] = prev
+			}
+			// Likewise limits recorded by a rebuild.
+			if m.Limits != nil && (prev.Limits == nil || *prev.Limits != *m.Limits) {
+				prev.Limits = m.Limits
 				files[p] = prev
 			}
 			continue
@@ -542,6 +547,9 @@ func (b *Badger) Rollback(ctx context.Context, user, id, by string) (Tree, Deplo
 		case ok && sameContent(live, m):
 			// The deps recorded with the target tree describe its build.
 			live.Deps = m.Deps
+			if live.Limits == nil {
+				live.Limits = m.Limits
+			}
 			files[p] = live
 			continue
 		case ok:
@@ -564,6 +572,14 @@ func (b *Badger) Rollback(ctx context.Context, user, id, by string) (Tree, Deplo
 		return Tree{}, Deployment{}, xlate("rollback", err)
 	}
 	return t, d, nil
+}
+
+func cloneLimits(l *RouteLimits) *RouteLimits {
+	if l == nil {
+		return nil
+	}
+	c := *l
+	return &c
 }
 
 func sameContent(a, b FileMeta) bool {

@@ -111,6 +111,17 @@ type FileMeta struct {
 	// included), sorted. Nil when unknown: shared modules, bundles built
 	// elsewhere, and trees written before deps were recorded.
 	Deps []string `json:"deps,omitempty"`
+	// Limits are a route's own limits, read from its options when it was
+	// compiled at deploy, so that loading it back needs no runtime. Nil for
+	// shared modules and for routes stored before limits were recorded.
+	Limits *RouteLimits `json:"limits,omitempty"`
+}
+
+// RouteLimits are the limits a route's options set (Fastify's bodyLimit,
+// Tarsus's config.timeout). Zero means the server's default.
+type RouteLimits struct {
+	Timeout   time.Duration `json:"timeoutNs,omitempty"`
+	BodyLimit int           `json:"bodyLimit,omitempty"`
 }
 
 // Tree is the set of a user's live files at one version.

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package engine
+
+func threadFaults(int) int64 { return -1 }
