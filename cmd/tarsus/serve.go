@@ -98,7 +98,7 @@ func serveOptions(cmd *cobra.Command, e *env, cfg *serveConfig) *options {
 	o.duration(&cfg.IdleTimeout, "idle-timeout", "TARSUS_IDLE_TIMEOUT", 5*time.Minute, atLeast(time.Millisecond), "drop a runtime idle this long")
 	o.integer(&cfg.MaxRuntimes, "max-runtimes", "TARSUS_MAX_RUNTIMES", 4, 1, 1024, "runtimes per user at most")
 	o.integer(&cfg.KeepDeploys, "keep-deployments", "TARSUS_KEEP_DEPLOYMENTS", 50, 1, 100000, "deployments kept per user for rollback")
-	o.size(&cfg.MemoryLimit, "memory-limit", "TARSUS_MEMORY_LIMIT", 2<<30, 0, 1<<50, "Go heap size above which running functions are stopped; 0 turns the watchdog off")
+	o.size(&cfg.MemoryLimit, "memory-limit", "TARSUS_MEMORY_LIMIT", 2<<30, 0, 1<<50, "Go heap size above which the function that grew the heap most is stopped (idle runtimes holding the most are dropped first when nothing running grew); the Go soft memory limit is set 25% above it; 0 turns the watchdog off")
 	o.duration(&cfg.NiceAfter, "nice-after", "TARSUS_NICE_AFTER", 5*time.Millisecond, atLeast(0), "lower the thread priority of an invocation that keeps a CPU busy this long; 0 turns CPU fairness off")
 	o.str(&cfg.DebugAddr, "debug-addr", "TARSUS_DEBUG_ADDR", "", listenAddr(true), "serve Go's pprof profiles on this address, e.g. 127.0.0.1:6060")
 	o.size(&cfg.MaxStoredBytes, "max-stored-bytes", "TARSUS_MAX_STORED_BYTES", store.DefaultMaxStoredBytes, 0, 1<<50, "per user: sources, bundles and maps of the kept deployments (compressed); past it the oldest deployments are dropped, then deploys fail with 507; 0 turns the cap off")
