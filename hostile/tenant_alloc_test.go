@@ -312,6 +312,9 @@ func TestTenantConsoleHuge(t *testing.T) {
 // recurse once per level (2 s and 256 MB of stack per request); it must
 // answer quickly, and the server stay up.
 func TestStrangerDeepBody(t *testing.T) {
+	if raceDetector {
+		t.Skip("converting half a million levels takes longer than the deadline under the race detector; run without -race")
+	}
 	freeHeap(t)
 	s := start(t, testserver.Options{Timeout: allocDeadline})
 	tok := s.createUser("mallory")
