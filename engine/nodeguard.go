@@ -729,6 +729,24 @@ func (rt *runtime) guardURL(mod *goja.Object) {
 			}
 		}
 		rt.wrapMethod(proto, "toString", sizeCheck("URLSearchParams.prototype.toString's result"))
+		// A URL encodes its searchParams again once they changed: the same
+		// check before search, toString and toJSON (goja_nodejs's href does
+		// not encode them).
+		if u, ok := mod.Get("URL").(*goja.Object); ok {
+			if up, ok := u.Get("prototype").(*goja.Object); ok {
+				check := sizeCheck("the URL's query")
+				urlCheck := func(c goja.FunctionCall) {
+					if o, ok := c.This.(*goja.Object); ok {
+						if sp, ok := o.Get("searchParams").(*goja.Object); ok {
+							check(goja.FunctionCall{This: sp})
+						}
+					}
+				}
+				rt.wrapMethod(up, "toString", urlCheck)
+				rt.wrapMethod(up, "toJSON", urlCheck)
+				rt.wrapGetter(up, "search", urlCheck)
+			}
+		}
 		rt.wrapMethod(proto, "sort", func(c goja.FunctionCall) {
 			if o, ok := c.This.(*goja.Object); ok {
 				if s := o.Get("size"); s != nil && s.ToFloat() > float64(maxArr) {
@@ -781,4 +799,44 @@ func (rt *runtime) pollingIterable(src *goja.Object) *goja.Object {
 		return pi
 	})
 	return w
+}
+
+// wrapGetter replaces the getter of o's accessor property name with one
+// that runs check first (the setter is kept).
+func (rt *runtime) wrapGetter(o *goja.Object, name string, check func(goja.FunctionCall)) {
+	vm := rt.vm
+	object, ok := rt.stdGlobal.Get("Object").(*goja.Object)
+	if !ok {
+		return
+	}
+	gopd, ok := goja.AssertFunction(object.Get("getOwnPropertyDescriptor"))
+	if !ok {
+		return
+	}
+	dv, err := gopd(object, o, vm.ToValue(name))
+	if err != nil {
+		return
+	}
+	d, ok := dv.(*goja.Object)
+	if !ok {
+		return
+	}
+	get, ok := goja.AssertFunction(d.Get("get"))
+	if !ok {
+		return
+	}
+	getter := vm.ToValue(func(c goja.FunctionCall) goja.Value {
+		check(c)
+		v, err := get(c.This)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	})
+	var setter goja.Value
+	if set := d.Get("set"); set != nil && !goja.IsUndefined(set) {
+		setter = set
+	}
+	// As goja_nodejs defines them: not enumerable, configurable.
+	_ = o.DefineAccessorProperty(name, getter, setter, goja.FLAG_FALSE, goja.FLAG_TRUE)
 }

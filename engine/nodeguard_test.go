@@ -60,6 +60,7 @@ const cases = [
   () => util.format("%s=%d %j", "a", 1, { b: 2 }, "x"),
   () => new URLSearchParams("a=1&b=2&a=3").toString(),
   () => new URLSearchParams([["x", "1"], ["y", "2"]]).toString(),
+  () => { const u = new URL("http://a.example/p?x=1"); u.searchParams.append("y", "2 3"); return [u.toString(), u.search, JSON.stringify(u)]; },
 ];
 const out = cases.map((f) => {
   try {

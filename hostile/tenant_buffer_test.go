@@ -60,6 +60,7 @@ var bufferAttacks = []allocAttack{
 	{`util.format of one string 4096 times`, `() => { const s = "x".repeat(2 ** 20); return { n: require("util").format("", ...new Array(4096).fill(s)).length } }`, 500, "TARSUS_LIMIT", "MaxStringLen"},
 	{`URLSearchParams of 8 Mi parameters`, `() => ({ n: new URLSearchParams("a&".repeat(2 ** 23)).size })`, 500, "TARSUS_LIMIT", "MaxArrayLength"},
 	{`URLSearchParams.toString of 64 MiB-long values`, `() => { const p = new URLSearchParams(); const v = "\u00e9".repeat(2 ** 20); for (let i = 0; i < 64; i++) p.append("a", v); return { n: p.toString().length } }`, 500, "TARSUS_LIMIT", "MaxStringLen"},
+	{`URL.toString with 64 MiB-long query values`, `() => { const u = new URL("http://example.com/"); const v = "\u00e9".repeat(2 ** 20); for (let i = 0; i < 64; i++) u.searchParams.append("a", v); return { n: u.toString().length } }`, 500, "TARSUS_LIMIT", "MaxStringLen"},
 }
 
 // TestTenantBufferAttacks runs each attack through the real server.
