@@ -78,11 +78,18 @@ func fmtCount(n float64) string {
 }
 
 // lengthOf is ToLength(o.length) as a float64 (no overflow), 0 for
-// non-objects.
+// non-objects. A typed array's is its real element count: goja's native
+// loops use that, while its length property can be hidden (a prototype
+// set to null reads undefined) or shadowed.
 func lengthOf(v goja.Value) float64 {
 	o, ok := v.(*goja.Object)
 	if !ok {
 		return 0
+	}
+	if c := o.ClassName(); c != "Array" && c != "DataView" {
+		if t := o.ExportType(); t != nil && t.Kind() == reflect.Slice {
+			return float64(reflect.ValueOf(o.Export()).Len())
+		}
 	}
 	l := o.Get("length")
 	if l == nil {

@@ -698,6 +698,13 @@ func (rt *runtime) guardURL(mod *goja.Object) {
 		case *goja.Object:
 			if _, ok := goja.AssertFunction(a.GetSymbol(goja.SymIterator)); ok {
 				args[0] = rt.pollingIterable(a)
+			} else if rt.isTypedArray(a) || a.ClassName() == "String" {
+				// A record: goja_nodejs lists its keys in one native
+				// call, one per element of a typed array without its
+				// iterator (its prototype set to null).
+				if n := lengthOf(a); n > float64(maxArr) {
+					rt.tooManyElements("the record given to URLSearchParams", n)
+				}
 			}
 		}
 	}, nil)

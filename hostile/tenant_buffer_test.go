@@ -59,6 +59,11 @@ var bufferAttacks = []allocAttack{
 	{`toString("hex") of 32 MiB`, `() => ({ n: Buffer.alloc(2 ** 25).toString("hex").length })`, 500, "TARSUS_LIMIT", "MaxStringLen"},
 	{`util.format of one string 4096 times`, `() => { const s = "x".repeat(2 ** 20); return { n: require("util").format("", ...new Array(4096).fill(s)).length } }`, 500, "TARSUS_LIMIT", "MaxStringLen"},
 	{`URLSearchParams of 8 Mi parameters`, `() => ({ n: new URLSearchParams("a&".repeat(2 ** 23)).size })`, 500, "TARSUS_LIMIT", "MaxArrayLength"},
+	{`URLSearchParams of a 32 Mi-key record`, `() => ({ n: new URLSearchParams(Object.setPrototypeOf(new Uint8Array(2 ** 25), null)).size })`, 500, "TARSUS_LIMIT", "MaxArrayLength"},
+	// A typed array whose prototype is null has no length property, but
+	// goja's native loops still walk every element.
+	{`sort of a 32 Mi-element typed array without its prototype`, `() => ({ n: (Uint8Array.prototype.sort.call(Object.setPrototypeOf(new Uint8Array(2 ** 25), null)) as any).length })`, 500, "TARSUS_LIMIT", "MaxArrayLength"},
+	{`Object.keys of a 32 Mi-element typed array without its prototype`, `() => ({ n: Object.keys(Object.setPrototypeOf(new Uint8Array(2 ** 25), null)).length })`, 500, "TARSUS_LIMIT", "MaxArrayLength"},
 	{`URLSearchParams.toString of 64 MiB-long values`, `() => { const p = new URLSearchParams(); const v = "\u00e9".repeat(2 ** 20); for (let i = 0; i < 64; i++) p.append("a", v); return { n: p.toString().length } }`, 500, "TARSUS_LIMIT", "MaxStringLen"},
 	{`URL.toString with 64 MiB-long query values`, `() => { const u = new URL("http://example.com/"); const v = "\u00e9".repeat(2 ** 20); for (let i = 0; i < 64; i++) u.searchParams.append("a", v); return { n: u.toString().length } }`, 500, "TARSUS_LIMIT", "MaxStringLen"},
 }
