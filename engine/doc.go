@@ -44,6 +44,20 @@
 //   - A native loop over a sparse array's holes (spread, join, sort…)
 //     polls the interrupt through a dynamic object under Array.prototype,
 //     so the deadline and the memory watchdog stop it.
+//   - goja_nodejs's buffer, util and url modules (nodeguard.go): a
+//     Buffer method takes only a real Uint8Array as `this` and as a Buffer
+//     argument (an object posing as one made Go allocate its length);
+//     Buffer.alloc and fill with a string that decodes to no bytes answer
+//     as Node 20 does (zeros for "", ERR_INVALID_ARG_VALUE otherwise)
+//     instead of goja_nodejs's endless fill loop; Buffer.from follows
+//     valueOf and Symbol.toPrimitive as Node does, at most 1000 deep, and
+//     reads an array-like with interrupt polls; write reads only the part
+//     of its string that fits; the bytes a string decodes to
+//     (MaxTypedArrayBytes), the strings toString, util.format and
+//     URLSearchParams (and a URL's query) make (MaxStringLen, a query
+//     counted at 9 characters per UTF-16 unit, its most escaped form),
+//     and a query string's parameter count (MaxArrayLength) are checked
+//     before goja_nodejs runs.
 //   - Response headers are checked as Node checks them (ERR_INVALID_CHAR,
 //     ERR_INVALID_HTTP_TOKEN, answered as Fastify 5 answers them).
 //

@@ -278,9 +278,16 @@ func (rt *runtime) nodeModule(name string) *goja.Object {
 		panic(rt.vm.NewGoError(err))
 	}
 	mod := v.ToObject(rt.vm)
-	if name == "buffer" && !rt.bufferGuarded {
+	switch {
+	case name == "buffer" && !rt.bufferGuarded:
 		rt.bufferGuarded = true
 		rt.guardBuffer(mod)
+	case name == "util" && !rt.utilGuarded:
+		rt.utilGuarded = true
+		rt.guardUtil(mod)
+	case name == "url" && !rt.urlGuarded:
+		rt.urlGuarded = true
+		rt.guardURL(mod)
 	}
 	return mod
 }

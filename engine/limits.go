@@ -78,11 +78,18 @@ func fmtCount(n float64) string {
 }
 
 // lengthOf is ToLength(o.length) as a float64 (no overflow), 0 for
-// non-objects.
+// non-objects. A typed array's is its real element count: goja's native
+// loops use that, while its length property can be hidden (a prototype
+// set to null reads undefined) or shadowed.
 func lengthOf(v goja.Value) float64 {
 	o, ok := v.(*goja.Object)
 	if !ok {
 		return 0
+	}
+	if c := o.ClassName(); c != "Array" && c != "DataView" {
+		if t := o.ExportType(); t != nil && t.Kind() == reflect.Slice {
+			return float64(reflect.ValueOf(o.Export()).Len())
+		}
 	}
 	l := o.Get("length")
 	if l == nil {
@@ -792,67 +799,50 @@ func (rt *runtime) guardMoreStrings(proto *goja.Object, g *protoGuard) {
 
 // ---- Buffer -------------------------------------------------------------------
 
-// guardBuffer checks the sizes goja_nodejs's Buffer allocates from:
-// Buffer.alloc(size), Buffer.concat(list, totalLength), Buffer.from and
-// new Buffer of an array-like (size from its length).
+// guardBuffer checks what goja_nodejs's Buffer allocates from and loops
+// over (see nodeguard.go): Buffer.alloc(size, fill), Buffer.from and new
+// Buffer (a string's decoded size, an array-like's length, valueOf
+// chains), Buffer.concat (its list and total length), and `this` and the
+// Buffer arguments of every Buffer.prototype method.
 func (rt *runtime) guardBuffer(mod *goja.Object) {
 	vm := rt.vm
 	ctor, ok := mod.Get("Buffer").(*goja.Object)
 	if !ok {
 		return
 	}
-	maxB := float64(rt.e.cfg.MaxTypedArrayBytes)
-	checkFrom := func(what string, v goja.Value) {
-		o, isObj := v.(*goja.Object)
-		if !isObj {
+	bg := rt.newBufferGuard(ctor)
+	if bg.from == nil || bg.alloc == nil {
+		return
+	}
+	_ = ctor.Set("alloc", bg.allocFn)
+	_ = ctor.Set("from", bg.fromFn)
+	_ = ctor.Set("concat", bg.concatFn)
+	if proto, ok := ctor.Get("prototype").(*goja.Object); ok {
+		bg.guardProto(proto)
+	}
+	g := rt.guardCtor("Buffer", ctor, func(args []goja.Value) {
+		if len(args) == 0 {
 			return
 		}
-		if _, isAB := o.Export().(goja.ArrayBuffer); isAB || rt.isTypedArray(o) {
-			return
-		}
-		n := lengthOf(o)
-		if n > float64(rt.e.cfg.MaxArrayLength) {
-			rt.tooManyElements("the array-like given to "+what, n)
-		}
-		if n > maxB {
-			rt.tooManyBytes(what+" of "+fmtCount(n)+" elements", n)
-		}
-	}
-	rt.wrapMethod(ctor, "alloc", func(c goja.FunctionCall) {
-		if n := c.Argument(0).ToFloat(); n > maxB {
-			rt.tooManyBytes("Buffer.alloc("+fmtCount(n)+")", n)
-		}
-	})
-	for _, name := range [...]string{"allocUnsafe", "allocUnsafeSlow"} {
-		rt.wrapMethod(ctor, name, func(c goja.FunctionCall) {
-			if n := c.Argument(0).ToFloat(); n > maxB {
-				rt.tooManyBytes("Buffer."+name+"("+fmtCount(n)+")", n)
-			}
-		})
-	}
-	rt.wrapMethod(ctor, "from", func(c goja.FunctionCall) { checkFrom("Buffer.from", c.Argument(0)) })
-	rt.wrapMethod(ctor, "concat", func(c goja.FunctionCall) {
-		if l := c.Argument(1); !goja.IsUndefined(l) && l.ToFloat() > maxB {
-			rt.tooManyBytes("Buffer.concat with a total length of "+fmtCount(l.ToFloat()), l.ToFloat())
-		}
-		if n := lengthOf(c.Argument(0)); n > float64(rt.e.cfg.MaxArrayLength) {
-			rt.tooManyElements("the list given to Buffer.concat", n)
-		}
-		var total float64
-		if list, ok := c.Argument(0).(*goja.Object); ok && list.ClassName() == "Array" {
-			for _, k := range list.Keys() {
-				if b, ok := rt.viewBytes(list.Get(k)); ok {
-					total += float64(len(b))
+		switch a := args[0].(type) {
+		case goja.String:
+			enc := "utf8"
+			if len(args) > 1 {
+				if codec, n := bufferCodec(args[1]); codec != nil {
+					enc = n
 				}
 			}
-		}
-		if total > maxB {
-			rt.tooManyBytes("Buffer.concat's result", total)
-		}
-	})
-	g := rt.guardCtor("Buffer", ctor, func(args []goja.Value) {
-		if len(args) > 0 {
-			checkFrom("new Buffer", args[0])
+			rt.checkDecode("new Buffer's string", a, enc)
+		case *goja.Object:
+			if isArrayBuffer(a) || isBytes(a) {
+				return
+			}
+			// Resolved as Buffer.from does it; goja_nodejs copies the
+			// result.
+			args[0] = bg.fromValue(ctor, []goja.Value{a}, 0)
+			for i := 1; i < len(args); i++ {
+				args[i] = goja.Undefined()
+			}
 		}
 	}, nil)
 	// The statics live on the original constructor; the guard inherits

@@ -45,6 +45,8 @@ type runtime struct {
 	pollFn      goja.Callable // an empty JS function: calling it surfaces a pending interrupt
 
 	bufferGuarded  bool // the buffer module's allocating functions are size-checked
+	utilGuarded    bool // util.format is size-checked
+	urlGuarded     bool // URLSearchParams is size-checked
 	regexpsGuarded bool // RegExp.prototype's symbol methods are size-checked (guardRegexps)
 
 	typedArraysGuarded bool // %TypedArray%.prototype's per-element loops are size-checked
