@@ -36,16 +36,32 @@ func supported() map[string]bool {
 // bytes: esbuild's parse is one Go call no deadline reaches.
 const MaxLowerSource = 8 << 20
 
+// lowered reports whether esbuild's output uses one of the helpers that
+// object spread and rest are lowered to. Transform does not rename them
+// (no identifier minification; a clash adds a digit), so output without
+// them had no object spread or rest to lower, and its input can be used
+// as it is: the same bytes (a bundle's hash, which tarsus push compares
+// with its own build, stays the same) and the same positions.
+func lowered(out []byte) bool {
+	for _, h := range [...]string{"__spreadValues", "__spreadProps", "__objRest"} {
+		if bytes.Contains(out, []byte(h)) {
+			return true
+		}
+	}
+	return false
+}
+
 // needsLowering reports whether code may contain syntax that Lower
 // rewrites: object spread and rest need the "..." token, which has no
 // escaped form.
 func needsLowering(code string) bool { return strings.Contains(code, "...") }
 
 // Lower rewrites the syntax of a script that goja cannot run or cannot
-// interrupt (see the package documentation) as Build does for bundles, for
-// code compiled at run time (eval, new Function). The script may end with
-// a top-level return (the engine wraps it in a function). Code without the
-// "..." token and without the other lowered syntax comes back unchanged.
+// interrupt (object spread and rest; see the package documentation) as
+// Build does for bundles, for code compiled at run time (eval, new
+// Function). The script may have a top-level return (the engine wraps it
+// in a function). Code without object spread or rest comes back
+// unchanged.
 // An error is a syntax error, whose message names the line and column.
 func (b *Bundler) Lower(code string) (string, error) {
 	if !needsLowering(code) {
@@ -64,6 +80,9 @@ func (b *Bundler) Lower(code string) (string, error) {
 	if len(res.Errors) > 0 {
 		return "", transformError(res.Errors[0])
 	}
+	if !lowered(res.Code) {
+		return code, nil
+	}
 	return string(res.Code), nil
 }
 
@@ -79,7 +98,8 @@ func transformError(m api.Message) error {
 // must not run object spread or rest natively whoever bundled the code.
 // smap is the bundle's source map, or nil; the result's map is composed
 // with it, so positions still point at the user's files. A bundle without
-// the "..." token comes back as it is. The code keeps its last line if
+// object spread or rest (tarsus push's bundles are already lowered) comes
+// back as it is. The code keeps its last line if
 // that is a "//# sourceMappingURL=" comment.
 func (b *Bundler) LowerBundle(code, smap []byte) ([]byte, []byte, error) {
 	if !bytes.Contains(code, []byte("...")) {
@@ -111,6 +131,9 @@ func (b *Bundler) LowerBundle(code, smap []byte) ([]byte, []byte, error) {
 	res := api.Transform(src, opts)
 	if len(res.Errors) > 0 {
 		return nil, nil, transformError(res.Errors[0])
+	}
+	if !lowered(res.Code) {
+		return code, smap, nil
 	}
 	out := bytes.TrimRight(res.Code, "\n")
 	if trailer != nil {

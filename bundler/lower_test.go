@@ -168,3 +168,25 @@ func TestLower(t *testing.T) {
 		t.Errorf("Lower of a syntax error = %v; want an error with its position", err)
 	}
 }
+
+// TestLowerUnchanged: code with "..." but no object spread or rest (array
+// spread, rest parameters, strings, bundles already lowered) is returned
+// byte for byte, so a client's bundle keeps its hash.
+func TestLowerUnchanged(t *testing.T) {
+	b := New(Options{})
+	for _, src := range []string{
+		"return (function anonymous(...a\n) {\nreturn [...a, 'Loading...']\n})",
+		"// {...x}\nf(...args)",
+	} {
+		if got, err := b.Lower(src); err != nil || got != src {
+			t.Errorf("Lower(%q) = %q, %v; want it unchanged", src, got, err)
+		}
+	}
+	outs, err := New(Options{SourceMap: true}).Build(files("r.js", spreadCases+"\nexport default [{}, (...a) => [...a, run()]];\n"), []string{"r.js"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, m, err := b.LowerBundle(outs[0].Code, outs[0].Map); err != nil || string(c) != string(outs[0].Code) || string(m) != string(outs[0].Map) {
+		t.Errorf("LowerBundle of a bundle Build made changed it (err %v)", err)
+	}
+}
