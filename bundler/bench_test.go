@@ -76,3 +76,35 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLower is the cost of lowering source compiled at run time (a
+// new Function call's source, as the engine builds it) and of a bundle
+// uploaded by a client.
+func BenchmarkLower(b *testing.B) {
+	fn := "return (function anonymous(data, opts\n) {\n" + strings.Repeat("if (data.a !== undefined) { opts = { ...opts, a: data.a }; }\n", 20) + "return opts\n})"
+	plain := strings.ReplaceAll(fn, "...opts, ", "")
+	bu := New(Options{SourceMap: true})
+	for _, bb := range []struct{ name, src string }{{"new Function with spread", fn}, {"new Function without ...", plain}} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bu.Lower(bb.src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	outs, err := bu.Build(files("orders/create.ts", bigFunction(200<<10)), []string{"orders/create.ts"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	code := append(outs[0].Code, " /* ... */"...)
+	b.Run("200KB bundle, nothing to lower", func(b *testing.B) {
+		b.SetBytes(int64(len(code)))
+		for b.Loop() {
+			if _, _, err := bu.LowerBundle(code, outs[0].Map); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -126,22 +126,14 @@ func New(opts Options) *Bundler {
 // baseOptions are the esbuild options shared by Build and BuildDir.
 func (b *Bundler) baseOptions() api.BuildOptions {
 	o := api.BuildOptions{
-		LogLevel:   api.LogLevelSilent,
-		Bundle:     true,
-		Write:      false,
-		Format:     api.FormatIIFE,
-		Platform:   api.PlatformNeutral,
-		MainFields: []string{"module", "main"},
-		Target:     api.ES2022,
-		// goja lacks these ES2018–ES2024 features: have esbuild lower them
-		// (or, for regexp flags, move them to a run-time RegExp call so only
-		// that call fails instead of the whole script).
-		Supported: map[string]bool{
-			"async-generator":      false,
-			"for-await":            false,
-			"regexp-match-indices": false,
-			"regexp-set-notation":  false,
-		},
+		LogLevel:          api.LogLevelSilent,
+		Bundle:            true,
+		Write:             false,
+		Format:            api.FormatIIFE,
+		Platform:          api.PlatformNeutral,
+		MainFields:        []string{"module", "main"},
+		Target:            api.ES2022,
+		Supported:         supported(),
 		Define:            map[string]string{"process.env.NODE_ENV": `"production"`},
 		Charset:           api.CharsetUTF8,
 		LegalComments:     api.LegalCommentsNone,

@@ -58,6 +58,16 @@ type Config struct {
 	// and the number of values a handler's result may convert to.
 	// Optional. Default: 4 Mi (4,194,304) elements.
 	MaxArrayLength int
+	// Lower rewrites source compiled at run time (by eval, new Function
+	// and the AsyncFunction and GeneratorFunction constructors) before goja
+	// compiles it: object spread and rest, which goja runs as one native
+	// loop no deadline reaches, become plain loops (bundler.Lower; the
+	// engine cannot import esbuild). It is called only for source with
+	// "..." in it; its error is thrown as a SyntaxError. With it set, eval
+	// is always indirect (see codegen.go).
+	// Optional. Default: nil, such source is compiled as given (a deadline
+	// cannot stop its object spread of a huge typed array or string).
+	Lower func(src string) (string, error)
 	// MaxTypedArrayBytes caps one typed array, ArrayBuffer or Buffer.
 	// Optional. Default: 32 MiB.
 	MaxTypedArrayBytes int64
@@ -224,6 +234,8 @@ type Engine struct {
 	log     *slog.Logger
 	prelude *goja.Program
 	globals *goja.Program
+	// codegenProtos, with Config.Lower: see codegen.go.
+	codegenProtos *goja.Program
 
 	mu     sync.Mutex
 	users  map[string]*userState
@@ -317,16 +329,23 @@ func New(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	var cprog *goja.Program
+	if cfg.Lower != nil {
+		if cprog, err = goja.Compile("tarsus:codegen.js", codegenProtos, true); err != nil {
+			return nil, err
+		}
+	}
 	e := &Engine{
-		globals: gprog,
-		cfg:     cfg,
-		log:     cfg.Logger,
-		prelude: prog,
-		users:   map[string]*userState{},
-		busy:    map[*runtime]struct{}{},
-		quiet:   make(chan struct{}, 1),
-		stop:    make(chan struct{}),
-		done:    make(chan struct{}),
+		codegenProtos: cprog,
+		globals:       gprog,
+		cfg:           cfg,
+		log:           cfg.Logger,
+		prelude:       prog,
+		users:         map[string]*userState{},
+		busy:          map[*runtime]struct{}{},
+		quiet:         make(chan struct{}, 1),
+		stop:          make(chan struct{}),
+		done:          make(chan struct{}),
 	}
 	e.renice = cfg.NiceAfter > 0 && canRenice()
 	go e.janitor()

@@ -161,6 +161,14 @@ func (rt *runtime) stdGlobalValue(name string) goja.Value {
 	case "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array",
 		"Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array":
 		v = rt.guardTypedArray(name, v.ToObject(vm))
+	case "eval":
+		if rt.origEval != nil {
+			v = rt.evalFn()
+		}
+	case "Function":
+		if rt.functionCtor != nil {
+			v = rt.functionCtor
+		}
 	case "Array":
 		rt.guardArrayStatics(v.ToObject(vm))
 	case "Object":

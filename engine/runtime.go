@@ -43,6 +43,10 @@ type runtime struct {
 	objToString goja.Value    // Object.prototype.toString, cached
 	stdGlobal   *goja.Object  // goja's own global object, where the standard globals are made
 	pollFn      goja.Callable // an empty JS function: calling it surfaces a pending interrupt
+	// With Config.Lower (codegen.go): goja's own eval, and the Function
+	// constructor that lowers source first.
+	origEval     goja.Callable
+	functionCtor *goja.Object
 
 	bufferGuarded  bool // the buffer module's allocating functions are size-checked
 	utilGuarded    bool // util.format is size-checked
@@ -132,6 +136,11 @@ func (rt *runtime) install() error {
 	}
 	if err := rt.guardArrays(); err != nil {
 		return err
+	}
+	if rt.e.cfg.Lower != nil {
+		if err := rt.guardCodegen(); err != nil {
+			return err
+		}
 	}
 
 	// The lifecycle's own host bindings, each made on first use.

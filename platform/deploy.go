@@ -250,8 +250,16 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 			outs[o.Path] = o
 		}
 	}
-	for path, up := range prebuilt {
-		outs[path] = bundler.Output{Path: path, Route: bundler.RouteOf(path), Code: up.Bundle, Map: up.Map}
+	for _, path := range slices.Sorted(maps.Keys(prebuilt)) {
+		up := prebuilt[path]
+		// A client can upload any script: lower what goja cannot
+		// interrupt, as the server's own builds do.
+		code, smap, err := p.bundler.LowerBundle(up.Bundle, up.Map)
+		if err != nil {
+			probs = append(probs, Problem{File: path, Text: "the uploaded bundle: " + err.Error(), Code: "TARSUS_BUILD"})
+			continue
+		}
+		outs[path] = bundler.Output{Path: path, Route: bundler.RouteOf(path), Code: code, Map: smap}
 	}
 	var buildBytes int64
 	for _, o := range outs {
@@ -551,6 +559,13 @@ func (p *Platform) routesFor(ctx context.Context, user string, tree store.Tree, 
 			if smap, err = p.store.Blob(ctx, user, meta.MapHash); err != nil {
 				return nil, fmt.Errorf("loading %s map: %w", path, err)
 			}
+		}
+		// Bundles stored by earlier versions, or uploaded before bundles
+		// were lowered, may still have native object spread.
+		if code, smap, err = p.bundler.LowerBundle(code, smap); err != nil {
+			p.log.Warn("function does not load", "user", user, "fn", path, "err", err)
+			p.logs.system(user, fmt.Sprintf("%s does not load: %v", path, err))
+			continue
 		}
 		src := engine.Source{Path: path, Route: route, URL: "/" + user + "/" + route, Code: code, Map: smap, Hash: meta.BundleHash, User: user}
 		if l := meta.Limits; l != nil {

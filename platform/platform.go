@@ -142,12 +142,16 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 	if ecfg.Logger == nil {
 		ecfg.Logger = cfg.Logger
 	}
+	p.bundler = bundler.New(bundler.Options{SourceMap: true, Logger: cfg.Logger})
+	if ecfg.Lower == nil {
+		// Code compiled at run time is lowered as bundles are.
+		ecfg.Lower = p.bundler.Lower
+	}
 	eng, err := engine.New(ecfg)
 	if err != nil {
 		return nil, err
 	}
 	p.engine = eng
-	p.bundler = bundler.New(bundler.Options{SourceMap: true, Logger: cfg.Logger})
 	p.metrics = newMetrics(eng)
 	return p, nil
 }
