@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -64,9 +65,13 @@ func (rt *runtime) codegenCtor(kind string, orig *goja.Object, writable bool) *g
 	w := vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
 		args := make([]goja.Value, len(call.Arguments))
 		need := false
+		size := 0
 		for i, a := range call.Arguments {
 			s := a.ToString()
 			args[i] = s
+			if size += len(s.String()); size > rt.e.cfg.MaxCodegenSource {
+				rt.sourceTooLong("the source given to the "+kind+" constructor", size)
+			}
 			if !need && strings.Contains(s.String(), "...") {
 				need = true
 			}
@@ -126,6 +131,9 @@ func (rt *runtime) evalFn() goja.Value {
 	f := vm.ToValue(func(c goja.FunctionCall) goja.Value {
 		x := c.Argument(0)
 		if s, ok := x.(goja.String); ok {
+			if n := s.Length(); n > rt.e.cfg.MaxCodegenSource {
+				rt.sourceTooLong("the source given to eval", n)
+			}
 			if src := s.String(); strings.Contains(src, "...") {
 				x = vm.ToValue(rt.lower(src))
 			}
@@ -139,6 +147,11 @@ func (rt *runtime) evalFn() goja.Value {
 	_ = f.DefineDataProperty("name", vm.ToValue("eval"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = f.DefineDataProperty("length", vm.ToValue(1), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return f
+}
+
+// sourceTooLong refuses source over MaxCodegenSource.
+func (rt *runtime) sourceTooLong(what string, n int) {
+	panic(rt.limitError(fmt.Sprintf("Invalid string length: %s has %d characters; the limit is %d (engine MaxCodegenSource)", what, n, rt.e.cfg.MaxCodegenSource)))
 }
 
 // lower runs Config.Lower, throwing its error as a SyntaxError.

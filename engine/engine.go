@@ -58,6 +58,20 @@ type Config struct {
 	// and the number of values a handler's result may convert to.
 	// Optional. Default: 4 Mi (4,194,304) elements.
 	MaxArrayLength int
+	// MaxKeyedElements caps the typed arrays and strings that a native
+	// built-in turns into one property, key or descriptor per element in
+	// one uninterruptible call (Object.keys, values, entries,
+	// getOwnPropertyNames, getOwnPropertyDescriptors and assign,
+	// Reflect.ownKeys): each element costs that call about 0.1 µs (a key)
+	// to 5 µs (a descriptor), so 4 Mi elements ran 0.5–22 s past a 100 ms
+	// deadline. Optional. Default: 64 Ki elements.
+	MaxKeyedElements int
+	// MaxCodegenSource caps the source, in UTF-16 units, that eval and the
+	// function constructors compile at run time: goja parses and compiles
+	// it in one call no interrupt reaches (a 1 Mi-character source
+	// compiles in a few hundred ms). Applies with Lower, which installs
+	// those checked versions. Optional. Default: 1 Mi characters.
+	MaxCodegenSource int
 	// Lower rewrites source compiled at run time (by eval, new Function
 	// and the AsyncFunction and GeneratorFunction constructors) before goja
 	// compiles it: object spread and rest, which goja runs as one native
@@ -171,6 +185,12 @@ func (c *Config) fill() {
 	}
 	if c.MaxArrayLength <= 0 {
 		c.MaxArrayLength = 4 << 20
+	}
+	if c.MaxKeyedElements <= 0 {
+		c.MaxKeyedElements = 64 << 10
+	}
+	if c.MaxCodegenSource <= 0 {
+		c.MaxCodegenSource = 1 << 20
 	}
 	if c.MaxTypedArrayBytes <= 0 {
 		c.MaxTypedArrayBytes = 32 << 20

@@ -70,6 +70,27 @@ func (rt *runtime) stringTooLong(what string, n float64) {
 	panic(rt.limitError(fmt.Sprintf("Invalid string length: %s would have %s characters; the limit is %d (engine MaxStringLen)", what, fmtCount(n), rt.e.cfg.MaxStringLen)))
 }
 
+// tooManyKeys refuses a typed array or string that a native call would
+// turn into one property per element.
+func (rt *runtime) tooManyKeys(what string, n float64) {
+	panic(rt.limitError(fmt.Sprintf("Invalid array length: %s has %s elements, each of which would become a property in one step; the limit is %d (engine MaxKeyedElements)", what, fmtCount(n), rt.e.cfg.MaxKeyedElements)))
+}
+
+// keyedLength is the element count of a typed array or a string (object
+// or primitive), whose elements native calls turn into properties one by
+// one; 0 for anything else.
+func (rt *runtime) keyedLength(v goja.Value) float64 {
+	switch a := v.(type) {
+	case goja.String:
+		return float64(a.Length())
+	case *goja.Object:
+		if rt.isTypedArray(a) || a.ClassName() == "String" {
+			return lengthOf(a)
+		}
+	}
+	return 0
+}
+
 func fmtCount(n float64) string {
 	if n >= 1<<53 || n != math.Trunc(n) {
 		return strconv.FormatFloat(n, 'g', -1, 64)
@@ -550,39 +571,37 @@ func (rt *runtime) guardObjectStatics(object *goja.Object) {
 	}
 	// The ways to a RegExp.prototype symbol method without the Symbol
 	// global (see guardRegexps).
-	for _, name := range [...]string{"getOwnPropertySymbols", "getOwnPropertyDescriptors"} {
-		g.wrap(name, func(goja.FunctionCall) { rt.guardRegexps() })
-	}
-	indexed := func(v goja.Value) float64 {
-		switch a := v.(type) {
-		case goja.String:
-			return float64(a.Length())
-		case *goja.Object:
-			if rt.isTypedArray(a) || a.ClassName() == "String" {
-				return lengthOf(a)
-			}
+	g.wrap("getOwnPropertySymbols", func(goja.FunctionCall) { rt.guardRegexps() })
+	g.wrap("getOwnPropertyDescriptors", func(c goja.FunctionCall) {
+		rt.guardRegexps()
+		if n := rt.keyedLength(c.Argument(0)); n > float64(rt.e.cfg.MaxKeyedElements) {
+			rt.tooManyKeys("the value given to Object.getOwnPropertyDescriptors", n)
 		}
-		return 0
-	}
+	})
 	for _, name := range [...]string{"keys", "values", "entries", "getOwnPropertyNames"} {
 		what := "the value given to Object." + name
 		g.wrap(name, func(c goja.FunctionCall) {
-			if n := indexed(c.Argument(0)); n > float64(rt.e.cfg.MaxArrayLength) {
-				rt.tooManyElements(what, n)
+			if n := rt.keyedLength(c.Argument(0)); n > float64(rt.e.cfg.MaxKeyedElements) {
+				rt.tooManyKeys(what, n)
 			}
 		})
 	}
 	// assign copies a typed array or a string one property per element.
 	g.wrap("assign", func(c goja.FunctionCall) {
 		for _, a := range c.Arguments[min(1, len(c.Arguments)):] {
-			if n := indexed(a); n > float64(rt.e.cfg.MaxArrayLength) {
-				rt.tooManyElements("a source given to Object.assign", n)
+			if n := rt.keyedLength(a); n > float64(rt.e.cfg.MaxKeyedElements) {
+				rt.tooManyKeys("a source given to Object.assign", n)
 			}
 		}
 	})
 }
 
 func (rt *runtime) guardReflect(reflect *goja.Object) {
+	rt.wrapMethod(reflect, "ownKeys", func(c goja.FunctionCall) {
+		if n := rt.keyedLength(c.Argument(0)); n > float64(rt.e.cfg.MaxKeyedElements) {
+			rt.tooManyKeys("the value given to Reflect.ownKeys", n)
+		}
+	})
 	rt.wrapMethod(reflect, "apply", func(c goja.FunctionCall) {
 		if n := lengthOf(c.Argument(2)); n > float64(rt.e.cfg.MaxArrayLength) {
 			rt.tooManyElements("the arguments list given to Reflect.apply", n)

@@ -63,7 +63,7 @@ var bufferAttacks = []allocAttack{
 	// A typed array whose prototype is null has no length property, but
 	// goja's native loops still walk every element.
 	{`sort of a 32 Mi-element typed array without its prototype`, `() => ({ n: (Uint8Array.prototype.sort.call(Object.setPrototypeOf(new Uint8Array(2 ** 25), null)) as any).length })`, 500, "TARSUS_LIMIT", "MaxArrayLength"},
-	{`Object.keys of a 32 Mi-element typed array without its prototype`, `() => ({ n: Object.keys(Object.setPrototypeOf(new Uint8Array(2 ** 25), null)).length })`, 500, "TARSUS_LIMIT", "MaxArrayLength"},
+	{`Object.keys of a 32 Mi-element typed array without its prototype`, `() => ({ n: Object.keys(Object.setPrototypeOf(new Uint8Array(2 ** 25), null)).length })`, 500, "TARSUS_LIMIT", "MaxKeyedElements"},
 	{`URLSearchParams.toString of 64 Mi characters escaped three times over`, `() => { const p = new URLSearchParams(); const v = "<>".repeat(2 ** 19); for (let i = 0; i < 64; i++) p.append("a", v); return { n: p.toString().length } }`, 500, "TARSUS_LIMIT", "MaxStringLen"},
 	{`URL.toString with 64 Mi query characters escaped three times over`, `() => { const u = new URL("http://example.com/"); const v = "<>".repeat(2 ** 19); for (let i = 0; i < 64; i++) u.searchParams.append("a", v); return { n: u.toString().length } }`, 500, "TARSUS_LIMIT", "MaxStringLen"},
 }
