@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
 )
 
 // Code compiled at run time.
@@ -76,6 +77,9 @@ func (rt *runtime) codegenCtor(kind string, orig *goja.Object, writable bool) *g
 				need = true
 			}
 		}
+		if size > rt.e.cfg.MaxOperatorChain {
+			rt.checkChains(ctorSource(kind, args))
+		}
 		compile := func() *goja.Object {
 			o, err := ctor(call.NewTarget, args...)
 			if err != nil {
@@ -87,21 +91,9 @@ func (rt *runtime) codegenCtor(kind string, orig *goja.Object, writable bool) *g
 			return compile()
 		}
 		// The source goja's own constructor compiles, lowered.
-		var src strings.Builder
-		src.WriteString("return (" + kind + " anonymous(")
-		for i, a := range args[:max(len(args)-1, 0)] {
-			if i > 0 {
-				src.WriteByte(',')
-			}
-			src.WriteString(a.String())
-		}
-		src.WriteString("\n) {\n")
-		if len(args) > 0 {
-			src.WriteString(args[len(args)-1].String())
-		}
-		src.WriteString("\n})")
-		low := rt.lower(src.String())
-		if low == src.String() {
+		src := "return " + ctorSource(kind, args)
+		low := rt.lower(src)
+		if low == src {
 			return compile() // nothing to lower
 		}
 		v, err := rt.origEval(goja.Undefined(), vm.ToValue("(function () {\n"+low+"\n})()"))
@@ -124,6 +116,25 @@ func (rt *runtime) codegenCtor(kind string, orig *goja.Object, writable bool) *g
 	return w
 }
 
+// ctorSource is the source a function constructor of the given kind
+// compiles from its arguments (parameters, then the body).
+func ctorSource(kind string, args []goja.Value) string {
+	var src strings.Builder
+	src.WriteString("(" + kind + " anonymous(")
+	for i, a := range args[:max(len(args)-1, 0)] {
+		if i > 0 {
+			src.WriteByte(',')
+		}
+		src.WriteString(a.String())
+	}
+	src.WriteString("\n) {\n")
+	if len(args) > 0 {
+		src.WriteString(args[len(args)-1].String())
+	}
+	src.WriteString("\n})")
+	return src.String()
+}
+
 // evalFn is the global eval: it lowers its source first, and is always
 // indirect.
 func (rt *runtime) evalFn() goja.Value {
@@ -134,6 +145,7 @@ func (rt *runtime) evalFn() goja.Value {
 			if n := s.Length(); n > rt.e.cfg.MaxCodegenSource {
 				rt.sourceTooLong("the source given to eval", n)
 			}
+			rt.checkChains(s.String())
 			if src := s.String(); strings.Contains(src, "...") {
 				x = vm.ToValue(rt.lower(src))
 			}
@@ -147,6 +159,22 @@ func (rt *runtime) evalFn() goja.Value {
 	_ = f.DefineDataProperty("name", vm.ToValue("eval"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = f.DefineDataProperty("length", vm.ToValue(1), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return f
+}
+
+// checkChains refuses source compiled at run time whose operator chains
+// are too long to compile (compilecheck.go). A chain of n operators needs
+// at least n characters, so shorter sources are not parsed twice.
+func (rt *runtime) checkChains(src string) {
+	if len(src) <= rt.e.cfg.MaxOperatorChain {
+		return
+	}
+	prog, err := parser.ParseFile(nil, "", src, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		return // goja's own compile reports it
+	}
+	if msg := chainError(prog, rt.e.cfg.MaxOperatorChain); msg != "" {
+		panic(rt.limitError("Invalid source: " + msg))
+	}
 }
 
 // sourceTooLong refuses source over MaxCodegenSource.

@@ -72,6 +72,11 @@ type Config struct {
 	// compiles in a few hundred ms). Applies with Lower, which installs
 	// those checked versions. Optional. Default: 1 Mi characters.
 	MaxCodegenSource int
+	// MaxOperatorChain caps a chain of directly nested operators
+	// (a+a+…+a) in a bundle or in code compiled at run time: goja compiles
+	// one in time that grows with the square of its length (see
+	// compilecheck.go). Optional. Default: 1,000.
+	MaxOperatorChain int
 	// Lower rewrites source compiled at run time (by eval, new Function
 	// and the AsyncFunction and GeneratorFunction constructors) before goja
 	// compiles it: object spread and rest, which goja runs as one native
@@ -191,6 +196,9 @@ func (c *Config) fill() {
 	}
 	if c.MaxCodegenSource <= 0 {
 		c.MaxCodegenSource = 1 << 20
+	}
+	if c.MaxOperatorChain <= 0 {
+		c.MaxOperatorChain = 1000
 	}
 	if c.MaxTypedArrayBytes <= 0 {
 		c.MaxTypedArrayBytes = 32 << 20

@@ -152,6 +152,9 @@ func (e *Engine) program(src Source) (*goja.Program, error) {
 	if err != nil {
 		return nil, &SourceError{Code: "TARSUS_LOAD", File: src.Path, Text: "the bundle does not parse in the runtime: " + err.Error()}
 	}
+	if msg := chainError(ast, e.cfg.MaxOperatorChain); msg != "" {
+		return nil, &SourceError{Code: "TARSUS_LOAD", File: src.Path, Text: "the bundle cannot be compiled: " + msg}
+	}
 	prog, err := goja.CompileAST(ast, false)
 	if err != nil {
 		return nil, &SourceError{Code: "TARSUS_LOAD", File: src.Path, Text: "the bundle does not compile in the runtime: " + err.Error()}

@@ -238,3 +238,48 @@ func runNode(t *testing.T, src string) string {
 	}
 	return strings.TrimSpace(string(out))
 }
+
+// chain is a chain of 32,768 operators (a 64 KiB source): goja compiles it
+// in time quadratic in its length, 4–5 s in one call no deadline reaches.
+var chain = strings.Repeat("a+", 1<<15) + "a"
+
+// TestOperatorChainAttacks: such a chain in a deployed source, in a bundle
+// uploaded by a client, or in code compiled at run time is refused at
+// once with a message naming the limit; the deploys change nothing.
+func TestOperatorChainAttacks(t *testing.T) {
+	s := start(t, syntaxOptions)
+	tok := s.createUser("mallory")
+	s.mustDeploy(tok, "f.ts", `export default [{}, () => ({ v: 1 })];`)
+	deployWithin := syntaxDeadline + time.Second
+
+	r := s.deploy(tok, "f.ts", "export default [{}, (req: any) => { const a = req.body.a; return { n: "+chain+" } }];")
+	within(t, r, deployWithin, "a deploy with a long operator chain")
+	expectError(t, r, 400, "TARSUS_LOAD", "MaxOperatorChain")
+
+	smap := []byte(`{"version":3,"sources":["f.ts"],"names":[],"mappings":"AAAA"}`)
+	body, ctype, err := tclient.DeployRequest{Files: []tclient.Upload{{
+		Path: "f.ts", Source: []byte("export default [{}, () => ({})];"),
+		Bundle: []byte("(()=>{var a=1;var f=()=>({n:" + chain + "});globalThis.__tarsus_mod={default:[{},f]}})();\n//# sourceMappingURL=f.js.map"), Map: smap,
+	}}}.Body()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = s.request("POST", "/api/v1/deploy", body, "Authorization", "Bearer "+tok, "Content-Type", ctype)
+	within(t, r, deployWithin, "a client bundle with a long operator chain")
+	expectError(t, r, 400, "TARSUS_LOAD", "MaxOperatorChain")
+
+	if r := s.call("mallory", "f", `{}`); r.Status != 200 || string(r.Body) != `{"v":1}` {
+		t.Fatalf("the refused deploys changed the live function: %d %s", r.Status, cut(r.Body))
+	}
+
+	for name, handler := range map[string]string{
+		"eval":         `() => { const a = 1; return { n: (0, eval)("var a = 1; " + "a+".repeat(2 ** 15) + "a") } }`,
+		"new Function": `() => ({ n: new Function("a", "return " + "a+".repeat(2 ** 15) + "a")(1) })`,
+	} {
+		s.mustDeploy(tok, "g.ts", "export default [{}, "+handler+"];")
+		r := s.call("mallory", "g", `{}`)
+		within(t, r, syntaxDeadline+time.Second, name+" of a long operator chain")
+		expectError(t, r, 500, "TARSUS_LIMIT", "MaxOperatorChain")
+	}
+	s.alive()
+}
