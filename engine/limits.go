@@ -209,6 +209,8 @@ func (rt *runtime) stdGlobalValue(name string) goja.Value {
 		rt.guardRegexps()
 	case "Symbol":
 		rt.guardRegexps()
+	case "Proxy":
+		v = rt.guardProxy(v)
 	}
 	rt.defineGlobal(name, v)
 	return v

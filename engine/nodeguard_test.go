@@ -78,44 +78,7 @@ const out = cases.map((f) => {
 // equals, util.format and URLSearchParams answer as node 20 does, run on
 // the same script.
 func TestBufferAnswersAsNode(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatalf("node is required to compare Buffer's answers: %v", err)
-	}
-	script := filepath.Join(t.TempDir(), "cases.js")
-	if err := os.WriteFile(script, []byte(nodeBufferCases+"\nconsole.log(JSON.stringify(out));\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, node, "--no-deprecation", script)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	nodeOut, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node: %v\n%s", err, stderr.String())
-	}
-
-	e, err := New(Config{Timeout: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	fn := compileFor(t, e, "export default [{}, () => {\n"+nodeBufferCases+"\nreturn out;\n}]")
-	resp, err := e.Invoke(context.Background(), "u", fn, benchReq())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want, got []any
-	if err := json.Unmarshal(nodeOut, &want); err != nil {
-		t.Fatalf("node output %q: %v", nodeOut, err)
-	}
-	if err := json.Unmarshal(resp.Body, &got); err != nil {
-		t.Fatalf("function output %q: %v", resp.Body, err)
-	}
-	if len(got) != len(want) {
-		t.Fatalf("%d results, node has %d", len(got), len(want))
-	}
+	want, got := nodeAndEngine(t, nodeBufferCases)
 	var exprs []string
 	for _, l := range strings.Split(nodeBufferCases, "\n") {
 		if l = strings.TrimSpace(l); strings.HasPrefix(l, "() =>") {
@@ -127,4 +90,47 @@ func TestBufferAnswersAsNode(t *testing.T) {
 			t.Errorf("%s\n got  %v\n node %v", exprs[i], got[i], want[i])
 		}
 	}
+}
+
+// nodeAndEngine runs cases (statements that fill an array named out) in
+// node and in a function, and returns what each gave, as JSON values.
+func nodeAndEngine(t *testing.T, cases string) (want, got []any) {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatalf("node is required to compare answers: %v", err)
+	}
+	script := filepath.Join(t.TempDir(), "cases.js")
+	if err := os.WriteFile(script, []byte(cases+"\nconsole.log(JSON.stringify(out));\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, "--no-deprecation", script)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	nodeOut, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderr.String())
+	}
+	e, err := New(Config{Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	fn := compileFor(t, e, "export default [{}, () => {\n"+cases+"\nreturn out;\n}]")
+	resp, err := e.Invoke(context.Background(), "u", fn, benchReq())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(nodeOut, &want); err != nil {
+		t.Fatalf("node output %q: %v", nodeOut, err)
+	}
+	if err := json.Unmarshal(resp.Body, &got); err != nil {
+		t.Fatalf("function output %q: %v", resp.Body, err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d results, node has %d", len(got), len(want))
+	}
+	return want, got
 }

@@ -84,6 +84,9 @@ var allocAttacks = []allocAttack{
 	{"Object.getOwnPropertyDescriptors of a 4 Mi-character string", `() => ({ n: Object.keys(Object.getOwnPropertyDescriptors("x".repeat(2 ** 22))).length })`, 500, "TARSUS_LIMIT", "MaxKeyedElements"},
 	{"Object.entries of a 4 Mi-character string", `() => ({ n: Object.entries("x".repeat(2 ** 22)).length })`, 500, "TARSUS_LIMIT", "MaxKeyedElements"},
 	{"Reflect.ownKeys of a 4 Mi-element typed array", `() => ({ n: Reflect.ownKeys(new Uint8Array(2 ** 22)).length })`, 500, "TARSUS_LIMIT", "MaxKeyedElements"},
+	// 4 Mi keys from a Proxy's ownKeys trap ran over 10 s past the deadline in one native call.
+	{"Object.keys of a Proxy whose ownKeys returns 128 Ki keys", `() => { const k = [...Array(2 ** 17).keys()].map(String); return { n: Object.keys(new Proxy({}, { ownKeys: () => k })).length } }`, 500, "TARSUS_LIMIT", "MaxKeyedElements"},
+	{"Reflect.ownKeys of a revocable Proxy returning 128 Ki keys", `() => { const k = [...Array(2 ** 17).keys()].map(String); return { n: Reflect.ownKeys(Proxy.revocable({}, { ownKeys: () => k }).proxy).length } }`, 500, "TARSUS_LIMIT", "MaxKeyedElements"},
 	{"eval of a 4 Mi-character source", `() => ({ n: eval("1+" + "1+".repeat(2 ** 21) + "1") })`, 500, "TARSUS_LIMIT", "MaxCodegenSource"},
 	{"new Function of a 4 Mi-character source", `() => ({ n: new Function("return 1+" + "1+".repeat(2 ** 21) + "1")() })`, 500, "TARSUS_LIMIT", "MaxCodegenSource"},
 	{"apply with a 2**32 array-like", `() => ({ n: Math.max.apply(null, { length: 2 ** 32 } as any) })`, 500, "TARSUS_LIMIT", "MaxArrayLength"},
