@@ -7,6 +7,11 @@
 // a header cap, a per-address connection cap, the security headers of
 // function responses, the console and the API) is described in edge.go
 // and configured in Config.
+//
+// fasthttp reuses its buffers: every value read from a *fiber.Ctx (body,
+// headers, params) is overwritten by a later request, and goja keeps Go
+// strings without copying, so a value handed to a runtime or another
+// goroutine is copied first.
 package api
 
 import (
@@ -151,7 +156,8 @@ func New(cfg Config, p *platform.Platform) *Server {
 		ErrorHandler:          s.errorHandler,
 		// Function invocation copies what it hands to a runtime; the API
 		// handlers finish with the request, except the SSE stream, which
-		// copies too. So fasthttp's buffers may be reused (FACTS.md).
+		// copies too. So fasthttp's buffers may be reused (every value read
+		// from a *fiber.Ctx points into them until the next request).
 		Immutable: false,
 		// Bodies are streamed and each route reads its own up to its
 		// limit (edge.go); none is decompressed.

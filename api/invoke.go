@@ -66,7 +66,7 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 		return err
 	}
 	announced := r.Header.Peek(withheld)
-	// Copy everything out of fasthttp's reusable buffers (FACTS.md): the
+	// Copy everything out of fasthttp's reusable buffers (see the package doc): the
 	// runtime keeps strings without copying.
 	req := &engine.Request{
 		ID:       "req-" + strconv.FormatUint(s.reqID.Add(1), 36),

@@ -17,7 +17,7 @@ import (
 
 var _ Store = (*Badger)(nil)
 
-// Badger tuning for a small footprint (see /work/shared/FACTS.md).
+// Badger tuning for a small footprint (see Footprint in doc.go).
 const (
 	memTableSize       = 16 << 20
 	numMemtables       = 2

@@ -83,5 +83,7 @@
 // Values are compressed with zstd by this package (Badger's own compression
 // only covers table blocks, never the value log), Badger's block cache is off
 // and memtables are small (2 × 16 MiB). A goroutine runs value-log GC every
-// five minutes until Close.
+// five minutes until Close. Measured: Badger's defaults (64 MB memtables ×
+// 5, a 256 MB block cache) held 430–550 MB RSS for 117 MB of values; this
+// tuning held 51–61 MB, 12 MB on disk, reads ~55 µs with decompression.
 package store
