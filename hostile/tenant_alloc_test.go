@@ -131,15 +131,22 @@ func TestTenantAllocAttacks(t *testing.T) {
 			if heavyAttacks[a.name] && raceDetector {
 				t.Skip("builds tens of megabytes first, which takes longer than the deadline under the race detector; run without -race")
 			}
-			s := &server{Server: s.Server, t: t}
-			route := fmt.Sprintf("a%d", i)
-			s.mustDeploy(tok, route+".ts", "export default [{}, "+a.handler+"];")
-			r := s.call("mallory", route, `{}`)
-			expectError(t, r, a.status, a.code, a.message)
-			within(t, r, allocDeadline+time.Second, a.name)
-			s.alive()
+			runAttack(t, s, tok, fmt.Sprintf("a%d", i), a, allocDeadline)
 		})
 	}
+}
+
+// runAttack deploys a's handler as route for the user of tok and calls it:
+// the answer must be a's clean error within deadline plus one second, and
+// the server must stay up.
+func runAttack(t *testing.T, srv *server, tok, route string, a allocAttack, deadline time.Duration) {
+	t.Helper()
+	s := &server{Server: srv.Server, t: t}
+	s.mustDeploy(tok, route+".ts", "export default [{}, "+a.handler+"];")
+	r := s.call("mallory", route, `{}`)
+	expectError(t, r, a.status, a.code, a.message)
+	within(t, r, deadline+time.Second, a.name)
+	s.alive()
 }
 
 // freeHeap returns the garbage an attack left to the OS when the test ends:

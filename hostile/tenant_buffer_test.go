@@ -88,13 +88,7 @@ func TestTenantBufferAttacks(t *testing.T) {
 	}
 	for i, a := range bufferAttacks {
 		t.Run(a.name, func(t *testing.T) {
-			s := &server{Server: s.Server, t: t}
-			route := fmt.Sprintf("a%d", i)
-			s.mustDeploy(tok, route+".ts", "export default [{}, "+a.handler+"];")
-			r := s.call("mallory", route, `{}`)
-			expectError(t, r, a.status, a.code, a.message)
-			within(t, r, bufferDeadline+time.Second, a.name)
-			s.alive()
+			runAttack(t, s, tok, fmt.Sprintf("a%d", i), a, bufferDeadline)
 		})
 	}
 }
