@@ -89,10 +89,7 @@ func (d *deadline) interrupt(cause error) {
 	}
 	d.cause = cause
 	d.rt.vm.Interrupt(interruption{})
-	select {
-	case d.rt.wake <- struct{}{}:
-	default:
-	}
+	d.rt.loop.interrupt()
 }
 
 // why is the cause of the interruption, if there was one.

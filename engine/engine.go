@@ -144,6 +144,9 @@ type Config struct {
 	SoftMemoryLimit int64
 	// Sink receives console output; nil discards it.
 	Sink Sink
+	// Host serves the environment, KV and fetch to functions (host.go).
+	// Optional: without it process.env is empty and KV and fetch fail.
+	Host Host
 	// Logger receives the engine's own diagnostics. Optional. Default: discard.
 	Logger *slog.Logger
 }

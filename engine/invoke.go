@@ -45,10 +45,7 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeo
 	rt.inv = inv
 	rt.logBytes, rt.logCut = 0, false
 	rt.vm.ClearInterrupt()
-	select {
-	case <-rt.wake:
-	default:
-	}
+	rt.loop.begin(ctx)
 	var every time.Duration
 	if rt.e.renice {
 		every = rt.e.cfg.NiceAfter
@@ -62,7 +59,7 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeo
 		}
 		rt.niced = niced
 		rt.dl = nil
-		rt.resetLoop()
+		rt.loop.reset()
 		rt.inv = nil
 		rt.curFn = ""
 	}()
@@ -76,15 +73,12 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeo
 	if _, err := rt.invokeFn(goja.Undefined(), lctx, d); err != nil {
 		return rt.failure(err)
 	}
-	for !inv.done && rt.pending > 0 {
-		var job func() error
+	rt.loop.endTurn()
+	for !inv.done && rt.loop.pending > 0 {
 		rt.waiting.Store(true)
-		select {
-		case job = <-rt.jobs:
-		case <-rt.wake:
-		}
+		job, ok := rt.loop.wait()
 		rt.waiting.Store(false)
-		if job == nil {
+		if !ok {
 			if rt.memStop.Load() {
 				return rt.failure(errMemoryStop)
 			}
@@ -96,6 +90,7 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeo
 			}
 			rt.consoleLine("error", "Uncaught "+errorText(err))
 		}
+		rt.loop.endTurn()
 	}
 	if !inv.done {
 		// Nothing is pending and nothing was sent: answer as Fastify does for

@@ -61,13 +61,8 @@ type runtime struct {
 	// event loop state, valid during one invocation
 	inv      *invocation
 	dl       *deadline
-	wake     chan struct{} // the deadline wakes a waiting event loop
-	niced    bool          // the last invocation's thread was niced
-	jobs     chan func() error
-	pending  int
-	timers   map[int64]*jsTimer
-	timerSeq int64
-	gen      uint64
+	loop     *eventLoop
+	niced    bool   // the last invocation's thread was niced
 	curFn    string // route whose code is running, for console attribution
 	logBytes int
 	logCut   bool
@@ -93,11 +88,6 @@ type loadedFn struct {
 	ctx goja.Value
 }
 
-type jsTimer struct {
-	t        *time.Timer
-	interval bool
-}
-
 // interruption is what Interrupt is called with when a deadline passes.
 type interruption struct{}
 
@@ -111,11 +101,13 @@ func newRuntime(e *Engine, user string) (*runtime, error) {
 		vm:     vm,
 		loaded: map[string]loadedFn{},
 		closed: make(chan struct{}),
-		jobs:   make(chan func() error, 256),
-		wake:   make(chan struct{}, 1),
-		timers: map[int64]*jsTimer{},
+		loop:   newEventLoop(),
 		now0:   time.Now(),
 	}
+	rt.loop.onUnhandled = func(reason goja.Value) {
+		rt.consoleLine("error", "Uncaught (in promise) "+rt.describeRejection(reason))
+	}
+	vm.SetPromiseRejectionTracker(rt.loop.track)
 	if err := rt.install(); err != nil {
 		return nil, err
 	}
@@ -514,37 +506,11 @@ func (rt *runtime) setTimer(c goja.FunctionCall, interval bool) goja.Value {
 	if len(c.Arguments) > 2 {
 		args = append(args, c.Arguments[2:]...)
 	}
-	rt.timerSeq++
-	id := rt.timerSeq
-	gen := rt.gen
 	d := time.Duration(ms * float64(time.Millisecond))
-	t := &jsTimer{interval: interval}
-	rt.timers[id] = t
-	rt.pending++
-	var fire func()
-	fire = func() {
-		job := func() error {
-			if rt.gen != gen {
-				return nil
-			}
-			if _, live := rt.timers[id]; !live {
-				return nil
-			}
-			if interval {
-				t.t = time.AfterFunc(d, fire)
-			} else {
-				delete(rt.timers, id)
-				rt.pending--
-			}
-			_, err := cb(goja.Undefined(), args...)
-			return err
-		}
-		select {
-		case rt.jobs <- job:
-		case <-rt.closed:
-		}
-	}
-	t.t = time.AfterFunc(d, fire)
+	id := rt.loop.setTimer(d, interval, func() error {
+		_, err := cb(goja.Undefined(), args...)
+		return err
+	})
 	return rt.vm.ToValue(id)
 }
 
@@ -552,30 +518,7 @@ func (rt *runtime) clearTimer(v goja.Value) {
 	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
 		return
 	}
-	id := v.ToInteger()
-	if t, ok := rt.timers[id]; ok {
-		t.t.Stop()
-		delete(rt.timers, id)
-		rt.pending--
-	}
-}
-
-// resetLoop cancels whatever the last invocation left behind: its timers
-// never fire into the next one.
-func (rt *runtime) resetLoop() {
-	for id, t := range rt.timers {
-		t.t.Stop()
-		delete(rt.timers, id)
-	}
-	rt.pending = 0
-	rt.gen++
-	for {
-		select {
-		case <-rt.jobs:
-		default:
-			return
-		}
-	}
+	rt.loop.clearTimer(v.ToInteger())
 }
 
 func (rt *runtime) close() {
@@ -585,10 +528,7 @@ func (rt *runtime) close() {
 	default:
 	}
 	close(rt.closed)
-	for _, t := range rt.timers {
-		t.t.Stop()
-	}
-	rt.timers = nil
+	rt.loop.close()
 	rt.loaded = nil
 }
 

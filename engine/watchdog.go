@@ -330,10 +330,7 @@ func (e *Engine) memoryStep(heap int64, quiet bool) ([]*runtime, bool) {
 	if top != nil {
 		top.memStop.Store(true)
 		top.vm.Interrupt(memoryExceeded{})
-		select {
-		case top.wake <- struct{}{}:
-		default:
-		}
+		top.loop.interrupt()
 		user, fn, grown := top.user, top.busyFn, top.grown
 		e.busyMu.Unlock()
 		e.log.Warn("heap above the memory limit: stopped the function that grew it most", "user", user, "fn", fn,
