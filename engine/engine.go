@@ -267,6 +267,7 @@ type Engine struct {
 	globals *goja.Program
 	// codegenProtos, with Config.Lower: see codegen.go.
 	codegenProtos *goja.Program
+	lib           *libPrograms // the built-in modules (modules.go)
 
 	mu     sync.Mutex
 	users  map[string]*userState
@@ -368,6 +369,7 @@ func New(cfg Config) (*Engine, error) {
 	}
 	e := &Engine{
 		codegenProtos: cprog,
+		lib:           &libPrograms{mods: builtinModules()},
 		globals:       gprog,
 		cfg:           cfg,
 		log:           cfg.Logger,

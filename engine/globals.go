@@ -249,13 +249,9 @@ func (rt *runtime) jsGlobal(name string) goja.Value {
 	return v
 }
 
-// hostRequire is the global require: only buffer, url and util exist.
+// hostRequire is the global require: the built-in modules (modules.go).
 func (rt *runtime) hostRequire(c goja.FunctionCall) goja.Value {
-	name := strings.TrimPrefix(c.Argument(0).String(), "node:")
-	if !builtins[name] {
-		panic(rt.vm.NewTypeError(fmt.Sprintf("Cannot find module '%s': Tarsus functions can require only buffer, url and util", c.Argument(0).String())))
-	}
-	return rt.nodeModule(name)
+	return rt.module(c.Argument(0).String(), true)
 }
 
 // nodeModule loads one of goja_nodejs's modules, setting up the module

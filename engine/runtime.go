@@ -18,10 +18,6 @@ var preludeSource string
 //go:embed globals.js
 var globalsSource string
 
-// builtins are the Node modules a function may require; everything else
-// (fs, net, child_process, …) does not exist in a runtime.
-var builtins = map[string]bool{"buffer": true, "url": true, "util": true}
-
 // runtime is one goja VM with the host APIs installed. It is used by one
 // request at a time.
 type runtime struct {
@@ -38,7 +34,8 @@ type runtime struct {
 	globalsFn   goja.Callable // globals.js, run when a function first names one of its globals
 	globalsHost *goja.Object
 
-	loaded map[string]loadedFn // route → loaded route context
+	loaded  map[string]loadedFn     // route → loaded route context
+	modules map[string]*goja.Object // built-in modules made in this runtime: name → module object
 
 	objToString goja.Value    // Object.prototype.toString, cached
 	stdGlobal   *goja.Object  // goja's own global object, where the standard globals are made

@@ -15,6 +15,7 @@ import (
 
 	"github.com/tarsus/tarsus/bundler"
 	"github.com/tarsus/tarsus/client"
+	"github.com/tarsus/tarsus/engine"
 )
 
 type pushOptions struct {
@@ -429,7 +430,7 @@ func predictedStatus(it *pushItem) string {
 // buildItems bundles the items' routes with BuildDir, GOMAXPROCS at a time,
 // with a progress bar. Problems are printed and returned as one error.
 func buildItems(ctx context.Context, e *env, p *project, items []*pushItem, show bool) error {
-	b := bundler.New(bundler.Options{SourceMap: true})
+	b := bundler.New(bundler.Options{SourceMap: true, Builtins: engine.BuiltinModules()})
 	bar := newBar(e, show, int64(len(items)), "building", false)
 	var (
 		mu    sync.Mutex

@@ -1,0 +1,136 @@
+package engine
+
+import (
+	"embed"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/dop251/goja"
+)
+
+// The built-in modules a function may require (and the bundler leaves as
+// imports): each is Go (native), JavaScript in lib/ (made from our own
+// source, compiled once per engine, run in a runtime the first time a
+// function requires it), or JavaScript over Go bindings (host). Modules
+// named "internal/…" hold the Web classes and shared parts: globals.go
+// makes globals from them, functions cannot require them.
+//
+// A module's JavaScript is the body of
+//
+//	function (exports, require, module, host) { … }
+//
+// where require reaches the other built-in modules (internal ones
+// included) and host is the module's Go bindings (nil without them).
+
+//go:embed lib
+var libFS embed.FS
+
+type builtinModule struct {
+	// native makes the module in Go. Exclusive with file.
+	native func(rt *runtime) *goja.Object
+	// file is the module's source under lib/.
+	file string
+	// host makes the Go bindings handed to the source as host. Optional.
+	host func(rt *runtime) goja.Value
+}
+
+// builtinModules is every built-in module by name.
+func builtinModules() map[string]builtinModule {
+	return map[string]builtinModule{
+		"buffer": {native: func(rt *runtime) *goja.Object { return rt.nodeModule("buffer") }},
+		"url":    {native: func(rt *runtime) *goja.Object { return rt.nodeModule("url") }},
+		"util":   {native: func(rt *runtime) *goja.Object { return rt.nodeModule("util") }},
+		"timers": {file: "lib/timers.js"},
+	}
+}
+
+// BuiltinModules lists the modules functions may import, without "node:":
+// the bundler leaves exactly these (in both spellings) to the runtime.
+func BuiltinModules() []string {
+	var names []string
+	for name := range builtinModules() {
+		if !strings.HasPrefix(name, "internal/") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// libPrograms compiles lib/ sources once per engine.
+type libPrograms struct {
+	mu    sync.Mutex
+	progs map[string]*goja.Program
+	mods  map[string]builtinModule
+}
+
+func (l *libPrograms) get(file string) (*goja.Program, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if p, ok := l.progs[file]; ok {
+		return p, nil
+	}
+	src, err := libFS.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	p, err := goja.Compile(file, "(function (exports, require, module, host) {"+string(src)+"\n})", true)
+	if err != nil {
+		return nil, fmt.Errorf("engine: %s: %w", file, err)
+	}
+	if l.progs == nil {
+		l.progs = map[string]*goja.Program{}
+	}
+	l.progs[file] = p
+	return p, nil
+}
+
+// module returns a built-in module's exports, making it in this runtime on
+// first use. fromUser: a function asked (internal modules do not exist).
+func (rt *runtime) module(spec string, fromUser bool) goja.Value {
+	name := strings.TrimPrefix(spec, "node:")
+	if v, ok := rt.modules[name]; ok {
+		return v.Get("exports")
+	}
+	def, ok := rt.e.lib.mods[name]
+	if !ok || (fromUser && strings.HasPrefix(name, "internal/")) {
+		e := rt.vm.NewGoError(fmt.Errorf("Cannot find module '%s': it is not one of the modules Tarsus functions can import (%s)", spec, strings.Join(BuiltinModules(), ", ")))
+		_ = e.Set("code", "MODULE_NOT_FOUND")
+		panic(e)
+	}
+	m := rt.vm.NewObject()
+	if rt.modules == nil {
+		rt.modules = map[string]*goja.Object{}
+	}
+	if def.native != nil {
+		_ = m.Set("exports", def.native(rt))
+		rt.modules[name] = m
+		return m.Get("exports")
+	}
+	exports := rt.vm.NewObject()
+	_ = m.Set("exports", exports)
+	rt.modules[name] = m // before it runs: cycles see the partial exports, as in Node
+	prog, err := rt.e.lib.get(def.file)
+	if err != nil {
+		delete(rt.modules, name)
+		panic(rt.vm.NewGoError(err))
+	}
+	fv, err := rt.vm.RunProgram(prog)
+	if err != nil {
+		delete(rt.modules, name)
+		panic(err)
+	}
+	fn, _ := goja.AssertFunction(fv)
+	host := goja.Undefined()
+	if def.host != nil {
+		host = def.host(rt)
+	}
+	req := rt.vm.ToValue(func(c goja.FunctionCall) goja.Value { return rt.module(c.Argument(0).String(), false) })
+	if _, err := fn(goja.Undefined(), exports, req, m, host); err != nil {
+		delete(rt.modules, name)
+		panic(err)
+	}
+	return m.Get("exports")
+}
