@@ -139,6 +139,9 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 	p.logs.maxDayBytes, p.logs.maxFollowers = cfg.MaxLogBytesPerDay, cfg.MaxLogFollowers
 	ecfg := cfg.Engine
 	ecfg.Sink = p.logs
+	if ecfg.Host == nil {
+		ecfg.Host = host{p: p}
+	}
 	if ecfg.Logger == nil {
 		ecfg.Logger = cfg.Logger
 	}
