@@ -126,12 +126,21 @@ func New(opts Options) *Bundler {
 // baseOptions are the esbuild options shared by Build and BuildDir.
 func (b *Bundler) baseOptions() api.BuildOptions {
 	o := api.BuildOptions{
-		LogLevel:          api.LogLevelSilent,
-		Bundle:            true,
-		Write:             false,
-		Format:            api.FormatIIFE,
-		Platform:          api.PlatformNeutral,
-		MainFields:        []string{"module", "main"},
+		LogLevel: api.LogLevelSilent,
+		Bundle:   true,
+		Write:    false,
+		Format:   api.FormatIIFE,
+		// Packages are resolved as Cloudflare's wrangler resolves them for
+		// Workers: its conditions, and esbuild's browser platform (its
+		// default), which honours the package.json "browser" field (a
+		// string entry, and a map that swaps or disables files) and reads
+		// the main fields browser, module, main. The import or require
+		// condition follows how each file is imported; default always
+		// applies. So a package with a worker or browser build (nanoid,
+		// uuid, jose, axios) gets it instead of its Node build.
+		Platform:          api.PlatformBrowser,
+		Conditions:        workerConditions(),
+		MainFields:        []string{"browser", "module", "main"},
 		Target:            api.ES2022,
 		Supported:         supported(),
 		Define:            map[string]string{"process.env.NODE_ENV": `"production"`},
@@ -150,6 +159,11 @@ func (b *Bundler) baseOptions() api.BuildOptions {
 	}
 	return o
 }
+
+// workerConditions are the package.json "exports" conditions wrangler
+// gives esbuild for every Worker build (its getBuildConditions), in its
+// order.
+func workerConditions() []string { return []string{"workerd", "worker", "browser"} }
 
 // builtinResult resolves the Node built-in name (spec without "node:"):
 // external if allowed, an error otherwise.
