@@ -136,7 +136,8 @@ func (b *Bundler) baseOptions() api.BuildOptions {
 		// string entry, and a map that swaps or disables files) and reads
 		// the main fields browser, module, main. The import or require
 		// condition follows how each file is imported; default always
-		// applies. So a package with a worker or browser build (nanoid,
+		// applies; node never does. As in Node, a package's "exports"
+		// match in the package's own key order. So a package with a worker or browser build (nanoid,
 		// uuid, jose, axios) gets it instead of its Node build.
 		Platform:          api.PlatformBrowser,
 		Conditions:        workerConditions(),
