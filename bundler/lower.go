@@ -28,6 +28,13 @@ import (
 //   - decorators, class auto-accessors (accessor x) and using / await
 //     using: lowered (the ES2022 target implies it; listed so that a later
 //     target cannot let them through);
+//   - class fields, instance and static: goja's parser takes a field named
+//     get, set or async (class C { set = f }, hono's Context) for the
+//     start of an accessor or async method and fails with "Unexpected
+//     token =". esbuild moves fields into the constructor
+//     (__publicField(this, "set", f), with define semantics) and, to keep
+//     their order, private fields too (#x becomes a WeakMap): slower
+//     private access, but the bundle always parses;
 //   - import() and import.meta, which a classic script cannot contain:
 //     import() of a bundled file becomes a promise of its module, of a
 //     built-in a promise of require(name); import.meta becomes an empty
@@ -51,6 +58,8 @@ func supported() map[string]bool {
 		"for-await":            false,
 		"regexp-match-indices": false,
 		"regexp-set-notation":  false,
+		"class-field":          false,
+		"class-static-field":   false,
 		"decorators":           false,
 		"using":                false,
 		"dynamic-import":       false,
