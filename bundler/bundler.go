@@ -54,6 +54,13 @@ type Options struct {
 	// Optional. Default (nil): "buffer", "url", "util". An empty non-nil
 	// slice allows none.
 	Builtins []string
+	// Check reports whether the runtime can parse a bundle (the engine's
+	// CheckSyntax). When set, every bundle is checked; one the runtime
+	// cannot parse is rebuilt with more syntax lowered (class fields, see
+	// lower.go), and if it still cannot be parsed, its build fails with the
+	// runtime's error instead of its deploy.
+	// Optional. Default: nil, bundles are not checked.
+	Check func(code []byte) error
 	// Logger receives a debug record per bundle and esbuild's warnings.
 	// Optional. Default: discard.
 	Logger *slog.Logger
@@ -65,6 +72,7 @@ type Bundler struct {
 	sourceMap bool
 	builtins  map[string]bool // bare names
 	allowed   string          // human list of builtins, for messages
+	check     func([]byte) error
 	log       *slog.Logger
 }
 
@@ -98,6 +106,7 @@ func New(opts Options) *Bundler {
 		minify:    !opts.NoMinify,
 		sourceMap: opts.SourceMap,
 		builtins:  map[string]bool{},
+		check:     opts.Check,
 		log:       opts.Logger,
 	}
 	if b.log == nil {
@@ -221,6 +230,18 @@ func (b *Bundler) buildOne(entry string, opts api.BuildOptions, srcPrefix string
 	route := RouteOf(entry)
 	start := time.Now()
 	res := api.Build(opts)
+	if b.check != nil && len(res.Errors) == 0 {
+		if err := b.check(bundleCode(res)); err != nil {
+			b.log.Debug("bundle rebuilt with class fields lowered", "fn", route, "err", err)
+			opts.Supported = fallbackSupported()
+			res = api.Build(opts)
+			if len(res.Errors) == 0 {
+				if err := b.check(bundleCode(res)); err != nil {
+					return Output{}, Errors{{File: entry, Text: "the bundle does not parse in the runtime even with class fields lowered (please report it: valid JavaScript must run): " + err.Error()}}
+				}
+			}
+		}
+	}
 	dur := time.Since(start)
 	for _, w := range res.Warnings {
 		ws := convertMessages([]api.Message{w}, entry)
@@ -251,6 +272,16 @@ func (b *Bundler) buildOne(entry string, opts api.BuildOptions, srcPrefix string
 	}
 	b.log.Debug("bundled", "fn", route, "dur_ms", dur.Milliseconds(), "bytes", len(out.Code))
 	return out, nil
+}
+
+// bundleCode is the script of a build's output files (not its map).
+func bundleCode(res api.BuildResult) []byte {
+	for _, f := range res.OutputFiles {
+		if !strings.HasSuffix(f.Path, ".map") {
+			return f.Contents
+		}
+	}
+	return nil
 }
 
 // metafileInputs returns the input files of esbuild's metafile, stripped

@@ -27,7 +27,12 @@
 // using, import() and import.meta) and regexp literals with the d or v
 // flag moved to run time; lower.go lists the set and how it was found
 // (the syntax corpus in testdata/syntax, which TestSyntaxCorpus runs
-// through the bundler and the engine and compares with node).
+// through the bundler and the engine and compares with node). With
+// [Options.Check] (the engine's parser) each bundle is checked; one the
+// runtime still cannot parse (a class field named get, set or async) is
+// rebuilt with class fields lowered too, which costs private fields their
+// speed and so is done only where needed; one that cannot be parsed even
+// then fails to build, with the runtime's error.
 // Object spread and rest are lowered as well
 // ({...x}, const {a, ...r} = x): goja runs them as
 // one native loop no deadline reaches ({...new Uint8Array(2**22)} ran 29 s),

@@ -28,17 +28,13 @@ import (
 //   - decorators, class auto-accessors (accessor x) and using / await
 //     using: lowered (the ES2022 target implies it; listed so that a later
 //     target cannot let them through);
-//   - class fields, instance and static: goja's parser takes a field named
-//     get, set or async (class C { set = f }, hono's Context) for the
-//     start of an accessor or async method and fails with "Unexpected
-//     token =". esbuild moves fields into the constructor
-//     (__publicField(this, "set", f), with define semantics) and, to keep
-//     their order, private fields too (#x becomes a WeakMap): slower
-//     private access, but the bundle always parses;
 //   - import() and import.meta, which a classic script cannot contain:
 //     import() of a bundled file becomes a promise of its module, of a
 //     built-in a promise of require(name); import.meta becomes an empty
 //     object (esbuild warns).
+//
+// Class fields named get, set or async also fail to parse; lowering them
+// is costly, so a bundle gets it only when it needs it (fallbackSupported).
 //
 // Top-level await cannot be lowered into a classic script: esbuild reports
 // it as a build error at the await. goja also rejects one valid binding
@@ -58,14 +54,29 @@ func supported() map[string]bool {
 		"for-await":            false,
 		"regexp-match-indices": false,
 		"regexp-set-notation":  false,
-		"class-field":          false,
-		"class-static-field":   false,
 		"decorators":           false,
 		"using":                false,
 		"dynamic-import":       false,
 		"import-meta":          false,
 		"object-rest-spread":   false,
 	}
+}
+
+// fallbackSupported is supported with class fields lowered too: what a
+// bundle is rebuilt with when Options.Check says goja cannot parse it.
+//
+// goja's parser takes a class field named get, set or async
+// (class C { set = f }, hono's Context) for the start of an accessor or an
+// async method and fails with "Unexpected token =". esbuild moves fields
+// into the constructor (__publicField(this, "set", f), with define
+// semantics) and, to keep their order, private fields too: #x becomes a
+// WeakMap, which made lru-cache's get/set loop 6 to 9 times slower in goja.
+// So only a bundle that needs it pays for it.
+func fallbackSupported() map[string]bool {
+	m := supported()
+	m["class-field"] = false
+	m["class-static-field"] = false
+	return m
 }
 
 // MaxLowerSource is the longest script Lower and LowerBundle rewrite, in

@@ -329,7 +329,7 @@ func pushCorpus(t *testing.T, bin, addr, work string, names []string) ([]string,
 	if err := os.MkdirAll(filepath.Join(proj, "functions"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	b := bundler.New(bundler.Options{SourceMap: true, Builtins: engine.BuiltinModules()})
+	b := bundler.New(bundler.Options{SourceMap: true, Builtins: engine.BuiltinModules(), Check: engine.CheckSyntax})
 	e, err := engine.New(engine.Config{Lower: b.Lower})
 	if err != nil {
 		t.Fatal(err)
