@@ -393,19 +393,19 @@ func (rt *runtime) slow(name string) goja.Callable {
 	return fn
 }
 
+// domError is a DOMException (internal/domexception's class, the one
+// functions see as the global) with name and message.
 func (rt *runtime) domError(name, msg string) *goja.Object {
+	ctor, ok := goja.AssertConstructor(rt.module("internal/domexception", false).ToObject(rt.vm).Get("DOMException"))
+	if ok {
+		if e, err := ctor(nil, rt.vm.ToValue(msg), rt.vm.ToValue(name)); err == nil {
+			return e
+		}
+	}
 	e := rt.vm.NewGoError(errors.New(msg))
 	_ = e.Set("name", name)
-	_ = e.Set("message", msg)
-	// DOMException's legacy code, which Node's errors carry (and Fastify
-	// then answers as a string).
-	if code, ok := domExceptionCodes[name]; ok {
-		_ = e.Set("code", code)
-	}
 	return e
 }
-
-var domExceptionCodes = map[string]int{"InvalidCharacterError": 5, "TypeMismatchError": 17, "QuotaExceededError": 22}
 
 func trimBOM(b []byte) []byte {
 	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
