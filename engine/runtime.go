@@ -56,14 +56,17 @@ type runtime struct {
 	closed             chan struct{}
 
 	// event loop state, valid during one invocation
-	inv      *invocation
-	dl       *deadline
-	loop     *eventLoop
-	niced    bool   // the last invocation's thread was niced
-	curFn    string // route whose code is running, for console attribution
-	logBytes int
-	logCut   bool
-	now0     time.Time
+	inv *invocation
+	// streaming is set by an invocation whose response streams on after
+	// Invoke returns (stream.go).
+	streaming *streamRun
+	dl        *deadline
+	loop      *eventLoop
+	niced     bool   // the last invocation's thread was niced
+	curFn     string // route whose code is running, for console attribution
+	logBytes  int
+	logCut    bool
+	now0      time.Time
 
 	// The memory watchdog's accounting (watchdog.go), guarded by e.busyMu.
 	busySince time.Time // when the current invocation or compile started
@@ -180,6 +183,14 @@ func (h *lifecycleHost) Get(key string) goja.Value {
 		fn = rt.hostRespond
 	case "sendValue":
 		fn = rt.hostSendValue
+	case "streamStart":
+		fn = rt.hostStreamStart
+	case "streamWrite":
+		fn = rt.hostStreamWrite
+	case "streamEnd":
+		fn = rt.hostStreamEnd
+	case "streamError":
+		fn = rt.hostStreamError
 	case "checkHeaders":
 		fn = rt.hostCheckHeaders
 	case "query":
