@@ -263,7 +263,9 @@
       case 'removeHeader': return function (key) { delete this._headers[String(key).toLowerCase()]; return this; };
       case 'type': return function (t) { this._headers['content-type'] = t; return this; };
       case 'serializer': return function (fn) { this._serializer = fn; return this; };
-      case 'hijack': return function () { return this; };
+      // hijack: the handler answers through reply.raw; the lifecycle sends
+      // nothing for it (an async handler's undefined included).
+      case 'hijack': return function () { this._done = true; this._hijacked = true; return this; };
       case 'redirect': return function (url, code) {
           if (!code) code = this._hasStatus ? this._status : 302;
           return this.header('location', url).code(code).send();
@@ -613,7 +615,7 @@
       };
       function start() {
         if (reply._rawEnded !== undefined) return;
-        if (reply._done) {
+        if (reply._done && reply._hijacked !== true) {
           var e = new Error('Cannot write to reply.raw after the reply was sent');
           e.code = 'ERR_STREAM_WRITE_AFTER_END';
           throw e;

@@ -356,8 +356,10 @@ func (e *Engine) continueStream(u *userState, rt *runtime, d *streamRun) {
 	switch {
 	case err == nil:
 		if !s.over() {
-			rt.consoleLine("warn", fmt.Sprintf("%s: the response stream never ended and nothing more could happen; it was ended", inv.fn.Path))
-			s.finish(nil)
+			// Node would leave the client waiting until a timeout; the
+			// body is cut instead, so the client sees it is incomplete.
+			rt.consoleLine("warn", fmt.Sprintf("%s: the response stream never ended (no close(), raw.end() or end of the iterable) and nothing more could happen; the body was cut", inv.fn.Path))
+			s.finish(ErrStreamFailed)
 		}
 	case errors.Is(err, errClientGone):
 	default:

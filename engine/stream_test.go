@@ -114,7 +114,7 @@ func TestStreamForms(t *testing.T) {
 		{"async generator", `async (req, reply) => { reply.type('text/plain'); return (async function* () { yield 'x'; await new Promise((r) => setTimeout(r, 5)); yield 'y'; })(); }`, "xy", "text/plain"},
 		{"reply.send of a stream", `(req, reply) => { reply.send(new Blob(['blob ', 'body']).stream()); }`, "blob body", ""},
 		{"raw writes (SSE)", `(req, reply) => {
-			reply.raw.writeHead(200, { 'content-type': 'text/event-stream' });
+			reply.hijack(); reply.raw.writeHead(200, { 'content-type': 'text/event-stream' });
 			let i = 0;
 			const t = setInterval(() => { reply.raw.write('data: ' + (++i) + '\n\n'); if (i === 3) { clearInterval(t); reply.raw.end(); } }, 2);
 		}`, "data: 1\n\ndata: 2\n\ndata: 3\n\n", "text/event-stream"},
