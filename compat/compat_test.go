@@ -319,10 +319,12 @@ func cli(t *testing.T, bin, addr, dir string, args ...string) (string, string, e
 
 // pushCorpus copies the functions into a project under work and pushes it
 // with `tarsus push`. Each function is first built alone with the bundler
-// push uses (same options): one whose build fails is left out of the
+// push uses (same options) and loaded in the engine as the server loads a
+// route when it deploys it (the server refuses the whole deploy if one
+// route fails): a function whose build or load fails is left out of the
 // project, so that one package's failure does not hide the others', and
-// its errors are its result. It returns the pushed function names and each
-// build error by name.
+// that error is its result. It returns the pushed function names and each
+// build or load error by name.
 func pushCorpus(t *testing.T, bin, addr, work string, names []string) ([]string, map[string]string) {
 	t.Helper()
 	proj := filepath.Join(work, "project")
