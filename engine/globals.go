@@ -157,7 +157,9 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 		v = rt.nodeModule("url").Get(name)
 	case "global":
 		v = vm.GlobalObject()
-	case "console", "queueMicrotask", "structuredClone", "process":
+	case "process":
+		v = rt.module("process", false)
+	case "console", "queueMicrotask", "structuredClone":
 		v = rt.jsGlobal(name)
 	default:
 		return rt.stdGlobalValue(name)

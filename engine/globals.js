@@ -61,16 +61,5 @@
     return function structuredClone(v) { return clone(v, new Map()); };
   }
 
-  if (name === 'process') {
-    return {
-      env: {}, platform: 'tarsus', version: 'v20.0.0', versions: {}, argv: [],
-      nextTick: function (cb) {
-        var args = Array.prototype.slice.call(arguments, 1);
-        Promise.resolve().then(function () { cb.apply(undefined, args); });
-      },
-      hrtime: { bigint: function () { return BigInt(Math.round(host.now() * 1e6)); } },
-      cwd: function () { return '/'; }
-    };
-  }
   return undefined;
 })

@@ -38,12 +38,15 @@ type builtinModule struct {
 
 // builtinModules is every built-in module by name.
 func builtinModules() map[string]builtinModule {
-	return map[string]builtinModule{
+	m := map[string]builtinModule{
 		"buffer": {native: func(rt *runtime) *goja.Object { return rt.nodeModule("buffer") }},
 		"url":    {native: func(rt *runtime) *goja.Object { return rt.nodeModule("url") }},
-		"util":   {native: func(rt *runtime) *goja.Object { return rt.nodeModule("util") }},
 		"timers": {file: "lib/timers.js"},
 	}
+	for name, def := range nodeModules() {
+		m[name] = def
+	}
+	return m
 }
 
 // BuiltinModules lists the modules functions may import, without "node:":
