@@ -280,6 +280,7 @@ func (rt *runtime) nodeModule(name string) *goja.Object {
 	case name == "buffer" && !rt.bufferGuarded:
 		rt.bufferGuarded = true
 		rt.guardBuffer(mod)
+		rt.extendBuffer(mod)
 	case name == "util" && !rt.utilGuarded:
 		rt.utilGuarded = true
 		rt.guardUtil(mod)

@@ -80,7 +80,7 @@ func runNodeCases(t *testing.T, file string) (want, got []any, labels []string) 
 	}
 	defer e.Close()
 	code := "export default [{}, async () => {\n" + cases + nodeCaseRunner + "\nreturn out;\n}]"
-	outs, err := bundler.New(bundler.Options{SourceMap: true, Builtins: BuiltinModules()}).Build(map[string][]byte{"f.js": []byte(code)}, []string{"f.js"})
+	outs, err := bundler.New(bundler.Options{SourceMap: true, NoMinify: true, Builtins: BuiltinModules()}).Build(map[string][]byte{"f.js": []byte(code)}, []string{"f.js"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,10 +98,17 @@ func runNodeCases(t *testing.T, file string) (want, got []any, labels []string) 
 	if len(got) != len(want) {
 		t.Fatalf("%d results, node has %d: %s", len(got), len(want), resp.Body)
 	}
+	// A case's label is its source: cases are written one per line.
 	for _, l := range strings.Split(cases, "\n") {
-		if l = strings.TrimSpace(l); strings.HasPrefix(l, "() =>") || strings.HasPrefix(l, "async () =>") {
-			labels = append(labels, l)
+		l = strings.TrimSpace(l)
+		for _, part := range strings.SplitAfter(l, "), ") {
+			if strings.HasPrefix(part, "() =>") || strings.HasPrefix(part, "async () =>") {
+				labels = append(labels, part)
+			}
 		}
+	}
+	if len(labels) != len(want) {
+		labels = nil
 	}
 	return want, got, labels
 }

@@ -20,6 +20,7 @@ func nodeModules() map[string]builtinModule {
 		"util/types":                 {file: "lib/util_types.js", host: (*runtime).utilHost},
 		"sys":                        {file: "lib/alias.js", host: name("util")},
 		"internal/std":               {file: "lib/std.js"},
+		"internal/buffer_extra":      {file: "lib/buffer_extra.js"},
 		"internal/deepequal":         {file: "lib/deepequal.js"},
 		"internal/unavailable_names": {file: "lib/unavailable_names.gen.js"},
 		"stream":                     {file: "lib/stream.gen.js"},
@@ -135,4 +136,16 @@ func (rt *runtime) genHost() goja.Value {
 	o := rt.vm.NewObject()
 	_ = o.Set("gen", func(goja.FunctionCall) goja.Value { return rt.vm.ToValue(int64(rt.loop.gen)) })
 	return o
+}
+
+// extendBuffer adds to goja_nodejs's buffer module what Node's has and it
+// lacks (lib/buffer_extra.js).
+func (rt *runtime) extendBuffer(mod *goja.Object) {
+	ext, ok := goja.AssertFunction(rt.module("internal/buffer_extra", false).ToObject(rt.vm).Get("extend"))
+	if !ok {
+		return
+	}
+	if _, err := ext(goja.Undefined(), mod); err != nil {
+		panic(err)
+	}
 }

@@ -190,7 +190,7 @@ function errBase(err, ctorName, tag, keys) {
   var name = err.name != null ? String(err.name) : 'Error';
   var stack;
   try { stack = err.stack; } catch (e) { stack = undefined; }
-  stack = typeof stack === 'string' && stack ? stack : Error.prototype.toString.call(err);
+  stack = typeof stack === 'string' && stack ? stack.replace(/\n+$/, '') : Error.prototype.toString.call(err);
   if (ctorName === null || (name.slice(-5) === 'Error' && stack.slice(0, name.length) === name && ctorName !== name && ctorName.indexOf(name) === -1)) {
     var fallback = 'Error';
     if (ctorName === null) {
@@ -205,8 +205,7 @@ function errBase(err, ctorName, tag, keys) {
   if (i !== -1 && stack.indexOf(name) !== -1) keys.splice(i, 1);
   if (err.cause !== undefined && keys.indexOf('cause') === -1 && hasOwn.call(err, 'cause')) keys.push('cause');
   if (Array.isArray(err.errors) && keys.indexOf('errors') === -1 && hasOwn.call(err, 'errors')) keys.push('errors');
-  var pos = stack.indexOf('\n    at');
-  if (pos === -1) stack = '[' + stack + ']';
+  if (!/\n\s+at /.test(stack)) stack = '[' + stack + ']';
   return stack;
 }
 
@@ -246,7 +245,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     formatter = formatArray;
     noIterator = false;
   } else if (types.isSet(value)) {
-    var size = Set.prototype.__lookupGetter__('size').call(value);
+    var size = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get.call(value);
     var p2 = getPrefix(ctorName, tag, 'Set', '(' + size + ')');
     keys = getKeys(value, ctx.showHidden);
     formatter = formatSet;
@@ -254,7 +253,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     braces = [p2 + '{', '}'];
     noIterator = false;
   } else if (types.isMap(value)) {
-    var msize = Map.prototype.__lookupGetter__('size').call(value);
+    var msize = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get.call(value);
     var p3 = getPrefix(ctorName, tag, 'Map', '(' + msize + ')');
     keys = getKeys(value, ctx.showHidden);
     formatter = formatMap;
@@ -265,7 +264,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     keys = getOwnNonIndexProperties(value, ctx.showHidden);
     var fallbackName = types.isTypedArray(value) ? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get.call(value) : '';
     var len = value.length;
-    if (typeof Buffer === 'function' && fallbackName === 'Uint8Array' && Buffer.isBuffer(value) && ctorName === 'Buffer') {
+    if (fallbackName === 'Uint8Array' && ctorName === 'Buffer') {
       var max = Math.min(50, len);
       var hex = [];
       for (var bi = 0; bi < max; bi++) hex.push((value[bi] < 16 ? '0' : '') + value[bi].toString(16));
@@ -400,7 +399,7 @@ function formatArray(ctx, value, recurseTimes) {
   var output = [];
   for (var i = 0; i < max; i++) {
     if (!hasOwn.call(value, i)) return formatArrayHoles(ctx, value, recurseTimes, max, output, i);
-    output.push(formatProperty(ctx, value, recurseTimes, i, 1));
+    output.push(formatProperty(ctx, value, recurseTimes, i, 3));
   }
   if (remaining > 0) output.push('... ' + remaining + ' more item' + (remaining > 1 ? 's' : ''));
   return output;
@@ -417,7 +416,7 @@ function formatArrayHoles(ctx, value, recurseTimes, max, output, i) {
       output.push('<' + emptyItems + ' empty item' + (emptyItems > 1 ? 's' : '') + '>');
       i = j;
     } else {
-      output.push(formatProperty(ctx, value, recurseTimes, i, 1));
+      output.push(formatProperty(ctx, value, recurseTimes, i, 3));
       i++;
     }
     outputLen++;
@@ -503,7 +502,7 @@ function formatProperty(ctx, value, recurseTimes, key, type) {
   } else {
     str = 'undefined';
   }
-  if (type === 1) return str;
+  if (type === 3) return str; // an array's element
   if (typeof key === 'symbol') {
     name = '[' + key.toString() + ']';
   } else if (key === '__proto__') {
@@ -829,7 +828,7 @@ function callbackify(original) {
       process.nextTick(function () { cb.call(self, null, ret); });
     }, function (rej) {
       if (!rej) {
-        var e = new Error('Promise was rejected with a falsy value');
+        var e = new Error('Promise was rejected with falsy value');
         e.code = 'ERR_FALSY_VALUE_REJECTION';
         e.reason = rej;
         rej = e;
@@ -974,7 +973,7 @@ module.exports = {
   },
   isArray: Array.isArray,
   isBoolean: function (a) { return typeof a === 'boolean'; },
-  isBuffer: function (a) { return typeof Buffer === 'function' && Buffer.isBuffer(a); },
+  isBuffer: function (a) { return Buffer.isBuffer(a); },
   isNull: function (a) { return a === null; },
   isNullOrUndefined: function (a) { return a === null || a === undefined; },
   isNumber: function (a) { return typeof a === 'number'; },
