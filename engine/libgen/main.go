@@ -44,19 +44,27 @@ var ports = []struct{ out, entry string }{
 }
 
 // builtins leaves Node's built-ins to the engine's require (readable-stream
-// asks for "process/" and string_decoder for "safe-buffer": the same ones).
-var builtins = api.Plugin{
-	Name: "builtins",
-	Setup: func(b api.PluginBuild) {
-		to := map[string]string{
-			"buffer": "buffer", "events": "events", "string_decoder": "string_decoder",
-			"string_decoder/": "string_decoder", "process": "process", "process/": "process", "util": "util", "safe-buffer": "buffer",
-		}
-		b.OnResolve(api.OnResolveOptions{Filter: `^(buffer|events|string_decoder/?|process/?|util|safe-buffer)$`},
-			func(a api.OnResolveArgs) (api.OnResolveResult, error) {
-				return api.OnResolveResult{Path: to[a.Path], External: true}, nil
-			})
-	},
+// asks for "process/" and string_decoder for "safe-buffer": the same ones),
+// and answers "abort-controller" with shims/abort-controller.js (the
+// global classes, or a minimal pair where they are missing).
+func builtins(shims string) api.Plugin {
+	return api.Plugin{
+		Name: "builtins",
+		Setup: func(b api.PluginBuild) {
+			to := map[string]string{
+				"buffer": "buffer", "events": "events", "string_decoder": "string_decoder",
+				"string_decoder/": "string_decoder", "process": "process", "process/": "process", "util": "util", "safe-buffer": "buffer",
+			}
+			b.OnResolve(api.OnResolveOptions{Filter: `^abort-controller$`},
+				func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+					return api.OnResolveResult{Path: filepath.Join(shims, "abort-controller.js")}, nil
+				})
+			b.OnResolve(api.OnResolveOptions{Filter: `^(buffer|events|string_decoder/?|process/?|util|safe-buffer)$`},
+				func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+					return api.OnResolveResult{Path: to[a.Path], External: true}, nil
+				})
+		},
+	}
 }
 
 func main() {
@@ -116,7 +124,7 @@ func build(dir, entry string) ([]byte, error) {
 		},
 		MainFields:        []string{"browser", "main"},
 		Conditions:        []string{"browser", "require", "default"},
-		Plugins:           []api.Plugin{builtins},
+		Plugins:           []api.Plugin{builtins(filepath.Join(dir, "shims"))},
 		Charset:           api.CharsetUTF8,
 		LegalComments:     api.LegalCommentsInline,
 		MinifySyntax:      true,
