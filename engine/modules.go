@@ -40,21 +40,24 @@ type builtinModule struct {
 
 // builtinModules is every built-in module by name.
 func builtinModules() map[string]builtinModule {
-	return map[string]builtinModule{
+	m := map[string]builtinModule{
 		"buffer": {native: func(rt *runtime) *goja.Object { return rt.nodeModule("buffer") }},
 		"url":    {native: func(rt *runtime) *goja.Object { return rt.nodeModule("url") }},
-		"util":   {native: func(rt *runtime) *goja.Object { return rt.nodeModule("util") }},
 		"timers": {file: "lib/timers.js"},
 
 		// The Web platform's classes (globals.go makes the globals from them).
 		"internal/domexception":         {file: "lib/domexception.js"},
-		"internal/events":               {file: "lib/events.js"},
+		"internal/events":               {file: "lib/eventtarget.js"},
 		"internal/abort":                {file: "lib/abort.js"},
 		"internal/web-streams-polyfill": {file: "lib/web-streams-polyfill.js"},
 		"internal/streams":              {file: "lib/streams.js", host: (*runtime).codecBindings},
 		"internal/blob":                 {file: "lib/blob.js"},
 		"internal/formdata":             {file: "lib/formdata.js", host: (*runtime).formBindings},
 	}
+	for name, def := range nodeModules() {
+		m[name] = def
+	}
+	return m
 }
 
 // BuiltinModules lists the modules functions may import, without "node:":
