@@ -24,7 +24,7 @@ import (
 // where require reaches the other built-in modules (internal ones
 // included) and host is the module's Go bindings (nil without them).
 
-//go:generate go run ./libgen -dir .
+//go:generate sh ../scripts/node-lib.sh
 
 //go:embed lib
 var libFS embed.FS
