@@ -58,6 +58,7 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeo
 			rt.broken = true
 		}
 		rt.niced = niced
+		rt.endFetches()
 		rt.dl = nil
 		rt.loop.reset()
 		rt.inv = nil

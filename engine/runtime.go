@@ -57,6 +57,7 @@ type runtime struct {
 
 	// event loop state, valid during one invocation
 	inv      *invocation
+	fetch    *fetchState // the invocation's fetches (fetch.go); nil until its first
 	dl       *deadline
 	loop     *eventLoop
 	niced    bool   // the last invocation's thread was niced

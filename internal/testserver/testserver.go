@@ -45,6 +45,14 @@ type Options struct {
 	UploadTimeout  time.Duration
 	WriteTimeout   time.Duration
 	FunctionsHost  string
+
+	// Outgoing fetch (platform.Config, engine.Config); zero values take
+	// their defaults. FetchAllow "127.0.0.1" lets functions reach servers
+	// a test starts on loopback.
+	FetchAllow    []string
+	FetchMaxBytes int64
+	FetchTimeout  time.Duration
+	MaxFetches    int
 }
 
 // Server is a running test server.
@@ -73,8 +81,10 @@ func Start(t testing.TB, o Options) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit},
-		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers}, st)
+	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit,
+		FetchTimeout: o.FetchTimeout, MaxFetches: o.MaxFetches},
+		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers,
+		FetchAllow: o.FetchAllow, FetchMaxBytes: o.FetchMaxBytes}, st)
 	if err != nil {
 		t.Fatal(err)
 	}
