@@ -348,6 +348,7 @@ function parseForm(ab, type) {
 // The body methods, shared by Request and Response through a state object
 // (both classes keep theirs in a private field and hand it here).
 function consume(st, signal) {
+  if (st.src === null) return Promise.resolve(new ArrayBuffer(0)); // a null body is never used up
   if (st.used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
   if (st.streamed && st.streamed.locked) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
   st.used = true;
@@ -513,7 +514,8 @@ class Request {
 
   clone() {
     if (this.bodyUsed) throw new TypeError('unusable');
-    var r = new Request(this, { body: null, headers: this.#headers, method: this.#method === 'GET' || this.#method === 'HEAD' ? undefined : this.#method });
+    var r = new Request(this.#url, { headers: this.#headers, method: this.#method, redirect: this.#redirect, signal: this.#signal });
+    r.#dup = this.#dup;
     r.#st = { src: cloneSource(this.#st), used: false, streamed: null, signal: this.#st.signal };
     return r;
   }
