@@ -76,7 +76,7 @@ func ParseAllow(s string) ([]string, error) {
 
 // parseEntry classifies one allow-list entry.
 func parseEntry(f string) (p netip.Prefix, host, suffix string, err error) {
-	if strings.Contains(f, "/") {
+	if strings.Contains(f, "/") && !strings.Contains(f, "://") {
 		p, err = netip.ParsePrefix(f)
 		if err != nil {
 			return p, "", "", fmt.Errorf("%q is not a CIDR (write e.g. 10.0.0.0/8 or fd00::/8)", f)
