@@ -335,6 +335,20 @@ func waitClosed(t *testing.T, up *upstreamSite) {
 	}
 }
 
+func TestFetchSample(t *testing.T) {
+	up := upstream(t)
+	s, tok := fetchServer(t, testserver.Options{FetchAllow: []string{"127.0.0.1"}})
+	s.mustPut(tok, "fetch-api.ts", readSample(t, "fetch-api.ts"))
+	st, m := s.jsonCall("fet", "fetch-api", map[string]any{"url": up.URL + "/json"})
+	if st != 200 || m["ok"] != true || !reflect.DeepEqual(m["keys"], []any{"hello", "ua"}) {
+		t.Fatalf("%d %v", st, m)
+	}
+	st, m = s.jsonCall("fet", "fetch-api", map[string]any{"url": "http://169.254.169.254/"})
+	if st != 200 || m["ok"] != false || m["code"] != "TARSUS_EGRESS_DENIED" || m["error"] != "fetch failed" {
+		t.Fatalf("%d %v", st, m)
+	}
+}
+
 func TestFetchEgressGuard(t *testing.T) {
 	up := upstream(t)
 	// Only the name localhost is allowed: 127.0.0.1 by address is not.

@@ -325,6 +325,9 @@ func (rt *runtime) fetchSend(c goja.FunctionCall) goja.Value {
 	hasBody := false
 	switch b := c.Argument(3).(type) {
 	case goja.String:
+		if n := float64(b.Length()) * 3; n > float64(cfg.MaxTypedArrayBytes) {
+			rt.tooManyBytes("the request body", n)
+		}
 		body, hasBody = []byte(jsStringToUTF8(b)), true
 	case *goja.Object:
 		v, ok := rt.viewBytes(b)
