@@ -420,7 +420,9 @@ func (rt *runtime) fetchSend(c goja.FunctionCall) goja.Value {
 			})
 		}()
 	}
-	if n := fs.count.Load(); int(n) >= cfg.MaxFetches {
+	// Counted when called (so that at most MaxFetches ever wait in the
+	// queue); the redirect hops after the first are counted as they go.
+	if int(fs.count.Add(1)) > cfg.MaxFetches {
 		fs.finish(cn, nil, false)
 		fail(fs.limitError())
 		return vm.ToValue([]any{cn.id, p})
@@ -493,7 +495,7 @@ func (rt *runtime) fetchFollow(ctx context.Context, fs *fetchState, user, method
 	}
 	for hop := 0; ; hop++ {
 		res.url, res.host = cur.String(), cur.Host
-		if int(fs.count.Add(1)) > rt.e.cfg.MaxFetches {
+		if hop > 0 && int(fs.count.Add(1)) > rt.e.cfg.MaxFetches {
 			res.err = fs.limitError()
 			return res
 		}

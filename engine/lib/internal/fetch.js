@@ -300,7 +300,9 @@ function makeStream(src, self) {
     },
     cancel: function () { if (src.host) host.cancel(src.host.id); return Promise.resolve(); },
   };
-  s[Symbol.asyncIterator] = function () { return { next: read, return: function () { return Promise.resolve({ done: true }); } }; };
+  // goja has no Symbol.asyncIterator; bundles lowered by esbuild look for
+  // Symbol.for('Symbol.asyncIterator') instead.
+  s[Symbol.asyncIterator || Symbol.for('Symbol.asyncIterator')] = function () { return { next: read, return: function () { return Promise.resolve({ done: true }); } }; };
   return s;
 }
 
