@@ -632,3 +632,57 @@ out.push(await ta(async () => { try { await fetch('/rel'); } catch (e) { return 
 		}
 	}
 }
+
+// TestFetchNetworkMatchesNode fetches the same upstream from Node 20 and
+// from a function and compares what each saw.
+func TestFetchNetworkMatchesNode(t *testing.T) {
+	up := upstream(t)
+	cases := `
+const out = [];
+const hdrs = (h) => [...h].filter(([k]) => k !== 'date');
+let r = await fetch(U + '/echo', { method: 'POST', body: 'é', headers: { 'X-Test': ' v ' } });
+out.push([r.status, r.ok, r.statusText, r.type, r.redirected, r.url === U + '/echo', hdrs(r.headers), await r.json()]);
+r = await fetch(U + '/redirect?to=/echo', { redirect: 'manual' });
+out.push([r.status, r.redirected, r.headers.get('location'), hdrs(r.headers), await r.text()]);
+r = await fetch(U + '/redirect?code=303&to=/echo%3Fa%3D1', { method: 'PUT', body: 'x' });
+out.push([r.status, r.redirected, r.url.slice(U.length), await r.json()]);
+r = await fetch(U + '/json');
+out.push([r.headers.getSetCookie(), r.headers.get('set-cookie'), r.bodyUsed, (await r.clone().json()).hello, r.bodyUsed]);
+try { await fetch(U + '/redirect?to=/echo', { redirect: 'error' }); out.push('no error'); } catch (e) { out.push([e.constructor.name, e.message, typeof e.cause]); }
+r = await fetch(U + '/big?n=5', { method: 'HEAD' });
+out.push([r.status, r.body, await r.text()]);
+`
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatalf("node is required to compare answers: %v", err)
+	}
+	script := filepath.Join(t.TempDir(), "net.js")
+	if err := os.WriteFile(script, []byte("const U = "+fmt.Sprintf("%q", up.URL)+";\n(async () => {\n"+cases+"\nconsole.log(JSON.stringify(out));\n})();\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	nodeOut, err := exec.CommandContext(ctx, node, "--no-deprecation", "--no-warnings", script).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var want []any
+	if err := json.Unmarshal(nodeOut, &want); err != nil {
+		t.Fatalf("node's answer: %v: %s", err, nodeOut)
+	}
+	s, tok := fetchServer(t, testserver.Options{FetchAllow: []string{"127.0.0.1"}})
+	s.deployFetch(tok, "net", "", "const U = request.body.u;\n"+cases+"\nreturn out;")
+	b, _ := json.Marshal(map[string]string{"u": up.URL})
+	r := s.call("fet", "net", string(b))
+	var got []any
+	if err := json.Unmarshal(r.Body, &got); err != nil || len(got) != len(want) {
+		t.Fatalf("%d %s; node: %s", r.Status, r.Body, nodeOut)
+	}
+	for i := range want {
+		if !reflect.DeepEqual(want[i], got[i]) {
+			w, _ := json.Marshal(want[i])
+			g, _ := json.Marshal(got[i])
+			t.Errorf("case %d: node %s, tarsus %s", i, w, g)
+		}
+	}
+}
