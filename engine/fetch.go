@@ -355,9 +355,9 @@ func (rt *runtime) fetchSend(c goja.FunctionCall) goja.Value {
 		cn.state = connRequesting
 		cn.began = time.Now()
 		u, _ := url.Parse(rawURL)
-		cn.rec = FetchRecord{Method: method}
+		cn.rec = FetchRecord{Method: clip(method, 32)}
 		if u != nil {
-			cn.rec.Host = u.Host
+			cn.rec.Host = clip(u.Host, 300)
 		}
 		at := time.Now().Add(cfg.FetchTimeout)
 		if rt.dl != nil && rt.dl.at.Before(at) {
@@ -382,8 +382,8 @@ func (rt *runtime) fetchSend(c goja.FunctionCall) goja.Value {
 					}
 					return nil
 				}
-				cn.rec.Host = res.host
-				cn.rec.Method = res.method
+				cn.rec.Host = clip(res.host, 300)
+				cn.rec.Method = clip(res.method, 32)
 				if res.err != nil {
 					fs.finish(cn, res.err, true)
 					fail(res.err)
@@ -490,9 +490,10 @@ func (rt *runtime) fetchFollow(ctx context.Context, fs *fetchState, user, method
 	res.method = method
 	cur, err := url.Parse(rawURL)
 	if err != nil || (cur.Scheme != "http" && cur.Scheme != "https") || cur.Host == "" {
-		res.err = &fetchError{code: "TARSUS_FETCH_BAD_URL", msg: fmt.Sprintf("fetch: %q is not an http(s) URL", rawURL)}
+		res.err = &fetchError{code: "TARSUS_EGRESS_DENIED", msg: fmt.Sprintf("fetch: %q is not an http(s) URL (the only schemes fetch supports)", clip(rawURL, 200))}
 		return res
 	}
+	cur.Fragment, cur.RawFragment = "", "" // never sent, not in the response's url
 	for hop := 0; ; hop++ {
 		res.url, res.host = cur.String(), cur.Host
 		if hop > 0 && int(fs.count.Add(1)) > rt.e.cfg.MaxFetches {
@@ -519,7 +520,7 @@ func (rt *runtime) fetchFollow(ctx context.Context, fs *fetchState, user, method
 		}
 		// A redirect: this hop ends here.
 		_ = resp.Body.Close()
-		res.hops = append(res.hops, FetchRecord{Method: method, Host: cur.Host, Status: resp.Status, Duration: time.Since(began)})
+		res.hops = append(res.hops, FetchRecord{Method: clip(method, 32), Host: clip(cur.Host, 300), Status: resp.Status, Duration: time.Since(began)})
 		if mode == "error" {
 			res.err = &fetchError{code: "TARSUS_FETCH_REDIRECT", msg: "unexpected redirect (the request's redirect mode is \"error\")"}
 			return res
@@ -546,6 +547,14 @@ func (rt *runtime) fetchFollow(ctx context.Context, fs *fetchState, user, method
 		res.method = method
 		res.redirected = true
 	}
+}
+
+// clip keeps records small: hosts and methods are the function's choice.
+func clip(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
 }
 
 func ctxError(ctx context.Context, host string, timeout time.Duration) error {

@@ -261,7 +261,7 @@ function toBytes(src) {
 }
 
 // A minimal reader over a source for when ReadableStream is not there.
-function makeStream(src, self) {
+function makeStream(src, st) {
   var streams = opt('internal/streams');
   if (streams && typeof streams.ReadableStream === 'function') {
     if (src.stream) return src.stream;
@@ -284,6 +284,7 @@ function makeStream(src, self) {
   // iteration, enough for `for await (const chunk of res.body)`.
   var used = false;
   var read = function () {
+    st.used = true; // read through the stream: the body is disturbed
     if (src.host && src.host.users === 1 && src.host.all === null) {
       return host.read(src.host.id).then(function (c) { return c === null ? { value: undefined, done: true } : { value: c, done: false }; });
     }
@@ -366,7 +367,7 @@ function bodyMethods(proto, state) {
     body: { configurable: true, enumerable: true, get: function () {
       var st = state(this);
       if (st.src === null) return null;
-      if (!st.streamed) st.streamed = makeStream(st.src, this);
+      if (!st.streamed) st.streamed = makeStream(st.src, st);
       return st.streamed;
     } },
     bodyUsed: { configurable: true, enumerable: true, get: function () {
