@@ -111,3 +111,28 @@ func TestGuardAndCap(t *testing.T) {
 		t.Fatalf("127.0.0.1 with only localhost allowed: %v", err)
 	}
 }
+
+func TestOwnAddresses(t *testing.T) {
+	c, _ := New(Config{})
+	// Every address of this machine is refused, whatever its class.
+	c.isOwn(netip.MustParseAddr("127.0.0.1")) // reads them
+	c.mu.Lock()
+	n := len(c.own)
+	c.own[netip.MustParseAddr("203.0.113.7")] = true // as if a public interface address
+	c.mu.Unlock()
+	if n == 0 {
+		t.Fatal("no interface addresses read")
+	}
+	err := c.Check("example.test", netip.MustParseAddr("203.0.113.7"))
+	if code(err) != "TARSUS_EGRESS_DENIED" || !strings.Contains(err.Error(), "an address of this server") {
+		t.Fatalf("own address: %v", err)
+	}
+	if err := c.Check("example.test", netip.MustParseAddr("203.0.113.8")); err != nil {
+		t.Fatalf("public address: %v", err)
+	}
+	// An allowed CIDR lets an own address through.
+	c2, _ := New(Config{Allow: []string{"203.0.113.0/24"}})
+	if err := c2.Check("", netip.MustParseAddr("203.0.113.7")); err != nil {
+		t.Fatalf("allowed: %v", err)
+	}
+}
