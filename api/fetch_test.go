@@ -593,6 +593,16 @@ out.push(await ta(async () => { const q = new Request(new Request('http://x.test
 out.push(await ta(async () => Array.from(await new Response(new ArrayBuffer(3)).bytes())));
 out.push(await ta(async () => (await new Response('abc').arrayBuffer()).byteLength));
 out.push(t(() => typeof fetch));
+out.push(t(() => [new Request(new URL('http://x.test/p?q')).url, new Request('http://x.test/p', { headers: [['a', 1]] }).headers.get('a')]));
+out.push(t(() => new Headers().get('bad name')));
+out.push(t(() => { const h = new Headers(); h.append('a', 1); h.append('A', true); return h.get('a'); }));
+out.push(t(() => Response.redirect(new URL('http://a.test/x')).headers.get('location')));
+out.push(t(() => [new Response(undefined).body, new Response().status, JSON.stringify(new Response()), Object.keys(new Headers({ a: '1' }))]));
+out.push(t(() => [Headers.prototype[Symbol.iterator] === Headers.prototype.entries, new Headers() instanceof Headers, typeof Headers.prototype.getSetCookie]));
+out.push(t(() => [Object.getOwnPropertyNames(Response.prototype).sort(), Object.getOwnPropertyNames(Headers.prototype).sort()]));
+out.push(t(() => [Response.length, Request.length, Headers.length, fetch.length]));
+out.push((() => { try { Headers(); } catch (e) { return e.constructor.name; } })()); // goja and undici word it differently
+out.push(t(() => { const h = new Headers([['b', '1'], ['a', '2']]); const seen = []; for (const [k] of h) { seen.push(k); if (k === 'a') h.append('c', '3'); } return seen; }));
 out.push(await ta(async () => { try { await fetch('/rel'); } catch (e) { return [e.constructor.name, e.message]; } }));
 `
 	node, err := exec.LookPath("node")

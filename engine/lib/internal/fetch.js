@@ -43,8 +43,9 @@ function checkValue(who, v) {
 class Headers {
   #list = []; // [lower-case name, value] in insertion order
   #guard = 'none';
+  #cache = null; // the sorted and combined list, until the next change
 
-  constructor(init) {
+  constructor(init = undefined) {
     if (init === undefined || init === null) {
       if (init === null) throw new TypeError('Headers constructor: Argument 1 could not be converted to one of: sequence<sequence<ByteString>>, record<ByteString, ByteString>.');
       return;
@@ -87,6 +88,7 @@ class Headers {
     var n = checkName('append', name), v = checkValue('append', value);
     this.#mutable();
     this.#list.push([n, v]);
+    this.#cache = null;
   }
 
   delete(name) {
@@ -94,6 +96,7 @@ class Headers {
     var n = checkName('delete', name);
     this.#mutable();
     this.#list = this.#list.filter(function (e) { return e[0] !== n; });
+    this.#cache = null;
   }
 
   get(name) {
@@ -122,6 +125,7 @@ class Headers {
     if (arguments.length < 2) throw new TypeError('Headers.set: 2 arguments required, but only ' + arguments.length + ' present.');
     var n = checkName('set', name), v = checkValue('set', value);
     this.#mutable();
+    this.#cache = null;
     var i = this.#list.findIndex(function (e) { return e[0] === n; });
     if (i < 0) { this.#list.push([n, v]); return; }
     this.#list[i][1] = v;
@@ -131,6 +135,7 @@ class Headers {
   // The sorted and combined list that iteration shows (set-cookie values
   // stay separate).
   #sorted() {
+    if (this.#cache !== null) return this.#cache;
     var names = [];
     var seen = {};
     for (var i = 0; i < this.#list.length; i++) {
@@ -147,19 +152,20 @@ class Headers {
         out.push([names[j], this.get(names[j])]);
       }
     }
+    this.#cache = out;
     return out;
   }
 
-  forEach(cb, thisArg) {
+  // Iteration is live, as the standard says: each step reads the current
+  // sorted list at the next index.
+  forEach(cb, thisArg = undefined) {
     if (typeof cb !== 'function') throw new TypeError("Headers.forEach: Argument 1 could not be converted to: Function.");
-    var s = this.#sorted();
-    for (var i = 0; i < s.length; i++) cb.call(thisArg, s[i][1], s[i][0], this);
+    for (var i = 0; i < this.#sorted().length; i++) { var e = this.#sorted()[i]; cb.call(thisArg, e[1], e[0], this); }
   }
 
-  *entries() { var s = this.#sorted(); for (var i = 0; i < s.length; i++) yield [s[i][0], s[i][1]]; }
-  *keys() { var s = this.#sorted(); for (var i = 0; i < s.length; i++) yield s[i][0]; }
-  *values() { var s = this.#sorted(); for (var i = 0; i < s.length; i++) yield s[i][1]; }
-  [Symbol.iterator]() { return this.entries(); }
+  *entries() { for (var i = 0; i < this.#sorted().length; i++) { var e = this.#sorted()[i]; yield [e[0], e[1]]; } }
+  *keys() { for (var i = 0; i < this.#sorted().length; i++) yield this.#sorted()[i][0]; }
+  *values() { for (var i = 0; i < this.#sorted().length; i++) yield this.#sorted()[i][1]; }
   get [Symbol.toStringTag]() { return 'Headers'; }
 
   // Internal: raw list, flat, for sending; guard; appending without checks.
@@ -168,11 +174,13 @@ class Headers {
   static _fromFlat(flat, guard) {
     var h = new Headers();
     for (var i = 0; i + 1 < flat.length; i += 2) h.#list.push([String(flat[i]).toLowerCase(), String(flat[i + 1])]);
+    h.#cache = null;
     h.#guard = guard;
     return h;
   }
-  static _setIfMissing(h, n, v) { if (!h.has(n)) h.#list.push([n, v]); }
+  static _setIfMissing(h, n, v) { if (!h.has(n)) { h.#list.push([n, v]); h.#cache = null; } }
 }
+Object.defineProperty(Headers.prototype, Symbol.iterator, { value: Headers.prototype.entries, writable: true, configurable: true });
 var headersFlat = Headers._flat, headersGuard = Headers._guard, headersFromFlat = Headers._fromFlat, headersDefault = Headers._setIfMissing;
 delete Headers._flat; delete Headers._guard; delete Headers._fromFlat; delete Headers._setIfMissing;
 
@@ -444,7 +452,7 @@ class Request {
   #signal;
   #dup;
 
-  constructor(input, init) {
+  constructor(input, init = undefined) {
     if (arguments.length < 1) throw new TypeError("Request constructor: 1 argument required, but only 0 present.");
     if (init === undefined || init === null) init = {};
     var st = { src: null, used: false, streamed: null, signal: null };
@@ -545,7 +553,7 @@ class Response {
   #url = '';
   #redirected = false;
 
-  constructor(body, init) {
+  constructor(body = null, init = undefined) {
     if (body === INTERNAL) { this.#st = { src: null, used: false, streamed: null, signal: null }; this.#headers = init; return; }
     if (body === undefined) body = null;
     if (init === undefined || init === null) init = {};
@@ -636,7 +644,7 @@ function abortReason(signal) {
   return e;
 }
 
-function fetch(input, init) {
+function fetch(input, init = undefined) {
   var argc = arguments.length;
   return new Promise(function (resolve, reject) {
     var req;
