@@ -224,6 +224,10 @@ func (rt *runtime) fetchHost() goja.Value {
 		}
 		return goja.Undefined()
 	})
+	_ = h.Set("made", func(c goja.FunctionCall) goja.Value {
+		_, ok := rt.modules[c.Argument(0).String()]
+		return vm.ToValue(ok)
+	})
 	_ = h.Set("decode", func(c goja.FunctionCall) goja.Value {
 		b, ok := rt.viewBytes(c.Argument(0))
 		if !ok {

@@ -24,6 +24,8 @@ import (
 // where require reaches the other built-in modules (internal ones
 // included) and host is the module's Go bindings (nil without them).
 
+//go:generate go run ./libgen -dir .
+
 //go:embed lib
 var libFS embed.FS
 
@@ -44,7 +46,15 @@ func builtinModules() map[string]builtinModule {
 		"util":   {native: func(rt *runtime) *goja.Object { return rt.nodeModule("util") }},
 		"timers": {file: "lib/timers.js"},
 
-		"internal/fetch": {file: "lib/internal/fetch.js", host: (*runtime).fetchHost},
+		// The Web platform's classes (globals.go makes the globals from them).
+		"internal/domexception":         {file: "lib/domexception.js"},
+		"internal/events":               {file: "lib/events.js"},
+		"internal/abort":                {file: "lib/abort.js"},
+		"internal/web-streams-polyfill": {file: "lib/web-streams-polyfill.js"},
+		"internal/streams":              {file: "lib/streams.js", host: (*runtime).codecBindings},
+		"internal/blob":                 {file: "lib/blob.js"},
+		"internal/formdata":             {file: "lib/formdata.js", host: (*runtime).formBindings},
+		"internal/fetch":                {file: "lib/internal/fetch.js", host: (*runtime).fetchHost},
 	}
 }
 

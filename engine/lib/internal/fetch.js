@@ -2,14 +2,15 @@
 // 20 (undici) has them. Sending, redirects, limits and body bytes are Go
 // (engine/fetch.go, reached through host); the classes are here. Blob,
 // FormData, ReadableStream and AbortSignal come from their own internal
-// modules when this server has them, required when first needed and
-// recognised by shape, so this module works without them.
+// modules, required when first needed (a function that only fetches text
+// never makes them); an AbortSignal is recognised by its shape.
 'use strict';
 
 var INTERNAL = {}; // the token of the internal constructor paths
 
-function opt(name) {
-  try { return require(name); } catch (e) { return null; }
+// loaded is a module only if this runtime already made it.
+function loaded(name) {
+  return host.made(name) ? require(name) : null;
 }
 
 // ---- Headers ------------------------------------------------------------
@@ -186,22 +187,16 @@ delete Headers._flat; delete Headers._guard; delete Headers._fromFlat; delete He
 
 // ---- bodies -------------------------------------------------------------
 
-function isBlob(x) { return x !== null && typeof x === 'object' && typeof x.arrayBuffer === 'function' && typeof x.type === 'string' && typeof x.size === 'number' && typeof x.slice === 'function'; }
-function isFormData(x) { return x !== null && typeof x === 'object' && typeof x.append === 'function' && typeof x.getAll === 'function' && typeof x.entries === 'function' && !(x instanceof Headers) && !(x instanceof URLSearchParams); }
+// Blobs and FormData are recognised by their own modules (only once a
+// function has made one: an object whose class was never made cannot be
+// one); a ReadableStream, by its shape.
+function isBlob(x) { var m = loaded('internal/blob'); return m !== null && m.isBlob(x); }
+function isFormData(x) { var m = loaded('internal/formdata'); return m !== null && x instanceof m.FormData; }
 function isStream(x) { return x !== null && typeof x === 'object' && typeof x.getReader === 'function'; }
 function isParams(x) { return typeof URLSearchParams === 'function' && x instanceof URLSearchParams; }
 
-function randomBoundary() {
-  var s = '';
-  for (var i = 0; i < 24; i++) s += Math.floor(Math.random() * 10);
-  return '----formdata-tarsus-' + s;
-}
-
-function escapeFormName(s) { return String(s).replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22'); }
-function normLines(s) { return String(s).replace(/\r\n|\r|\n/g, '\r\n'); }
-
 // extract turns a body init into {src, type}: src is null, {bytes}, {host},
-// {stream}, {blob} or {form, boundary}.
+// {stream} or {blob} (FormData becomes its multipart blob).
 function extract(body) {
   if (body === null || body === undefined) return { src: null, type: null };
   if (typeof body === 'string') return { src: { bytes: host.encode(body) }, type: 'text/plain;charset=UTF-8' };
@@ -209,25 +204,8 @@ function extract(body) {
   if (isParams(body)) return { src: { bytes: host.encode(body.toString()) }, type: 'application/x-www-form-urlencoded;charset=UTF-8' };
   if (isBlob(body)) return { src: { blob: body }, type: body.type || null };
   if (isStream(body)) return { src: { stream: body }, type: null };
-  if (isFormData(body)) { var b = randomBoundary(); return { src: { form: body, boundary: b }, type: 'multipart/form-data; boundary=' + b }; }
+  if (isFormData(body)) { var f = require('internal/formdata').serialize(body); return { src: { blob: f.body }, type: f.contentType }; }
   return { src: { bytes: host.encode(String(body)) }, type: 'text/plain;charset=UTF-8' };
-}
-
-async function formBytes(form, boundary) {
-  var parts = [];
-  for (var e of form.entries()) {
-    var name = escapeFormName(normLines(e[0])), v = e[1];
-    if (typeof v === 'string') {
-      parts.push(host.encode('--' + boundary + '\r\nContent-Disposition: form-data; name="' + name + '"\r\n\r\n' + normLines(v) + '\r\n'));
-    } else {
-      var fname = escapeFormName(v.name === undefined ? 'blob' : v.name);
-      parts.push(host.encode('--' + boundary + '\r\nContent-Disposition: form-data; name="' + name + '"; filename="' + fname + '"\r\nContent-Type: ' + (v.type || 'application/octet-stream') + '\r\n\r\n'));
-      parts.push(new Uint8Array(await v.arrayBuffer()));
-      parts.push(host.encode('\r\n'));
-    }
-  }
-  parts.push(host.encode('--' + boundary + '--\r\n'));
-  return host.concat(parts);
 }
 
 async function streamBytes(stream) {
@@ -263,97 +241,30 @@ function toBytes(src) {
     return src.host.load();
   }
   if (src.blob) return src.blob.arrayBuffer();
-  if (src.form) return formBytes(src.form, src.boundary);
   if (src.stream) return streamBytes(src.stream);
   return Promise.resolve(new ArrayBuffer(0));
 }
 
 // A minimal reader over a source for when ReadableStream is not there.
+// makeStream is a body's ReadableStream (a byte stream, as Node's): a
+// fetched body is pulled from the connection a chunk at a time.
 function makeStream(src, st) {
-  var streams = opt('internal/streams');
-  if (streams && typeof streams.ReadableStream === 'function') {
-    if (src.stream) return src.stream;
-    var done = false;
-    return new streams.ReadableStream({
-      type: 'bytes',
-      pull: function (ctl) {
-        if (src.host && src.host.users === 1 && src.host.all === null) {
-          return host.read(src.host.id).then(function (chunk) {
-            if (chunk === null) { ctl.close(); if (ctl.byobRequest) ctl.byobRequest.respond(0); } else ctl.enqueue(chunk);
-          });
-        }
-        if (done) { ctl.close(); return; }
-        return toBytes(src).then(function (ab) { done = true; if (ab.byteLength) ctl.enqueue(new Uint8Array(ab)); ctl.close(); });
-      },
-      cancel: function () { if (src.host) host.cancel(src.host.id); }
-    });
-  }
-  // Without Web streams: a reader with read/cancel/releaseLock and async
-  // iteration, enough for `for await (const chunk of res.body)`.
-  var used = false;
-  var read = function () {
-    st.used = true; // read through the stream: the body is disturbed
-    if (src.host && src.host.users === 1 && src.host.all === null) {
-      return host.read(src.host.id).then(function (c) { return c === null ? { value: undefined, done: true } : { value: c, done: false }; });
-    }
-    if (used) return Promise.resolve({ value: undefined, done: true });
-    used = true;
-    return toBytes(src).then(function (ab) { return ab.byteLength ? { value: new Uint8Array(ab), done: false } : { value: undefined, done: true }; });
-  };
-  var s = {
-    locked: false,
-    getReader: function () {
-      if (s.locked) throw new TypeError('ReadableStream is locked');
-      s.locked = true;
-      return { read: read, cancel: function () { if (src.host) host.cancel(src.host.id); return Promise.resolve(); }, releaseLock: function () { s.locked = false; }, closed: Promise.resolve() };
-    },
-    cancel: function () { if (src.host) host.cancel(src.host.id); return Promise.resolve(); },
-  };
-  // goja has no Symbol.asyncIterator; bundles lowered by esbuild look for
-  // Symbol.for('Symbol.asyncIterator') instead.
-  s[Symbol.asyncIterator || Symbol.for('Symbol.asyncIterator')] = function () { return { next: read, return: function () { return Promise.resolve({ done: true }); } }; };
-  return s;
-}
-
-function parseForm(ab, type) {
-  var mod = opt('internal/formdata');
-  if (!mod || typeof mod.FormData !== 'function') throw new TypeError('formData() needs FormData, which this server does not have');
-  var fd = new mod.FormData();
-  var t = (type || '').toLowerCase();
-  if (t.indexOf('application/x-www-form-urlencoded') === 0) {
-    new URLSearchParams(host.decode(ab)).forEach(function (v, k) { fd.append(k, v); });
-    return fd;
-  }
-  if (t.indexOf('multipart/form-data') === 0) {
-    var m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(type);
-    if (!m) throw new TypeError('Failed to parse body as FormData.');
-    var boundary = m[1] || m[2];
-    // Bytes as a latin1 string, so offsets are byte offsets.
-    var u8 = new Uint8Array(ab);
-    var bin = '';
-    for (var i = 0; i < u8.length; i += 8192) bin += String.fromCharCode.apply(null, u8.subarray(i, i + 8192));
-    var parts = bin.split('--' + boundary);
-    var blobMod = opt('internal/blob');
-    for (var j = 1; j < parts.length; j++) {
-      var p = parts[j];
-      if (p.indexOf('--') === 0) break;
-      p = p.replace(/^\r\n/, '');
-      var he = p.indexOf('\r\n\r\n');
-      if (he < 0) throw new TypeError('Failed to parse body as FormData.');
-      var head = p.slice(0, he), content = p.slice(he + 4).replace(/\r\n$/, '');
-      var nm = /name="([^"]*)"/i.exec(head), fn = /filename="([^"]*)"/i.exec(head), ct = /content-type:\s*([^\r\n]*)/i.exec(head);
-      if (!nm) throw new TypeError('Failed to parse body as FormData.');
-      var bytes = new Uint8Array(content.length);
-      for (var q = 0; q < content.length; q++) bytes[q] = content.charCodeAt(q);
-      if (fn && blobMod && typeof blobMod.File === 'function') {
-        fd.append(nm[1], new blobMod.File([bytes], fn[1], { type: ct ? ct[1] : '' }));
-      } else {
-        fd.append(nm[1], host.decode(bytes));
+  if (src.stream) return src.stream;
+  var done = false;
+  return new (require('internal/streams').ReadableStream)({
+    type: 'bytes',
+    pull: function (ctl) {
+      st.used = true; // read: the body is disturbed
+      if (src.host && src.host.users === 1 && src.host.all === null) {
+        return host.read(src.host.id).then(function (chunk) {
+          if (chunk === null) { ctl.close(); if (ctl.byobRequest) ctl.byobRequest.respond(0); } else ctl.enqueue(chunk);
+        });
       }
-    }
-    return fd;
-  }
-  throw new TypeError('Response.formData: Could not parse content as FormData.');
+      if (done) { ctl.close(); return; }
+      return toBytes(src).then(function (ab) { done = true; if (ab.byteLength) ctl.enqueue(new Uint8Array(ab)); ctl.close(); if (ctl.byobRequest) ctl.byobRequest.respond(0); });
+    },
+    cancel: function () { if (src.host) host.cancel(src.host.id); }
+  });
 }
 
 // The body methods, shared by Request and Response through a state object
@@ -389,14 +300,15 @@ function bodyMethods(proto, state) {
     blob: { configurable: true, writable: true, value: function blob() {
       var st = state(this), self = this;
       return consume(st, st.signal).then(function (ab) {
-        var mod = opt('internal/blob');
-        if (!mod || typeof mod.Blob !== 'function') throw new TypeError('blob() needs Blob, which this server does not have');
-        return new mod.Blob([ab], { type: self.headers.get('content-type') || '' });
+        return new (require('internal/blob').Blob)([ab], { type: self.headers.get('content-type') || '' });
       });
     } },
     formData: { configurable: true, writable: true, value: function formData() {
       var st = state(this), self = this;
-      return consume(st, st.signal).then(function (ab) { return parseForm(ab, self.headers.get('content-type')); });
+      return consume(st, st.signal).then(function (ab) {
+        try { return require('internal/formdata').parse(new Uint8Array(ab), self.headers.get('content-type')); }
+        catch (e) { throw new TypeError((self instanceof Response ? 'Response' : 'Request') + '.formData: ' + (e && e.message)); }
+      });
     } },
   });
 }
@@ -438,9 +350,7 @@ function parseURL(input, base) {
 }
 
 function dummySignal() {
-  var ab = opt('internal/abort');
-  if (ab && typeof ab.AbortController === 'function') return new ab.AbortController().signal;
-  return { aborted: false, reason: undefined, addEventListener: function () {}, removeEventListener: function () {} };
+  return new (require('internal/abort').AbortController)().signal;
 }
 
 class Request {
