@@ -120,6 +120,8 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 		v = rt.nodeModule("buffer").Get("Buffer")
 	case "URL", "URLSearchParams":
 		v = rt.nodeModule("url").Get(name)
+	case "fetch", "Headers", "Request", "Response":
+		v = rt.module("internal/fetch", false).ToObject(vm).Get(name)
 	case "global":
 		v = vm.GlobalObject()
 	case "process":

@@ -53,6 +53,7 @@ func builtinModules() map[string]builtinModule {
 		"internal/streams":              {file: "lib/streams.js", host: (*runtime).codecBindings},
 		"internal/blob":                 {file: "lib/blob.js"},
 		"internal/formdata":             {file: "lib/formdata.js", host: (*runtime).formBindings},
+		"internal/fetch":                {file: "lib/internal/fetch.js", host: (*runtime).fetchHost},
 	}
 	for name, def := range nodeModules() {
 		m[name] = def
@@ -105,14 +106,16 @@ func (l *libPrograms) get(file string) (*goja.Program, error) {
 // first use. fromUser: a function asked (internal modules do not exist).
 func (rt *runtime) module(spec string, fromUser bool) goja.Value {
 	name := strings.TrimPrefix(spec, "node:")
-	if v, ok := rt.modules[name]; ok {
-		return v.Get("exports")
-	}
+	// Checked before the cache: an internal module already made for a
+	// global stays out of reach of functions.
 	def, ok := rt.e.lib.mods[name]
 	if !ok || (fromUser && strings.HasPrefix(name, "internal/")) {
 		e := rt.vm.NewGoError(fmt.Errorf("Cannot find module '%s': it is not one of the modules Tarsus functions can import (%s)", spec, strings.Join(BuiltinModules(), ", ")))
 		_ = e.Set("code", "MODULE_NOT_FOUND")
 		panic(e)
+	}
+	if v, ok := rt.modules[name]; ok {
+		return v.Get("exports")
 	}
 	m := rt.vm.NewObject()
 	if rt.modules == nil {

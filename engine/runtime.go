@@ -62,6 +62,7 @@ type runtime struct {
 	// streaming is set by an invocation whose response streams on after
 	// Invoke returns (stream.go).
 	streaming *streamRun
+	fetch     *fetchState // the invocation's fetches (fetch.go); nil until its first
 	dl        *deadline
 	loop      *eventLoop
 	niced     bool   // the last invocation's thread was niced
