@@ -43,6 +43,8 @@ func builtinModules() map[string]builtinModule {
 		"url":    {native: func(rt *runtime) *goja.Object { return rt.nodeModule("url") }},
 		"util":   {native: func(rt *runtime) *goja.Object { return rt.nodeModule("util") }},
 		"timers": {file: "lib/timers.js"},
+		// Tarsus's own modules ("tarsus:…").
+		"tarsus:kv": {file: "lib/kv.js", host: kvHost},
 	}
 }
 
