@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -71,5 +73,37 @@ func TestCLIKV(t *testing.T) {
 	c.ok("kv", "rm", "greeting")
 	if r := c.run("kv", "get", "greeting"); r.err == nil || !strings.Contains(r.err.Error(), `no key "greeting"`) {
 		t.Fatalf("get after rm:\n%s", r)
+	}
+}
+
+// TestPushKVFunction: a project made by tarsus init ships the tarsus:*
+// types, and tarsus push bundles a function importing tarsus:kv (left to
+// the server's runtime), which then counts across calls; the CLI reads
+// the count back.
+func TestPushKVFunction(t *testing.T) {
+	srv := startServer(t)
+	c := loggedIn(t, srv)
+	dir := t.TempDir()
+	c.ok("init", dir)
+	types, err := os.ReadFile(filepath.Join(dir, "types", "tarsus.d.ts"))
+	if err != nil || !strings.Contains(string(types), `declare module "tarsus:kv"`) {
+		t.Fatalf("types/tarsus.d.ts: %v", err)
+	}
+	src := `import { kv } from "tarsus:kv";
+export default () => [{}, async () => ({ n: await kv.update("hits", (n: number | null) => (n ?? 0) + 1) })];
+`
+	if err := os.WriteFile(filepath.Join(dir, "functions", "count.ts"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := c.run("push", dir); r.err != nil {
+		t.Fatal(r)
+	}
+	for want := 1; want <= 2; want++ {
+		if _, body := invokeJSON(t, c, "count", ""); body["n"] != float64(want) {
+			t.Fatalf("call %d: %v", want, body)
+		}
+	}
+	if got := c.ok("kv", "get", "hits"); got != "2" {
+		t.Fatalf("kv get hits: %q", got)
 	}
 }
