@@ -642,6 +642,10 @@ type Response struct {
 	Wait    time.Duration // time spent waiting for a runtime
 	Run     time.Duration // time spent in the runtime
 	Warning string        // set when the engine had to answer for the function
+	// Stream, when set, is the body (Body is empty): the function is still
+	// producing it (stream.go). The caller reads it to its end and must
+	// Close it, whatever happens.
+	Stream *Stream
 }
 
 // Invoke runs req through fn on one of user's runtimes. A panic in goja or
@@ -686,14 +690,33 @@ func (e *Engine) run(u *userState, rt *runtime, ctx context.Context, fn *Functio
 			ierr := e.internalError(rt, fn.Route, x)
 			rt.consoleLine("error", fn.Path+": the runtime failed (an internal error, logged by the server); it was discarded")
 			resp, err = nil, &FunctionError{Message: "Internal Server Error: the runtime failed while running " + fn.Path + " and was discarded", Cause: ierr.Error()}
+			if rt.streaming != nil {
+				rt.streaming = nil
+				if rt.inv != nil && rt.inv.stream != nil {
+					rt.inv.stream.detach(ErrStreamFailed)
+				}
+				rt.loop.reset()
+				rt.inv = nil
+			}
 		}
-		if rt.niced {
-			u.pool.markHog()
+		if d := rt.streaming; d != nil {
+			// The runtime stays with the invocation until its stream ends.
+			rt.streaming = nil
+			go e.continueStream(u, rt, d)
+			return
 		}
-		e.ended(rt)
-		u.pool.release(rt)
+		e.finishRun(u, rt)
 	}()
 	return rt.invoke(ctx, fn, req, timeout)
+}
+
+// finishRun gives an invocation's runtime back to the pool.
+func (e *Engine) finishRun(u *userState, rt *runtime) {
+	if rt.niced {
+		u.pool.markHog()
+	}
+	e.ended(rt)
+	u.pool.release(rt)
 }
 
 // internalError marks rt broken after a panic, logs the panic once and

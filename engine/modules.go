@@ -24,6 +24,8 @@ import (
 // where require reaches the other built-in modules (internal ones
 // included) and host is the module's Go bindings (nil without them).
 
+//go:generate go run ./libgen -dir .
+
 //go:embed lib
 var libFS embed.FS
 
@@ -43,6 +45,16 @@ func builtinModules() map[string]builtinModule {
 		"url":    {native: func(rt *runtime) *goja.Object { return rt.nodeModule("url") }},
 		"util":   {native: func(rt *runtime) *goja.Object { return rt.nodeModule("util") }},
 		"timers": {file: "lib/timers.js"},
+
+		// The Web platform's classes (globals.go makes the globals from them).
+		"internal/domexception":         {file: "lib/domexception.js"},
+		"internal/events":               {file: "lib/events.js"},
+		"internal/abort":                {file: "lib/abort.js"},
+		"internal/web-streams-polyfill": {file: "lib/web-streams-polyfill.js"},
+		"internal/streams":              {file: "lib/streams.js", host: (*runtime).codecBindings},
+		"internal/blob":                 {file: "lib/blob.js"},
+		"internal/formdata":             {file: "lib/formdata.js", host: (*runtime).formBindings},
+
 		// Tarsus's own modules ("tarsus:…").
 		"tarsus:kv": {file: "lib/kv.js", host: kvHost},
 	}

@@ -29,8 +29,10 @@ type Options struct {
 	IdleTimeout time.Duration
 	MaxRuntimes int
 	MemoryLimit int64
-	Console     fs.FS
-	Version     string // reported by /healthz
+	// MaxResponseBytes caps a function's response body (engine.Config).
+	MaxResponseBytes int
+	Console          fs.FS
+	Version          string // reported by /healthz
 	// Quotas (0: the defaults of store.Config and platform.Config).
 	MaxStoredBytes    int64
 	MaxBuildBytes     int64
@@ -90,7 +92,7 @@ func Start(t testing.TB, o Options) *Server {
 			t.Fatal(err)
 		}
 	}
-	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit, Logger: o.Logger},
+	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit, MaxResponseBytes: o.MaxResponseBytes, Logger: o.Logger},
 		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers,
 		SecretKey: o.SecretKey, Logger: o.Logger}, st)
 	if err != nil {
