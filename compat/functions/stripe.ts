@@ -12,6 +12,7 @@ async function stubFetch(input: any, init: any = {}): Promise<Response> {
 export default () => [{}, async (request: any) => {
   const stripe = new Stripe("sk_test_123", { httpClient: Stripe.createFetchHttpClient(stubFetch as any), maxNetworkRetries: 0, telemetry: false });
   const c: any = await stripe.customers.create({ email: "ada@example.com", metadata: { plan: "pro" } });
-  const sig = stripe.webhooks.generateTestHeaderString({ payload: "{}", secret: "whsec_x", timestamp: 1700000000 });
+  // The async form: on Workers (and Tarsus) stripe signs with crypto.subtle, which has no sync API.
+  const sig = await stripe.webhooks.generateTestHeaderStringAsync({ payload: "{}", secret: "whsec_x", timestamp: 1700000000 });
   return { id: c.id, url: c.url, method: c.method, body: c.body, sig };
 }];
