@@ -628,6 +628,9 @@ type Request struct {
 	IP       string
 	Host     string // Host header, e.g. localhost:3401
 	Protocol string // http or https
+	// User is the caller's verified identity as JSON (a JWT's claims),
+	// request.user in the function; nil leaves request.user undefined.
+	User []byte
 }
 
 // Header is one request or response header. Request header names are lower case.

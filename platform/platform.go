@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tarsus/tarsus/access"
 	"github.com/tarsus/tarsus/bundler"
 	"github.com/tarsus/tarsus/engine"
 	"github.com/tarsus/tarsus/store"
@@ -63,6 +64,20 @@ type Config struct {
 	// revokes the least recently used (never the admin token).
 	// Optional. Default: 100.
 	MaxTokensPerUser int
+	// RateLimit is the server-wide default rate of calls per user, for the
+	// routes that set no opts.config.rateLimit of their own (access.go).
+	// Optional. Default: none (Max 0).
+	RateLimit RateLimit
+	// MaxRateBuckets bounds the rate limiter's buckets in memory (one per
+	// client of a limited route, one per user under RateLimit).
+	// Optional. Default: 65536.
+	MaxRateBuckets int
+	// MaxSchedulesPerUser caps the routes with opts.config.schedule one
+	// user may have (schedule.go). Optional. Default: 20.
+	MaxSchedulesPerUser int
+	// MaxKeysPerUser caps a user's invocation keys (keys.go).
+	// Optional. Default: 100.
+	MaxKeysPerUser int
 	// Logger receives the platform's diagnostics. Optional. Default: discard.
 	Logger *slog.Logger
 }
@@ -101,6 +116,18 @@ func (c *Config) fill() {
 	if c.MaxTokensPerUser <= 0 {
 		c.MaxTokensPerUser = 100
 	}
+	if c.RateLimit.Max > 0 && c.RateLimit.Burst <= 0 {
+		c.RateLimit.Burst = c.RateLimit.Max
+	}
+	if c.RateLimit.Max > 0 && c.RateLimit.Window <= 0 {
+		c.RateLimit.Window = time.Second
+	}
+	if c.MaxSchedulesPerUser <= 0 {
+		c.MaxSchedulesPerUser = 20
+	}
+	if c.MaxKeysPerUser <= 0 {
+		c.MaxKeysPerUser = 100
+	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -116,6 +143,12 @@ type Platform struct {
 	logs    *logHub
 	stats   *statsBook
 	metrics *metrics
+
+	// access.go, schedule.go, keys.go
+	limiter   *access.Limiter
+	accessMet accessMetrics
+	sched     *scheduler
+	keys      keyCache
 
 	dummyOnce sync.Once
 	dummyHash []byte
@@ -156,11 +189,14 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 	}
 	p.engine = eng
 	p.metrics = newMetrics(eng)
+	p.initAccess()
+	p.sched.start()
 	return p, nil
 }
 
 // Close stops the engine and flushes logs.
 func (p *Platform) Close() {
+	p.sched.close()
 	p.engine.Close()
 	p.logs.close()
 }

@@ -122,6 +122,9 @@ type FileMeta struct {
 type RouteLimits struct {
 	Timeout   time.Duration `json:"timeoutNs,omitempty"`
 	BodyLimit int           `json:"bodyLimit,omitempty"`
+	// Access is the route's access options (method, schedule, cors, auth,
+	// jwt, rateLimit) as JSON, opaque to the store.
+	Access string `json:"access,omitempty"`
 }
 
 // Tree is the set of a user's live files at one version.
@@ -190,6 +193,9 @@ type LogRecord struct {
 	ReqBytes   int       `json:"reqBytes,omitempty"`
 	RespBytes  int       `json:"respBytes,omitempty"`
 	Cold       bool      `json:"cold,omitempty"`
+	// Trigger is what started an invocation when it was not an HTTP
+	// call: "cron" for a scheduled run.
+	Trigger string `json:"trigger,omitempty"`
 }
 
 // LogQuery filters Logs. Zero fields do not filter.
