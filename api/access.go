@@ -1,6 +1,8 @@
 package api
 
 import (
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/tarsus/tarsus/access"
@@ -71,4 +73,42 @@ func (s *Server) admit(c *fiber.Ctx, user string, fn *engine.Function, ra *acces
 		set = append(set, "") // claims are in Locals
 	}
 	return set, nil
+}
+
+// accessRoutes registers the API of schedules and invocation keys.
+func (s *Server) accessRoutes(authed fiber.Router) {
+	authed.Get("/schedules", s.target, func(c *fiber.Ctx) error { return c.JSON(s.p.Schedules(target(c))) })
+	authed.Get("/keys", s.target, s.listKeys)
+	authed.Post("/keys", s.target, s.createKey)
+	authed.Delete("/keys/:id", s.target, s.revokeKey)
+}
+
+// createKey: POST /api/v1/keys {name, routes?, expiresAt?} → 201 {id, key,
+// ...}: the key is shown only in this answer.
+func (s *Server) createKey(c *fiber.Ctx) error {
+	var in platform.KeyInput
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	k, err := s.p.CreateKey(c.UserContext(), target(c), in)
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Status(201).JSON(k)
+}
+
+func (s *Server) listKeys(c *fiber.Ctx) error {
+	ks, err := s.p.Keys(c.UserContext(), target(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(ks)
+}
+
+func (s *Server) revokeKey(c *fiber.Ctx) error {
+	if err := s.p.RevokeKey(c.UserContext(), target(c), strings.Clone(c.Params("id"))); err != nil {
+		return err
+	}
+	return c.SendStatus(204)
 }

@@ -218,6 +218,7 @@ func (s *Server) routes() {
 	authed.Get("/deployments", s.target, s.deployments)
 	authed.Post("/deployments/:id/rollback", s.target, s.rollback)
 	authed.Post("/runtimes/drop", s.target, s.dropRuntimes)
+	s.accessRoutes(authed)
 	v1.All("/*", func(c *fiber.Ctx) error {
 		return apiError(404, "TARSUS_NOT_FOUND", "no API route "+c.Method()+" "+c.Path()+"; see the README for the API")
 	})

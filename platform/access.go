@@ -169,7 +169,7 @@ func (p *Platform) Admit(user string, fn *engine.Function, c Caller) Admission {
 		}
 	}
 	if r != nil && r.Auth != access.AuthPublic {
-		if err := p.authorize(user, fn, r, c); err != nil {
+		if err := p.authorize(user, fn, r, c, &a); err != nil {
 			a.Refused = err
 			p.refused(user, fn, "unauthorized")
 		}

@@ -275,6 +275,16 @@ type Store interface {
 	// (compressed, each blob once); Config.MaxStoredBytes caps it.
 	StoredBytes(ctx context.Context, user string) (int64, error)
 
+	// Invocation keys (keys.go). PutKey stores k under k.Hash (sha256 hex
+	// of the secret); ErrNotFound if the user does not exist, ErrExists if
+	// they hold that hash already. Key returns user's key with that hash or
+	// ErrNotFound. Keys lists them, oldest first. DeleteKey removes the one
+	// whose ID is id, or fails with ErrNotFound.
+	PutKey(ctx context.Context, k Key) error
+	Key(ctx context.Context, user, hash string) (Key, error)
+	Keys(ctx context.Context, user string) ([]Key, error)
+	DeleteKey(ctx context.Context, user, id string) error
+
 	// Close releases the store. It waits for calls in progress.
 	Close() error
 }
