@@ -37,6 +37,8 @@ type Options struct {
 	MaxLogFollowers   int
 	// MetricsToken may read /metrics besides admin tokens (api.Config).
 	MetricsToken string
+	// RateLimit is the server-wide default rate per user (platform.Config).
+	RateLimit platform.RateLimit
 
 	// HTTP edge (api.Config); zero values take api's defaults.
 	MaxConnsPerIP  int // negative turns the cap off
@@ -74,7 +76,7 @@ func Start(t testing.TB, o Options) *Server {
 		t.Fatal(err)
 	}
 	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit},
-		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers}, st)
+		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers, RateLimit: o.RateLimit}, st)
 	if err != nil {
 		t.Fatal(err)
 	}
