@@ -17,7 +17,8 @@ func newRoot(e *env) *cobra.Command {
 	root.SetErr(e.stderr)
 	root.SetIn(e.stdin)
 	root.AddCommand(newServeCmd(e), newVersionCmd(e), newLoginCmd(e), newLogoutCmd(e), newWhoamiCmd(e), newInitCmd(e), newPushCmd(e), newLsCmd(e),
-		newInvokeCmd(e), newLogsCmd(e), newRmCmd(e), newDeploymentsCmd(e), newRollbackCmd(e), newUsersCmd(e), newTokensCmd(e), newPasswdCmd(e))
+		newInvokeCmd(e), newLogsCmd(e), newRmCmd(e), newDeploymentsCmd(e), newRollbackCmd(e), newUsersCmd(e), newTokensCmd(e), newPasswdCmd(e),
+		newSchedulesCmd(e), newKeysCmd(e))
 	return root
 }
 

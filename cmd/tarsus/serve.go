@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tarsus/tarsus/access"
 	"github.com/tarsus/tarsus/api"
 	consoleui "github.com/tarsus/tarsus/console-ui"
 	"github.com/tarsus/tarsus/engine"
@@ -46,6 +47,8 @@ type serveConfig struct {
 	MetricsAddr    string
 	MetricsToken   string
 	ClientIPHeader string
+	// RateLimit is the default rate of calls per user (--rate-limit).
+	RateLimit platform.RateLimit
 	// HTTP edge
 	FnHost     string
 	ConnsPerIP int
@@ -110,6 +113,15 @@ func serveOptions(cmd *cobra.Command, e *env, cfg *serveConfig) *options {
 	o.str(&cfg.ClientIPHeader, "client-ip-header", "TARSUS_CLIENT_IP_HEADER", "", nil, "behind a reverse proxy: the header with the client's address that login throttling uses, e.g. X-Forwarded-For")
 	o.integer(&cfg.ConnsPerIP, "max-conns-per-ip", "TARSUS_MAX_CONNS_PER_IP", 1024, 0, 1<<20, "open connections one client address may hold; 0 turns the cap off, e.g. behind a reverse proxy")
 	o.str(&cfg.FnHost, "functions-host", "TARSUS_FUNCTIONS_HOST", "", nil, "a host name for functions: invocations there are served without the sandbox CSP, and the console and API are not served there")
+	o.add("rate-limit", "TARSUS_RATE_LIMIT", "rate", "", "default rate of calls per user for routes without opts.config.rateLimit, e.g. 100/s or 100/s:200 (a burst of 200); each node of a cluster limits on its own; empty: none", func(v string) error {
+		if v == "" {
+			cfg.RateLimit = platform.RateLimit{}
+			return nil
+		}
+		max, window, burst, err := access.ParseRate(v)
+		cfg.RateLimit = platform.RateLimit{Max: max, Window: window, Burst: burst}
+		return err
+	})
 	o.str(&cfg.LogLevel, "log-level", "TARSUS_LOG_LEVEL", "info", oneOf("debug", "info", "warn", "error"), "debug, info, warn or error")
 	return o
 }
@@ -161,7 +173,7 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 	p, err := platform.New(platform.Config{
 		Engine:        engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, MemoryLimit: memoryLimit(cfg.MemoryLimit), NiceAfter: niceAfter(cfg.NiceAfter), Logger: log},
 		MaxBuildBytes: orOff(cfg.MaxBuildBytes), MaxLogBytesPerDay: orOff(cfg.MaxLogBytesPerDay), MaxLogFollowers: int(orOff(int64(cfg.MaxLogFollowers))),
-		Logger: log,
+		RateLimit: cfg.RateLimit, Logger: log,
 	}, st)
 	if err != nil {
 		return err
