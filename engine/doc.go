@@ -20,8 +20,15 @@
 // that counts what is pending, so the loop ends as soon as the reply is sent
 // or nothing more can happen.
 //
-// Host APIs available to functions are installed by [hostAPI] values; new ones
-// (fetch, KV, secrets) plug in there without touching the lifecycle.
+// Everything outside the runtime a function reaches (its environment and
+// secrets, KV, fetch) goes through one interface, [Host], whose calls carry
+// plain data only, so that they can be served in-process or across a
+// worker-process boundary. A call that takes time settles a promise
+// through the runtime's event loop (loop.go): the loop counts what is
+// pending (timers, host calls), cancels the invocation's context when it
+// ends, and drops whatever an ended invocation's callbacks hand back.
+// Built-in modules (modules.go) are Go, or JavaScript in lib/ compiled once
+// per engine, made in a runtime on first require.
 //
 // Size limits: goja checks an interrupt only between JS instructions, never
 // inside a native call, and allocates whatever size a native call asks for;
