@@ -57,8 +57,12 @@ func (s *Server) admit(c *fiber.Ctx, user string, fn *engine.Function, ra *acces
 			set = append(set, x.Name)
 		}
 	}
+	ip := c.IP()
+	if h := s.logins.cfg.AddrHeader; h != "" {
+		ip = clientAddr(ip, c.Get(h)) // behind a proxy, as login throttling
+	}
 	a := s.p.Admit(user, fn, platform.Caller{
-		IP:     c.IP(),
+		IP:     ip,
 		Header: func(name string) string { return string(r.Header.Peek(name)) },
 	})
 	for _, x := range a.Headers {

@@ -110,7 +110,7 @@ func serveOptions(cmd *cobra.Command, e *env, cfg *serveConfig) *options {
 	o.integer(&cfg.MaxLogFollowers, "max-log-followers", "TARSUS_MAX_LOG_FOLLOWERS", 8, 0, 10000, "live log streams per user (429 past it); 0 turns the cap off")
 	o.str(&cfg.MetricsAddr, "metrics-addr", "TARSUS_METRICS_ADDR", "", listenAddr(true), "serve /metrics on this address only, without a token, e.g. 127.0.0.1:9464")
 	o.str(&cfg.MetricsToken, "metrics-token", "TARSUS_METRICS_TOKEN", "", nil, "a bearer token that may read /metrics besides admin tokens")
-	o.str(&cfg.ClientIPHeader, "client-ip-header", "TARSUS_CLIENT_IP_HEADER", "", nil, "behind a reverse proxy: the header with the client's address that login throttling uses, e.g. X-Forwarded-For")
+	o.str(&cfg.ClientIPHeader, "client-ip-header", "TARSUS_CLIENT_IP_HEADER", "", nil, "behind a reverse proxy: the header with the client's address that login throttling and rate limits by address use, e.g. X-Forwarded-For")
 	o.integer(&cfg.ConnsPerIP, "max-conns-per-ip", "TARSUS_MAX_CONNS_PER_IP", 1024, 0, 1<<20, "open connections one client address may hold; 0 turns the cap off, e.g. behind a reverse proxy")
 	o.str(&cfg.FnHost, "functions-host", "TARSUS_FUNCTIONS_HOST", "", nil, "a host name for functions: invocations there are served without the sandbox CSP, and the console and API are not served there")
 	o.add("rate-limit", "TARSUS_RATE_LIMIT", "rate", "", "default rate of calls per user for routes without opts.config.rateLimit, e.g. 100/s or 100/s:200 (a burst of 200); each node of a cluster limits on its own; empty: none", func(v string) error {
