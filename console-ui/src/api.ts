@@ -295,6 +295,45 @@ export class Api {
   dropRuntimes() {
     return this.request<{ dropped: number }>('/api/v1/runtimes/drop', { method: 'POST', target: true })
   }
+
+  // Access to functions: invocation keys and schedules.
+  keys() {
+    return this.request<InvocationKey[] | null>('/api/v1/keys', { target: true })
+  }
+  createKey(name: string, routes: string[], expiresAt?: string) {
+    return this.request<InvocationKey & { key: string }>('/api/v1/keys', {
+      method: 'POST',
+      json: { name, routes: routes.length ? routes : undefined, expiresAt },
+      target: true,
+    })
+  }
+  revokeKey(id: string) {
+    return this.request<void>('/api/v1/keys/' + encodeURIComponent(id), { method: 'DELETE', target: true })
+  }
+  schedules() {
+    return this.request<ScheduleInfo[] | null>('/api/v1/schedules', { target: true })
+  }
+}
+
+/** An invocation key as listed: never its secret. */
+export interface InvocationKey {
+  id: string
+  name: string
+  routes?: string[]
+  createdAt?: string
+  expiresAt?: string
+}
+
+/** A route with opts.config.schedule. */
+export interface ScheduleInfo {
+  path: string
+  route: string
+  schedule: string
+  next?: string
+  lastRun?: string
+  runs: number
+  skipped: number
+  running?: boolean
 }
 
 async function errorOf(res: Response, onUnauthorized?: () => void): Promise<ApiError> {

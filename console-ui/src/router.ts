@@ -33,6 +33,7 @@ export const router = createRouter({
           component: () => import('./views/DeploymentsView.vue'),
           meta: { title: 'Deployments' },
         },
+        { path: 'access', name: 'access', component: () => import('./views/AccessView.vue'), meta: { title: 'Access' } },
         { path: 'metrics', name: 'metrics', component: () => import('./views/MetricsView.vue'), meta: { title: 'Metrics' } },
         {
           path: 'users',
