@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -474,4 +475,32 @@ func TestInvocationKeys(t *testing.T) {
 		}
 		return r.Status == 401
 	})
+}
+
+// TestCronBounded: runs of one schedule never overlap (a run still going
+// when the next is due makes that one skipped, and counted), and a user
+// may have at most 20 scheduled routes.
+func TestCronBounded(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("slow")
+	s.mustPut(tok, "slow.ts", `export default [{ config: { schedule: "* * * * * *" } }, async () => {
+		await new Promise((r) => setTimeout(r, 2500));
+		return { ok: true };
+	}]`)
+	eventually(t, 8*time.Second, "a skipped run", func() bool {
+		l := s.Platform.Schedules("slow")
+		return len(l) == 1 && l[0].Skipped >= 1
+	})
+	if l := s.Platform.Schedules("slow"); l[0].Runs > 3 {
+		t.Errorf("overlapping runs: %+v", l[0])
+	}
+
+	files := map[string]string{}
+	for i := range 21 {
+		files[fmt.Sprintf("job%02d.ts", i)] = `export default [{ config: { schedule: "@hourly" } }, async () => ({})]`
+	}
+	r := s.deployMultipart(tok, "", files)
+	if r.Status != 400 || !strings.Contains(string(r.Body), "TARSUS_QUOTA_SCHEDULES") || !strings.Contains(string(r.Body), "the limit is 20") {
+		t.Fatalf("21 more scheduled routes: %d %s", r.Status, r.Body)
+	}
 }
