@@ -504,3 +504,29 @@ func TestCronBounded(t *testing.T) {
 		t.Fatalf("21 more scheduled routes: %d %s", r.Status, r.Body)
 	}
 }
+
+// TestAccessAfterRestart: a route's access options are stored with the
+// deploy: after a restart its schedule is known before any call and its
+// auth still refuses a call without a key (the route is loaded from the
+// store, never run to learn its options).
+func TestAccessAfterRestart(t *testing.T) {
+	dir := t.TempDir()
+	s := start(t, opts{dir: dir})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "nightly.ts", `export default [{ config: { schedule: "0 3 * * *" } }, async () => ({ ok: true })]`)
+	s.mustPut(tok, "keyed.ts", `export default [{ config: { auth: "key", cors: true } }, async () => ({ ok: true })]`)
+	_, key := s.createKey(tok, `{"name":"k"}`)
+	s.stop()
+
+	s = start(t, opts{dir: dir})
+	eventually(t, 5*time.Second, "the schedule to be read from the store", func() bool {
+		l := s.Platform.Schedules("alice")
+		return len(l) == 1 && l[0].Route == "nightly" && l[0].Next != nil && l[0].Next.Hour() == 3
+	})
+	if r := s.withKey("alice/keyed", "", ""); r.Status != 401 {
+		t.Fatalf("after a restart, a keyed route without a key: %d %s", r.Status, r.Body)
+	}
+	if r := s.withKey("alice/keyed", "x-tarsus-key", key); r.Status != 200 || r.Header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Fatalf("after a restart, with the key: %d %v %s", r.Status, r.Header, r.Body)
+	}
+}
