@@ -3,6 +3,11 @@
 // its logs, statistics and metrics. It composes the leaf packages store,
 // bundler and engine, and knows nothing of HTTP; package api serves it.
 //
+// Access to functions (access.go, keys.go, schedule.go): the route options
+// package access reads at deploy are stored with each route, so that the
+// scheduler knows every schedule and a route loaded after a restart keeps
+// its auth without running code; Admit decides before a runtime is used.
+//
 // The deploy path is the seam for a multi-node future: everything a deploy
 // changes goes through store.Store in one atomic Deploy, and a node only
 // publishes what the store accepted.
