@@ -530,3 +530,32 @@ func TestAccessAfterRestart(t *testing.T) {
 		t.Fatalf("after a restart, with the key: %d %v %s", r.Status, r.Header, r.Body)
 	}
 }
+
+// TestAccessSamples: the samples deploy and behave as their comments say.
+func TestAccessSamples(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("shop")
+	s.mustPut(tok, "cron.ts", readSample(t, "cron.ts"))
+	s.mustPut(tok, "orders/create.ts", readSample(t, "orders/create.ts"))
+	if l := s.Platform.Schedules("shop"); len(l) != 1 || l[0].Schedule != "*/5 * * * *" {
+		t.Fatalf("schedules: %+v", l)
+	}
+	if r := s.withKey("shop/orders/create", "", ""); r.Status != 401 {
+		t.Fatalf("orders without a key: %d %s", r.Status, r.Body)
+	}
+	_, key := s.createKey(tok, `{"name":"shop","routes":["orders/*"]}`)
+	req, _ := http.NewRequest("POST", s.URL+"/shop/orders/create", strings.NewReader(`{"item":"tea"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Origin", "https://eu.shop.example")
+	req.Header.Set("Authorization", "Bearer "+key)
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || res.Header.Get("Access-Control-Allow-Origin") != "https://eu.shop.example" ||
+		res.Header.Get("Access-Control-Expose-Headers") != "x-order-id" || res.Header.Get("X-Order-Id") == "" || res.Header.Get("X-Ratelimit-Limit") != "5" {
+		t.Fatalf("order: %d %v %s", res.StatusCode, res.Header, b)
+	}
+}
