@@ -43,6 +43,11 @@ func builtinModules() map[string]builtinModule {
 		"url":    {native: func(rt *runtime) *goja.Object { return rt.nodeModule("url") }},
 		"util":   {native: func(rt *runtime) *goja.Object { return rt.nodeModule("util") }},
 		"timers": {file: "lib/timers.js"},
+		// Cryptography (crypto.go): node:crypto, and Web Crypto for the
+		// global crypto.subtle, over Go bindings.
+		"crypto":             {file: "lib/crypto.js"},
+		"internal/crypto":    {file: "lib/internal/crypto.js", host: func(rt *runtime) goja.Value { return rt.cryptoBindings() }},
+		"internal/webcrypto": {file: "lib/internal/webcrypto.js"},
 	}
 }
 
