@@ -255,6 +255,41 @@ type jwk struct {
 	K   string `json:"k,omitempty"`
 }
 
+// ordered is j as JSON with its members in the order Node writes them.
+func (j *jwk) ordered() string {
+	var order []string
+	switch j.Kty {
+	case "EC":
+		order = []string{"kty", "x", "y", "crv", "d"}
+	case "RSA":
+		order = []string{"kty", "n", "e", "d", "p", "q", "dp", "dq", "qi"}
+	case "OKP":
+		order = []string{"crv", "d", "x", "kty"}
+	default:
+		order = []string{"kty", "k"}
+	}
+	vals := map[string]string{"kty": j.Kty, "crv": j.Crv, "x": j.X, "y": j.Y, "d": j.D, "n": j.N, "e": j.E,
+		"p": j.P, "q": j.Q, "dp": j.DP, "dq": j.DQ, "qi": j.QI, "k": j.K}
+	var b strings.Builder
+	b.WriteByte('{')
+	for _, k := range order {
+		v := vals[k]
+		if v == "" && k != "k" {
+			continue
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		vb, _ := json.Marshal(v)
+		b.Write(kb)
+		b.WriteByte(':')
+		b.Write(vb)
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
 func b64u(s string) ([]byte, error) {
 	b, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(s, "="))
 	if err != nil {
@@ -764,8 +799,7 @@ func (rt *runtime) keyBindings(h *goja.Object) {
 			if err != nil {
 				rt.throwCrypto(err)
 			}
-			b, _ := json.Marshal(j)
-			return vm.ToValue(string(b))
+			return vm.ToValue(j.ordered())
 		case k.kind == keySecret:
 			return rt.abuf(append([]byte(nil), k.secret...))
 		case format == "raw":

@@ -92,3 +92,101 @@ func TestNodeVectors(t *testing.T) {
 		t.Logf("%s: %v checks, %d failed", who, checks, len(fails))
 	}
 }
+
+// runNode runs a script under node with args and returns its standard
+// output.
+func runNode(t *testing.T, args ...string) []byte {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatalf("node is required: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, args...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node %v: %v\n%s", args, err, stderr.String())
+	}
+	return out
+}
+
+// runFunction runs body, the body of an async function, in a function and
+// returns its JSON answer.
+func runFunction(t *testing.T, body string) []byte {
+	t.Helper()
+	e, err := New(Config{Timeout: 30 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	fn := compileFor(t, e, "export default [{}, async () => {\n"+body+"\n}]")
+	resp, err := e.Invoke(context.Background(), "u", fn, benchReq())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.Status != 200 {
+		t.Fatalf("function answered %d: %s", resp.Status, resp.Body)
+	}
+	return resp.Body
+}
+
+// TestCrossCheckWithNode: node generates RSA, EC (P-256, P-384, P-521),
+// Ed25519 and secret keys, signs, encrypts and issues JWTs (HS256, RS256,
+// PS256, ES256/384/512, EdDSA) with them; a function verifies and
+// decrypts all of it with node:crypto and crypto.subtle (as jsonwebtoken
+// and jose do) and makes its own with the same keys; node verifies and
+// decrypts what the function made.
+func TestCrossCheckWithNode(t *testing.T) {
+	dir := t.TempDir()
+	made := runNode(t, "testdata/crypto/cross_node.js", "make")
+	fnSrc, err := os.ReadFile("testdata/crypto/cross_fn.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := runFunction(t, "const M = "+string(made)+";\n"+string(fnSrc))
+	var fromFn struct {
+		Checks map[string]any `json:"checks"`
+	}
+	if err := json.Unmarshal(body, &fromFn); err != nil {
+		t.Fatalf("%s: %v", body, err)
+	}
+	if len(fromFn.Checks) < 40 {
+		t.Errorf("only %d checks ran in the function", len(fromFn.Checks))
+	}
+	for name, ok := range fromFn.Checks {
+		if ok != true {
+			t.Errorf("function: %s: %v", name, ok)
+		}
+	}
+	madeFile, fnFile := filepath.Join(dir, "made.json"), filepath.Join(dir, "fn.json")
+	if err := os.WriteFile(madeFile, made, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(fnFile, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var checked map[string]any
+	if err := json.Unmarshal(runNode(t, "testdata/crypto/cross_node.js", "check", madeFile, fnFile), &checked); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for kind, v := range checked {
+		list, isList := v.([]any)
+		if !isList {
+			list = []any{v}
+		}
+		for i, ok := range list {
+			n++
+			if ok != true {
+				t.Errorf("node: %s %d: %v", kind, i, ok)
+			}
+		}
+	}
+	if n < 25 {
+		t.Errorf("only %d checks ran in node", n)
+	}
+	t.Logf("%d checks in the function, %d in node", len(fromFn.Checks), n)
+}

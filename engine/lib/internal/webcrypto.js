@@ -474,11 +474,11 @@ function exportKey(format, key) {
       return h.keyExport(s.handle, 'der', 'spki');
     case 'jwk':
       if (name === 'PBKDF2' || name === 'HKDF') throw domErr('NotSupportedError', name + ' keys cannot be exported');
-      var j = JSON.parse(h.keyExport(s.handle, 'jwk'));
-      var a = s.type === 'secret' ? jwkAlg(s.algorithm, h.keyInfo(s.handle).size * 8) : name.indexOf('RSA') === 0 ? jwkAlg(s.algorithm) : name === 'Ed25519' ? 'Ed25519' : undefined;
+      var m = JSON.parse(h.keyExport(s.handle, 'jwk'));
+      var j = { key_ops: s.usages.slice(), ext: s.extractable };
+      for (var f in m) j[f] = m[f];
+      var a = s.type === 'secret' ? jwkAlg(s.algorithm, h.keyInfo(s.handle).size * 8) : name.indexOf('RSA') === 0 ? jwkAlg(s.algorithm) : undefined;
       if (a !== undefined) j.alg = a;
-      j.key_ops = s.usages.slice();
-      j.ext = s.extractable;
       return j;
   }
   throw new TypeError("The provided value '" + format + "' is not a valid enum value of type KeyFormat.");
