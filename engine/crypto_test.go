@@ -190,3 +190,38 @@ func TestCrossCheckWithNode(t *testing.T) {
 	}
 	t.Logf("%d checks in the function, %d in node", len(fromFn.Checks), n)
 }
+
+// TestWPTWebCrypto runs WPT's WebCryptoAPI digest and HMAC vectors
+// (testdata/crypto/wpt-vectors.json) through the checks those tests make
+// (testdata/crypto/wpt_runner.js), in node and in a function. Every test
+// node passes must pass, except the known deviations listed here; the
+// pass rates are logged.
+func TestWPTWebCrypto(t *testing.T) {
+	vectors, err := os.ReadFile("testdata/crypto/wpt-vectors.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner, err := os.ReadFile("testdata/crypto/wpt_runner.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, got := nodeAndEngineAsync(t, "const W = "+string(vectors)+";\n"+string(runner))
+	// goja has no ArrayBuffer.prototype.transfer.
+	known := func(name string) bool { return strings.Contains(name, "transferred buffer") }
+	pass := map[string]int{}
+	for i := range want {
+		w, g := want[i].([]any), got[i].([]any)
+		if w[1] == "PASS" {
+			pass["node"]++
+		}
+		if g[1] == "PASS" {
+			pass["tarsus"]++
+		} else if w[1] == "PASS" && !known(g[0].(string)) {
+			t.Errorf("%s: %s (node passes)", g[0], g[1])
+		}
+	}
+	if len(want) < 150 {
+		t.Errorf("only %d tests ran", len(want))
+	}
+	t.Logf("WPT WebCryptoAPI digest + HMAC: %d tests; node 20 passes %d, Tarsus %d", len(want), pass["node"], pass["tarsus"])
+}
