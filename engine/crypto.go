@@ -147,11 +147,49 @@ func (rt *runtime) cryptoBytes(what string, v, enc goja.Value) []byte {
 		}
 		return b
 	}
-	b, ok := rt.viewBytes(v)
+	b, ok := rt.cryptoView(v)
 	if !ok {
 		panic(rt.nodeTypeError("ERR_INVALID_ARG_TYPE", fmt.Sprintf(`The "%s" argument must be of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView.`, what)))
 	}
 	return append([]byte(nil), b...)
+}
+
+// cryptoView is viewBytes with DataViews too: the bytes a typed array,
+// DataView or ArrayBuffer views, without copying.
+func (rt *runtime) cryptoView(v goja.Value) ([]byte, bool) {
+	if b, ok := rt.viewBytes(v); ok {
+		return b, true
+	}
+	o, ok := v.(*goja.Object)
+	if !ok || !rt.isDataView(o) {
+		return nil, false
+	}
+	// DataView.prototype's getters throw for anything but a DataView.
+	whole, ok := rt.viewBytes(o.Get("buffer"))
+	if !ok {
+		return nil, false
+	}
+	off, n := o.Get("byteOffset").ToInteger(), o.Get("byteLength").ToInteger()
+	if off < 0 || n < 0 || off+n > int64(len(whole)) {
+		return nil, false
+	}
+	return whole[off : off+n], true
+}
+
+// isDataView reports whether o inherits from DataView.prototype (goja
+// gives DataViews no class name of their own).
+func (rt *runtime) isDataView(o *goja.Object) bool {
+	ctor, ok := rt.vm.Get("DataView").(*goja.Object)
+	if !ok {
+		return false
+	}
+	proto, _ := ctor.Get("prototype").(*goja.Object)
+	for p, n := o.Prototype(), 0; p != nil && n < 64; p, n = p.Prototype(), n+1 {
+		if p == proto {
+			return true
+		}
+	}
+	return false
 }
 
 // normEncoding maps Node's encoding names to the codec names decodedMax
@@ -460,6 +498,9 @@ func (rt *runtime) cryptoBindings() goja.Value {
 		return vm.ToValue(f().Size())
 	})
 	set("hashNew", func(c goja.FunctionCall) goja.Value {
+		if newHash(c.Argument(0).String()) == nil {
+			rt.throwCrypto(&cryptoError{kind: "Error", msg: "Digest method not supported"})
+		}
 		f, name := rt.hashArg(c.Argument(0))
 		return wrap(&cryptoHandle{h: f(), alg: name})
 	})
@@ -476,7 +517,7 @@ func (rt *runtime) cryptoBindings() goja.Value {
 		}
 		if s, ok := c.Argument(1).(goja.String); ok {
 			x.h.Write(rt.cryptoBytes("data", s, c.Argument(2)))
-		} else if b, ok := rt.viewBytes(c.Argument(1)); ok {
+		} else if b, ok := rt.cryptoView(c.Argument(1)); ok {
 			x.h.Write(b)
 		} else {
 			rt.cryptoBytes("data", c.Argument(1), goja.Undefined()) // throws
@@ -608,11 +649,11 @@ func (rt *runtime) cryptoBindings() goja.Value {
 		n, r, p := c.Argument(3).ToInteger(), c.Argument(4).ToInteger(), c.Argument(5).ToInteger()
 		maxmem := c.Argument(6).ToFloat()
 		if n < 2 || n&(n-1) != 0 || r < 1 || p < 1 || float64(r)*float64(p) >= 1<<30 {
-			panic(rt.nodeRangeError("ERR_CRYPTO_INVALID_SCRYPT_PARAMS", "Invalid scrypt params: N must be a power of 2 greater than 1, r and p positive"))
+			panic(rt.nodeRangeError("ERR_CRYPTO_INVALID_SCRYPT_PARAMS", "Invalid scrypt params"))
 		}
 		mem := 128 * float64(n) * float64(r)
 		if mem > maxmem {
-			panic(rt.nodeRangeError("ERR_CRYPTO_INVALID_SCRYPT_PARAMS", fmt.Sprintf("Invalid scrypt params: memory limit exceeded (128 × N × r = %s bytes > maxmem %s)", fmtCount(mem), fmtCount(maxmem))))
+			panic(rt.nodeRangeError("ERR_CRYPTO_INVALID_SCRYPT_PARAMS", "Invalid scrypt params: error:030000AC:digital envelope routines::memory limit exceeded"))
 		}
 		if mem > float64(cfg.MaxTypedArrayBytes) {
 			rt.tooManyBytes("scrypt's working memory (128 × N × r)", mem)
@@ -635,7 +676,7 @@ func (rt *runtime) cryptoBindings() goja.Value {
 		info := rt.cryptoBytes("info", c.Argument(3), goja.Undefined())
 		keylen := rt.sizeArg("keylen", c.Argument(4), cfg.MaxTypedArrayBytes)
 		if size := f().Size(); keylen > 255*size {
-			panic(rt.nodeRangeError("ERR_CRYPTO_INVALID_KEYLEN", fmt.Sprintf("Invalid key length: at most %d bytes (255 × the digest's %d)", 255*size, size)))
+			panic(rt.nodeRangeError("ERR_CRYPTO_INVALID_KEYLEN", "Invalid key length"))
 		}
 		return rt.cryptoRun(c.Argument(5).ToBoolean(), false, func() (any, error) {
 			if keylen == 0 {

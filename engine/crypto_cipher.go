@@ -32,6 +32,12 @@ var cipherNames = []string{
 	"id-aes128-gcm", "id-aes192-gcm", "id-aes256-gcm",
 }
 
+// cipherNIDs are OpenSSL's numeric ids, which getCipherInfo answers.
+var cipherNIDs = map[string]int{
+	"aes-128-ecb": 418, "aes-128-cbc": 419, "aes-192-ecb": 422, "aes-192-cbc": 423, "aes-256-ecb": 426, "aes-256-cbc": 427,
+	"id-aes128-gcm": 895, "id-aes192-gcm": 898, "id-aes256-gcm": 901, "aes-128-ctr": 904, "aes-192-ctr": 905, "aes-256-ctr": 906,
+}
+
 type cipherState struct {
 	mode    string // gcm, cbc, ctr, ecb
 	decrypt bool
@@ -247,7 +253,12 @@ func (rt *runtime) cipherBindings(h *goja.Object) {
 			ivl = 0
 		}
 		o := vm.NewObject()
-		_ = o.Set("name", fmt.Sprintf("aes-%d-%s", kl*8, mode))
+		name := fmt.Sprintf("aes-%d-%s", kl*8, mode)
+		if mode == "gcm" {
+			name = fmt.Sprintf("id-aes%d-gcm", kl*8)
+		}
+		_ = o.Set("name", name)
+		_ = o.Set("nid", cipherNIDs[name])
 		_ = o.Set("keyLength", kl)
 		_ = o.Set("ivLength", ivl)
 		_ = o.Set("mode", mode)
@@ -263,7 +274,7 @@ func (rt *runtime) cipherBindings(h *goja.Object) {
 		name := c.Argument(0).String()
 		kl, mode, ok := parseCipher(name)
 		if !ok {
-			rt.throwCrypto(cryptoTypeErr("ERR_CRYPTO_UNKNOWN_CIPHER", "Invalid cipher type: %s", name))
+			rt.throwCrypto(cryptoErr("ERR_CRYPTO_UNKNOWN_CIPHER", "Unknown cipher"))
 		}
 		key := rt.secretArg("key", c.Argument(1), goja.Undefined())
 		if len(key) != kl {

@@ -496,7 +496,7 @@ func exportDER(k *keyData, typ string) ([]byte, string, error) {
 				return b, "EC PRIVATE KEY", err
 			}
 		}
-		return nil, "", &cryptoError{kind: "TypeError", code: "ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS", msg: fmt.Sprintf("The selected key encoding %s can only be used for %s keys.", typ, map[string]string{"pkcs1": "RSA", "sec1": "EC"}[typ])}
+		return nil, "", &cryptoError{kind: "Error", code: "ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS", msg: fmt.Sprintf("The selected key encoding %s can only be used for %s keys.", typ, map[string]string{"pkcs1": "RSA", "sec1": "EC"}[typ])}
 	}
 	switch typ {
 	case "spki", "":

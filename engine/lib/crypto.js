@@ -16,6 +16,9 @@ function received(v) {
   if (typeof v === 'bigint') s += 'n';
   return ' Received type ' + typeof v + ' (' + s + ')';
 }
+// inspected is a value as util.inspect writes it in ERR_INVALID_ARG_VALUE.
+function inspected(v) { return typeof v === 'string' ? "'" + v + "'" : String(v); }
+function numSep(n) { var s = String(n); return Math.abs(n) >= 2 ** 32 ? s.replace(/\B(?=(\d{3})+(?!\d))/g, '_') : s; }
 function codeErr(Ctor, code, msg) { var e = new Ctor(msg); e.code = code; return e; }
 function argType(name, expected, v) {
   return codeErr(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "' + name + '" argument must be ' + expected + '.' + received(v));
@@ -31,7 +34,7 @@ function checkFunction(name, v) { if (typeof v !== 'function') throw argType(nam
 function checkInt(name, v, min, max) {
   if (typeof v !== 'number') throw argType(name, 'of type number', v);
   if (!Number.isInteger(v)) throw codeErr(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "' + name + '" is out of range. It must be an integer. Received ' + v);
-  if (v < min || v > max) throw codeErr(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "' + name + '" is out of range. It must be >= ' + min + ' && <= ' + max + '. Received ' + String(v).replace(/\B(?=(\d{3})+(?!\d))/g, '_'));
+  if (v < min || v > max) throw codeErr(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "' + name + '" is out of range. It must be >= ' + min + ' && <= ' + max + '. Received ' + numSep(v));
   return v;
 }
 
@@ -128,8 +131,8 @@ function randomInt(min, max, callback) {
   if (callback !== undefined) checkFunction('callback', callback);
   if (!Number.isSafeInteger(min)) throw argType('min', 'a safe integer', min);
   if (!Number.isSafeInteger(max)) throw argType('max', 'a safe integer', max);
-  if (max <= min) throw codeErr(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "max" is out of range. It must be greater than the value of "min" (' + min + '). Received ' + max);
-  if (max - min > 281474976710655) throw codeErr(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "max - min" is out of range. It must be <= 281474976710655. Received ' + (max - min));
+  if (max <= min) throw codeErr(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "max" is out of range. It must be greater than the value of "min" (' + min + '). Received ' + numSep(max));
+  if (max - min > 281474976710655) throw codeErr(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "max - min" is out of range. It must be <= 281474976710655. Received ' + numSep(max - min));
   var n = h.randomInt(min, max);
   if (callback === undefined) return n;
   later(callback, null, n);
@@ -142,8 +145,8 @@ function randomUUID(options) {
   return x.slice(0, 8) + '-' + x.slice(8, 12) + '-' + x.slice(12, 16) + '-' + x.slice(16, 20) + '-' + x.slice(20);
 }
 function timingSafeEqual(a, b) {
-  if (!isBytes(a)) throw argType('buf1', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', a);
-  if (!isBytes(b)) throw argType('buf2', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', b);
+  if (!isBytes(a)) throw codeErr(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "buf1" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.');
+  if (!isBytes(b)) throw codeErr(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "buf2" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.');
   return h.timingSafeEqual(a, b);
 }
 
@@ -373,6 +376,7 @@ function createSecretKey(key, encoding) {
 function importAsym(kind, key) {
   if (key instanceof KeyObject) {
     if (kind === 'public' && key.type === 'private') return new PublicKeyObject(h.keyPublic(key._k));
+    if (key.type === 'secret') throw argType('key', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', key);
     throw codeErr(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + key.type + ', expected ' + kind + '.');
   }
   if (isCryptoKey(key)) {
@@ -393,7 +397,7 @@ function importAsym(kind, key) {
   } else if (!isBytes(data)) {
     throw argType('key', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey', data);
   }
-  if (format === 'der' && type === undefined) throw codeErr(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'key.type' is invalid. Received undefined");
+  if (format === 'der' && type === undefined) throw codeErr(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.type' is invalid. Received undefined");
   var handle = h.keyImport(kind, format, data, type);
   var info = h.keyInfo(handle);
   return info.type === 'private' ? new PrivateKeyObject(handle) : new PublicKeyObject(handle);
@@ -433,8 +437,8 @@ function generateKeySync(type, options) {
   checkString('type', type);
   var len = options && options.length;
   if (type === 'hmac') checkInt('options.length', len, 8, 2147483647);
-  else if (type === 'aes') { if (len !== 128 && len !== 192 && len !== 256) throw codeErr(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.length' must be one of: 128, 192, 256." + received(len)); }
-  else throw codeErr(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'type' must be one of: 'aes', 'hmac'." + received(type));
+  else if (type === 'aes') { if (len !== 128 && len !== 192 && len !== 256) throw codeErr(TypeError, 'ERR_INVALID_ARG_VALUE', "The property 'options.length' must be one of: 128, 192, 256. Received " + inspected(len)); }
+  else throw codeErr(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'type' must be one of: 'aes', 'hmac'. Received " + inspected(type));
   return new SecretKeyObject(h.secretKey(new Uint8Array(h.randomBytes(len >> 3))));
 }
 function generateKey(type, options, callback) {
@@ -473,7 +477,7 @@ function signOpts(algorithm, o) {
 function sign(algorithm, data, key, callback) {
   if (algorithm !== null && algorithm !== undefined) checkString('algorithm', algorithm);
   if (callback !== undefined) checkFunction('callback', callback);
-  if (!isView(data)) throw argType('data', 'an instance of Buffer, TypedArray, or DataView', data);
+  if (typeof data !== 'string' && !isView(data)) throw argType('data', 'an instance of Buffer, TypedArray, or DataView', data);
   var sk = signKey(key, 'private');
   if (callback === undefined) return buf(h.sign(sk.k, data, signOpts(algorithm, sk.opts), false));
   settle(h.sign(sk.k, data, signOpts(algorithm, sk.opts), true), callback, buf);
@@ -481,8 +485,8 @@ function sign(algorithm, data, key, callback) {
 function verify(algorithm, data, key, signature, callback) {
   if (algorithm !== null && algorithm !== undefined) checkString('algorithm', algorithm);
   if (callback !== undefined) checkFunction('callback', callback);
-  if (!isView(data)) throw argType('data', 'an instance of Buffer, TypedArray, or DataView', data);
-  if (!isView(signature)) throw argType('signature', 'an instance of Buffer, TypedArray, or DataView', signature);
+  if (typeof data !== 'string' && !isView(data)) throw argType('data', 'an instance of Buffer, TypedArray, or DataView', data);
+  if (typeof signature !== 'string' && !isView(signature)) throw argType('signature', 'an instance of Buffer, TypedArray, or DataView', signature);
   var vk = signKey(key, 'public');
   if (callback === undefined) return h.verify(vk.k, data, signature, signOpts(algorithm, vk.opts), false);
   settle(h.verify(vk.k, data, signature, signOpts(algorithm, vk.opts), true), callback);
@@ -492,9 +496,12 @@ function verify(algorithm, data, key, signature, callback) {
 // signature hashes it): the total stays within the typed-array limit.
 function Sign(algorithm, options) {
   if (!(this instanceof Sign)) return new Sign(algorithm, options);
+  initSign(this, algorithm);
+}
+function initSign(self, algorithm) {
   checkString('algorithm', algorithm);
   h.hashSize(algorithm.replace(/^rsa-/i, '')); // throws for an unknown digest
-  this._alg = algorithm; this._parts = []; this._n = 0;
+  self._alg = algorithm; self._parts = []; self._n = 0;
 }
 Sign.prototype.update = function (data, encoding) {
   checkData('data', data);
@@ -513,7 +520,7 @@ Sign.prototype.sign = function (privateKey, outputEncoding) {
 };
 function Verify(algorithm, options) {
   if (!(this instanceof Verify)) return new Verify(algorithm, options);
-  Sign.call(this, algorithm, options);
+  initSign(this, algorithm);
 }
 Verify.prototype.update = Sign.prototype.update;
 Verify.prototype._data = Sign.prototype._data;
