@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -261,4 +263,111 @@ func TestCryptoAnswersAsNode(t *testing.T) {
 		t.Errorf("%d: %s\n got  %v\n node %v", i, exprs[i], got[i], want[i])
 	}
 	t.Logf("%d of %d cases answer as node 20 does", same, len(want))
+}
+
+// TestCryptoLimits: every input whose cost a function chooses is checked
+// before Go allocates or loops: a catchable RangeError with code
+// TARSUS_LIMIT naming the Config field.
+func TestCryptoLimits(t *testing.T) {
+	pem := strings.TrimSpace(string(runNode(t, "-e", `process.stdout.write(require("crypto").generateKeyPairSync("rsa", {modulusLength: 2048}).privateKey.export({type: "pkcs8", format: "pem"}))`)))
+	e, err := New(Config{Timeout: 10 * time.Second, MaxTypedArrayBytes: 1 << 20, MaxStringLen: 1 << 20,
+		MaxPBKDF2Work: 1000, MaxScryptWork: 1 << 12, MaxRSAKeyBits: 1024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	for _, c := range []struct{ expr, msg string }{
+		{`crypto.randomBytes(2 ** 31 - 1)`, "(engine MaxTypedArrayBytes)"},
+		{`crypto.pbkdf2Sync("pw", "salt", 1001, 32, "sha256")`, "the limit is 1000 iterations × blocks (engine MaxPBKDF2Work)"},
+		{`crypto.pbkdf2Sync("pw", "salt", 500, 65, "sha256")`, "(engine MaxPBKDF2Work)"},
+		{`crypto.pbkdf2("pw", "salt", 2000, 32, "sha256", () => {})`, "(engine MaxPBKDF2Work)"},
+		{`crypto.pbkdf2Sync("pw", "salt", 1, 2 ** 30, "sha256")`, "(engine MaxTypedArrayBytes)"},
+		{`crypto.scryptSync("pw", "salt", 32, {N: 1024, r: 8, p: 1})`, "the limit is 4096 (engine MaxScryptWork)"},
+		{`crypto.scryptSync("pw", "salt", 32, {N: 2 ** 20, r: 8, maxmem: 2 ** 40})`, "scrypt's working memory (128 × N × r) would take 1073741824 bytes"},
+		{`crypto.generateKeyPairSync("rsa", {modulusLength: 2048})`, "the limit is 1024 bits (engine MaxRSAKeyBits)"},
+		{`crypto.createPrivateKey(PEM)`, "RSA key of 2048 bits: the limit is 1024 bits (engine MaxRSAKeyBits)"},
+		{`crypto.createHash("sha256").update("x".repeat(2 ** 19), "utf8")`, "(engine MaxTypedArrayBytes)"},
+		{`crypto.createHash("sha256").update("x").digest("hex").repeat(1) && crypto.hash("sha256", "y".repeat(2 ** 19))`, "(engine MaxTypedArrayBytes)"},
+		{`(() => { const c = crypto.createCipheriv("aes-128-gcm", Buffer.alloc(16), Buffer.alloc(12)); const b = new Uint8Array(600000); c.update(b); c.update(b); })()`, "the data of one AES-GCM message"},
+		{`crypto.hkdfSync("sha512", "k", "s", "i", 2 ** 30)`, "(engine MaxTypedArrayBytes)"},
+	} {
+		src := "const crypto = require('crypto');\nconst PEM = " + strconv.Quote(pem) + ";\n" +
+			"export default [{}, async () => { try { await " + c.expr + "; return 'no error'; } catch (e) { return {name: e.name, code: e.code, message: e.message}; } }]"
+		fn := compileFor(t, e, src)
+		resp, err := e.Invoke(context.Background(), "u", fn, benchReq())
+		if err != nil {
+			t.Fatalf("%s: %v", c.expr, err)
+		}
+		b := string(resp.Body)
+		if !strings.Contains(b, `"name":"RangeError"`) || !strings.Contains(b, `"code":"TARSUS_LIMIT"`) || !strings.Contains(b, c.msg) {
+			t.Errorf("%s: %s", c.expr, b)
+		}
+	}
+}
+
+// TestSlowCryptoStopsAtTheDeadline: a synchronous derivation within its
+// cap but longer than the invocation's deadline ends the invocation at the
+// deadline (the work runs off the runtime's goroutine, which waits for it
+// or the deadline).
+func TestSlowCryptoStopsAtTheDeadline(t *testing.T) {
+	e, err := New(Config{Timeout: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	for _, expr := range []string{
+		`crypto.pbkdf2Sync("pw", "salt", 2 ** 21, 64, "sha512")`,
+		`crypto.scryptSync("pw", "salt", 64, {N: 2 ** 15, r: 8, p: 4})`,
+	} {
+		fn := compileFor(t, e, "const crypto = require('crypto');\nexport default [{}, () => "+expr+".length]")
+		t0 := time.Now()
+		_, err = e.Invoke(context.Background(), "u", fn, benchReq())
+		if err != ErrTimeout {
+			t.Fatalf("%s: err = %v, want ErrTimeout", expr, err)
+		}
+		if d := time.Since(t0); d > 400*time.Millisecond {
+			t.Errorf("%s: took %v after a 100ms deadline", expr, d)
+		}
+	}
+}
+
+// TestCryptoIsMadeOnFirstUse: a runtime whose function does not use
+// crypto holds none of it; the global crypto's getRandomValues does not
+// make crypto.subtle; require("crypto") and crypto.subtle make only their
+// modules.
+func TestCryptoIsMadeOnFirstUse(t *testing.T) {
+	e, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	for _, c := range []struct {
+		src  string
+		made []string
+	}{
+		{`export default [{}, () => ({ok: true})]`, nil},
+		{`export default [{}, () => crypto.getRandomValues(new Uint8Array(4)).length + crypto.randomUUID().length]`, nil},
+		{`export default [{}, () => typeof crypto.subtle.digest]`, []string{"internal/crypto", "internal/webcrypto"}},
+		{`import { createHash } from "crypto"; export default [{}, () => createHash("sha1").update("x").digest("hex")]`, []string{"crypto", "internal/crypto"}},
+	} {
+		fn := compileFor(t, e, c.src)
+		rt, err := newRuntime(e, "u")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := rt.invoke(context.Background(), fn, benchReq(), e.cfg.Timeout); err != nil {
+			t.Fatalf("%s: %v", c.src, err)
+		}
+		var made []string
+		for name := range rt.modules {
+			if strings.Contains(name, "crypto") {
+				made = append(made, name)
+			}
+		}
+		slices.Sort(made)
+		if !slices.Equal(made, c.made) {
+			t.Errorf("%s: made %v, want %v", c.src, made, c.made)
+		}
+		rt.close()
+	}
 }
