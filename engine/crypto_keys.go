@@ -443,9 +443,17 @@ func exportJWK(k *keyData) (*jwk, error) {
 			if len(sk.Primes) != 2 {
 				return nil, &cryptoError{kind: "Error", code: "ERR_CRYPTO_UNSUPPORTED_OPERATION", msg: "multi-prime RSA keys cannot be exported as JWK"}
 			}
-			sk.Precompute()
-			j.D, j.P, j.Q = enc64(sk.D.Bytes()), enc64(sk.Primes[0].Bytes()), enc64(sk.Primes[1].Bytes())
-			j.DP, j.DQ, j.QI = enc64(sk.Precomputed.Dp.Bytes()), enc64(sk.Precomputed.Dq.Bytes()), enc64(sk.Precomputed.Qinv.Bytes())
+			// Computed here rather than by Precompute, which would write
+			// to a key another goroutine may be signing with.
+			p, q, one := sk.Primes[0], sk.Primes[1], big.NewInt(1)
+			dp := new(big.Int).Mod(sk.D, new(big.Int).Sub(p, one))
+			dq := new(big.Int).Mod(sk.D, new(big.Int).Sub(q, one))
+			qi := new(big.Int).ModInverse(q, p)
+			if qi == nil {
+				return nil, errKeyFormat
+			}
+			j.D, j.P, j.Q = enc64(sk.D.Bytes()), enc64(p.Bytes()), enc64(q.Bytes())
+			j.DP, j.DQ, j.QI = enc64(dp.Bytes()), enc64(dq.Bytes()), enc64(qi.Bytes())
 		}
 		return j, nil
 	case *ecdsa.PublicKey:
