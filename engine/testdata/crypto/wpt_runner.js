@@ -1,5 +1,5 @@
 // A small harness in the manner of WPT's testharness.js (promise_test,
-// assert_*), and the checks the WebCryptoAPI digest and HMAC tests make,
+// assert_*), and the checks the WebCryptoAPI digest, HMAC and AES-CTR tests make,
 // run over wpt-vectors.json (W). The same file runs under node and in a
 // function; it answers every test's name and result.
 const subtle = crypto.subtle;
@@ -126,6 +126,40 @@ for (const hash of Object.keys(H.raw)) {
     const r = await subtle.sign('HMAC', k, plaintext);
     assert_true(await subtle.verify('HMAC', k, r, plaintext), 'generated key round trip');
   }, `HMAC with ${hash} generated key`);
+}
+
+// ---- AES-CTR ----
+const C = W.aesCtr;
+const ctrPlain = new TextEncoder().encode(C.plaintextText);
+const counter = new Uint8Array(C.counter);
+for (const bits of Object.keys(C.ciphertext)) {
+  const raw = new Uint8Array(C.keys[bits]), want = new Uint8Array(C.ciphertext[bits]);
+  const alg = { name: 'AES-CTR', counter, length: C.length };
+  const key = (usages) => subtle.importKey('raw', raw, 'AES-CTR', false, usages || ['encrypt', 'decrypt']);
+  promise_test(async () => assert_true(equalBuffers(await subtle.encrypt(alg, await key(), ctrPlain), want), 'ciphertext'), `AES-CTR ${bits}-bit key`);
+  promise_test(async () => {
+    const t = copyBuffer(ctrPlain), k = await key();
+    const p = subtle.encrypt(alg, k, t);
+    t[0] = 255 - t[0];
+    assert_true(equalBuffers(await p, want), 'altered plaintext after call');
+  }, `AES-CTR ${bits}-bit key with altered plaintext`);
+  promise_test(async () => assert_true(equalBuffers(await subtle.decrypt(alg, await key(), want), ctrPlain), 'plaintext'), `AES-CTR ${bits}-bit key decryption`);
+  promise_test(async () => {
+    const t = copyBuffer(want), k = await key();
+    const p = subtle.decrypt(alg, k, t);
+    t[0] = 255 - t[0];
+    assert_true(equalBuffers(await p, ctrPlain), 'altered ciphertext after call');
+  }, `AES-CTR ${bits}-bit key decryption with altered ciphertext`);
+  promise_test(async () => rejectsWith(subtle.encrypt(alg, await key(['decrypt']), ctrPlain), 'InvalidAccessError', 'no encrypt usage'), `AES-CTR ${bits}-bit key without encrypt usage`);
+  promise_test(async () => rejectsWith(subtle.decrypt(alg, await key(['encrypt']), want), 'InvalidAccessError', 'no decrypt usage'), `AES-CTR ${bits}-bit key without decrypt usage`);
+  promise_test(async () => {
+    const k = await subtle.importKey('raw', raw, 'AES-CBC', false, ['encrypt']);
+    await rejectsWith(subtle.encrypt(alg, k, ctrPlain), 'InvalidAccessError', 'mismatched key');
+  }, `AES-CTR ${bits}-bit key with mismatched key and algorithm`);
+  for (const length of C.badLengths) {
+    promise_test(async () => rejectsWith(subtle.encrypt({ name: 'AES-CTR', counter, length }, await key(), ctrPlain), 'OperationError', 'bad length'), `AES-CTR ${bits}-bit key, ${length}-bit counter`);
+    promise_test(async () => rejectsWith(subtle.decrypt({ name: 'AES-CTR', counter, length }, await key(), want), 'OperationError', 'bad length'), `AES-CTR ${bits}-bit key, ${length}-bit counter decryption`);
+  }
 }
 
 const results = [];
