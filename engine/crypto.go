@@ -45,14 +45,16 @@ import (
 // (Config.MaxRSAKeyBits). A capped call throws a RangeError with code
 // TARSUS_LIMIT naming the field.
 //
-// Synchronous slow calls (pbkdf2Sync, scryptSync, generateKeyPairSync)
-// run their Go work on a goroutine while the runtime's goroutine waits for
-// it or for the invocation's deadline, so the deadline still ends the
-// invocation (the abandoned work finishes within its cap). The
-// asynchronous forms and every crypto.subtle method settle a promise on
-// the event loop (cryptoAsync): arguments are copied out of goja values
-// before the goroutine starts, results made into JS values back on the
-// loop.
+// Slow work (PBKDF2, scrypt, RSA key generation) runs on a goroutine:
+// the asynchronous forms settle a promise on the event loop (cryptoAsync;
+// arguments are copied out of goja values before the goroutine starts,
+// results made into JS values back on the loop), at most
+// maxCryptoInFlight at a time per runtime; the synchronous forms, and
+// asynchronous calls past that bound, wait for it or for the invocation's
+// deadline, so the deadline still ends the invocation (the abandoned work
+// finishes within its cap). Quick work (hashing, signing, AES) runs at
+// once, its promise already settled: a loop of calls then never holds
+// more than one call's copies of its inputs.
 
 // cryptoError is a failure of a binding, thrown as a JS error of kind
 // (Error, TypeError, RangeError) with a Node error code; webcrypto.js
@@ -332,21 +334,32 @@ func (rt *runtime) sizeArg(what string, v goja.Value, max int64) int {
 
 // ---- running the work -------------------------------------------------
 
-// cryptoRun runs work: on a goroutine settling a promise when async,
-// otherwise now. slow work run synchronously goes to a goroutine while this
-// one waits for it or for the invocation's deadline (which then throws as
-// any interrupt does). toJS turns the result into a JS value on the
-// runtime's goroutine.
+// maxCryptoInFlight bounds the slow crypto work one runtime may have
+// running on goroutines; more waits as the synchronous form does. Each
+// holds copies of its inputs, and the machine's cores are few.
+const maxCryptoInFlight = 4
+
+// cryptoRun runs work and makes its result into a JS value with toJS (on
+// the runtime's goroutine). Quick work runs at once (async: the promise it
+// answers is already settled), so a loop of calls never holds more than
+// one call's copies of its inputs. Slow work (key derivation, RSA key
+// generation) runs on a goroutine: async, settling a promise on the event
+// loop, while at most maxCryptoInFlight run; otherwise the runtime's
+// goroutine waits for it or for the invocation's deadline (which then
+// throws as any interrupt does).
 func (rt *runtime) cryptoRun(async, slow bool, work func() (any, error), toJS func(any) goja.Value) goja.Value {
-	if async {
-		return rt.cryptoAsync(work, toJS)
-	}
 	if !slow {
 		r, err := work()
-		if err != nil {
-			rt.throwCrypto(err)
+		if !async {
+			if err != nil {
+				rt.throwCrypto(err)
+			}
+			return toJS(r)
 		}
-		return toJS(r)
+		return rt.settledPromise(r, err, toJS)
+	}
+	if async && rt.cryptoInFlight.Load() < maxCryptoInFlight {
+		return rt.cryptoAsync(work, toJS)
 	}
 	type result struct {
 		r   any
@@ -360,6 +373,9 @@ func (rt *runtime) cryptoRun(async, slow bool, work func() (any, error), toJS fu
 	for {
 		select {
 		case res := <-ch:
+			if async {
+				return rt.settledPromise(res.r, res.err, toJS)
+			}
 			if res.err != nil {
 				rt.throwCrypto(res.err)
 			}
@@ -372,37 +388,57 @@ func (rt *runtime) cryptoRun(async, slow bool, work func() (any, error), toJS fu
 	}
 }
 
+// settledPromise is a promise settled with r made by toJS, or rejected
+// with err (or with what toJS threw).
+func (rt *runtime) settledPromise(r any, err error, toJS func(any) goja.Value) goja.Value {
+	p, resolve, reject := rt.vm.NewPromise()
+	if err != nil {
+		_ = reject(rt.cryptoJSError(err))
+		return rt.vm.ToValue(p)
+	}
+	v, thrown := rt.tryJS(func() goja.Value { return toJS(r) })
+	if thrown != nil {
+		_ = reject(thrown)
+	} else {
+		_ = resolve(v)
+	}
+	return rt.vm.ToValue(p)
+}
+
+// tryJS runs f, returning what it threw as a JS value (a goja panic with
+// a JS value or exception) instead of unwinding.
+func (rt *runtime) tryJS(f func() goja.Value) (v goja.Value, thrown goja.Value) {
+	defer func() {
+		if x := recover(); x != nil {
+			switch e := x.(type) {
+			case *goja.Exception:
+				thrown = e.Value()
+			case goja.Value:
+				thrown = e
+			default:
+				panic(x)
+			}
+		}
+	}()
+	return f(), nil
+}
+
 // cryptoAsync settles a promise with work's result, made into a JS value
 // on the loop, or rejects it with the error cryptoJSError makes.
 func (rt *runtime) cryptoAsync(work func() (any, error), toJS func(any) goja.Value) goja.Value {
 	p, resolve, reject := rt.vm.NewPromise()
 	done := rt.loop.hold()
+	rt.cryptoInFlight.Add(1)
 	go func() {
 		r, err := work()
-		done(func() (e error) {
+		rt.cryptoInFlight.Add(-1)
+		done(func() error {
 			if err != nil {
 				return reject(rt.cryptoJSError(err))
 			}
-			var v goja.Value
-			// toJS may throw (a limit): reject with what it threw.
-			func() {
-				defer func() {
-					if x := recover(); x != nil {
-						if val, ok := x.(goja.Value); ok {
-							e = reject(val)
-							return
-						}
-						if ex, ok := x.(*goja.Exception); ok {
-							e = reject(ex.Value())
-							return
-						}
-						panic(x)
-					}
-				}()
-				v = toJS(r)
-			}()
-			if v == nil {
-				return e
+			v, thrown := rt.tryJS(func() goja.Value { return toJS(r) })
+			if thrown != nil {
+				return reject(thrown)
 			}
 			return resolve(v)
 		})
