@@ -241,7 +241,7 @@ func (b *Bundler) buildOne(entry string, opts api.BuildOptions, srcPrefix string
 			res = api.Build(opts)
 			if len(res.Errors) == 0 {
 				if err := b.check(bundleCode(res)); err != nil {
-					return Output{}, Errors{{File: entry, Text: "the bundle does not parse in the runtime even with class fields lowered (please report it: valid JavaScript must run): " + err.Error()}}
+					return Output{}, Errors{parseFailure(entry, srcPrefix, res, err)}
 				}
 			}
 		}

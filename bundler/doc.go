@@ -32,7 +32,9 @@
 // runtime still cannot parse (a class field named get, set or async) is
 // rebuilt with class fields lowered too, which costs private fields their
 // speed and so is done only where needed; one that cannot be parsed even
-// then fails to build, with the runtime's error.
+// then fails to build, with the runtime's error placed (through the source
+// map, when there is one) at the line of the user's or the package's file
+// that produced it.
 // Object spread and rest are lowered as well
 // ({...x}, const {a, ...r} = x): goja runs them as
 // one native loop no deadline reaches ({...new Uint8Array(2**22)} ran 29 s),

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -268,5 +269,24 @@ func TestCheckLowersClassFieldsOnlyWhenNeeded(t *testing.T) {
 	}
 	if err := engine.CheckSyntax(plain[0].Code); err == nil {
 		t.Error("goja parses a class field named set: the fallback may no longer be needed (see lower.go)")
+	}
+}
+
+// TestParseFailurePosition: a bundle goja cannot parse even with the
+// fallback lowering fails to build, placed by the source map at the user's
+// line that produced it.
+func TestParseFailurePosition(t *testing.T) {
+	src := "const a = 1;\nexport default [{}, () => {\n  const { list: [first = 'none'] = [] } = {} as any;\n  return first + a;\n}];\n"
+	for _, minify := range []bool{false, true} {
+		b := bundler.New(bundler.Options{Check: engine.CheckSyntax, SourceMap: true, NoMinify: !minify})
+		_, err := b.Build(map[string][]byte{"lib/r.ts": []byte(src)}, []string{"lib/r.ts"})
+		var errs bundler.Errors
+		if !errors.As(err, &errs) || len(errs) != 1 {
+			t.Fatalf("minify %v: want one build error, got %v", minify, err)
+		}
+		e := errs[0]
+		if e.File != "lib/r.ts" || e.Line != 3 || !strings.Contains(e.Text, "Invalid destructuring binding target") {
+			t.Errorf("minify %v: error %+v; want lib/r.ts line 3 with goja's message", minify, e)
+		}
 	}
 }
