@@ -107,10 +107,7 @@
 // streams, Blob, File, FormData, CompressionStream, …) are internal modules
 // in lib/ (modules.go), made on first reference to one of their globals.
 // The streams are web-streams-polyfill, vendored by libgen (go generate):
-// lib/web-streams-polyfill.js is generated, never edited. Goja lacks
-// Symbol.asyncIterator; the runtime defines it as
-// Symbol.for("Symbol.asyncIterator"), the symbol esbuild's lowered
-// for-await and the polyfill fall back to, so all three agree.
+// lib/web-streams-polyfill.js is generated, never edited.
 //
 // Streamed responses (stream.go): a handler that answers with a stream
 // commits its response at the first chunk and Invoke returns it with a

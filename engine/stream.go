@@ -371,22 +371,3 @@ func (e *Engine) continueStream(u *userState, rt *runtime, d *streamRun) {
 		s.finish(cut)
 	}
 }
-
-// addAsyncIterator gives Symbol the well-known Symbol.asyncIterator, which
-// goja lacks: the one esbuild's lowered for-await and async generators
-// and web-streams-polyfill fall back to (Symbol.for("Symbol.asyncIterator")),
-// so all of them, and the lifecycle's check for an async iterable, agree.
-func (rt *runtime) addAsyncIterator(sym *goja.Object) {
-	if v := sym.Get("asyncIterator"); v != nil && !goja.IsUndefined(v) {
-		return
-	}
-	forFn, ok := goja.AssertFunction(sym.Get("for"))
-	if !ok {
-		return
-	}
-	s, err := forFn(sym, rt.vm.ToValue("Symbol.asyncIterator"))
-	if err != nil {
-		return
-	}
-	_ = sym.DefineDataProperty("asyncIterator", s, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
-}
