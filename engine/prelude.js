@@ -511,16 +511,26 @@
     }
 
     // ---- streamed bodies (engine/stream.go) --------------------------------
-    // A Web Response (fetch's), as Fastify recognises one.
-    function isResponse(p) { return Object.prototype.toString.call(p) === '[object Response]'; }
+    // A stream (Web or Node), any async iterable, or a Web Response (as
+    // Fastify recognises one): sent as it is produced. The streaming parts
+    // are made the first time a reply streams.
     function isStreamPayload(p) {
       return typeof p.pipe === 'function' || typeof p.getReader === 'function' ||
-        typeof p[Symbol.asyncIterator] === 'function' || isResponse(p);
+        typeof p[Symbol.asyncIterator] === 'function' || Object.prototype.toString.call(p) === '[object Response]';
     }
-    // The streaming parts are made the first time a reply streams.
     var streamingPart = null;
-    function ST() { return streamingPart === null ? (streamingPart = makeStreaming()) : streamingPart; }
-    function makeStreaming() {
+    function ST() {
+      if (streamingPart === null) streamingPart = (function () {
+      // The onResponse hooks, once the stream is over (finish runs them
+      // for other replies).
+      function responded(reply) {
+        var ctx = reply._ctx;
+        if (ctx.onResponse !== null) {
+          runHooks(ctx.onResponse, reply.request, { sent: true, _done: false, request: reply.request, statusCode: reply._status, elapsedTime: reply.elapsedTime, log: reply.log, getHeader: function (k) { return reply.getHeader(k); }, getHeaders: function () { return reply.getHeaders(); } }, function (err) {
+            if (err) reply.log.error(String(err && err.stack || err));
+          });
+        }
+      }
       function noop() {}
       // StreamSource reads a Web ReadableStream, an async iterable, or a
       // Node-style stream without async iteration (its data, end and error
@@ -665,6 +675,8 @@
       }
       StreamSource.prototype._isSource = true;
       return { StreamSource: StreamSource, pump: pump, rawMethods: rawMethods };
+      })();
+      return streamingPart;
     }
 
     var notFoundCtx = { url: '', onSend: null, onError: null, preSerialization: null, onResponse: null, errorHandler: null };
@@ -731,7 +743,7 @@
       } else onSendEnd(reply, payload);
     }
     function onSendEnd(reply, payload) {
-      if (payload !== null && typeof payload === 'object' && isResponse(payload)) {
+      if (payload !== null && typeof payload === 'object' && Object.prototype.toString.call(payload) === '[object Response]') {
         // Fastify takes a Response's status, headers and body.
         if (typeof payload.status === 'number') reply.code(payload.status);
         if (payload.headers !== null && typeof payload.headers === 'object' && typeof payload.headers.forEach === 'function') {
@@ -806,9 +818,6 @@
         return;
       }
       host.respond(reply._status, reply._headers, payload);
-      responded(reply);
-    }
-    function responded(reply) {
       var ctx = reply._ctx;
       if (ctx.onResponse !== null) {
         runHooks(ctx.onResponse, reply.request, { sent: true, _done: false, request: reply.request, statusCode: reply._status, elapsedTime: reply.elapsedTime, log: reply.log, getHeader: function (k) { return reply.getHeader(k); }, getHeaders: function () { return reply.getHeaders(); } }, function (err) {
