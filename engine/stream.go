@@ -108,19 +108,22 @@ func (s *Stream) Next() ([]byte, error) {
 // invocation ends.
 func (s *Stream) Close() {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.gone {
+		s.mu.Unlock()
 		return
 	}
 	s.gone = true
 	s.q, s.qBytes = nil, 0
-	if s.drain != nil {
-		rel := s.drain
-		s.drain = nil
-		rel()
-	}
+	rel := s.drain
+	s.drain = nil
 	if s.attached && !s.done && s.wake != nil {
-		s.wake()
+		s.wake() // never blocks
+	}
+	s.mu.Unlock()
+	// Outside the lock: handing the job to the loop may wait for the loop,
+	// which may be waiting for the lock.
+	if rel != nil {
+		rel()
 	}
 }
 
@@ -152,6 +155,7 @@ func (s *Stream) finish(err error) {
 func (s *Stream) detach(err error) {
 	s.mu.Lock()
 	s.attached = false
+	s.drain = nil // its hold went with the invocation
 	if !s.done {
 		s.done, s.err = true, err
 	}
