@@ -62,12 +62,13 @@ type Stream struct {
 	gone     bool  // the reader closed it
 	attached bool  // an invocation still runs for it
 	notify   chan struct{}
-	drain    func() // settles the function's write that waits for room
+	ended    chan struct{} // closed when no invocation runs for it any more
+	drain    func()        // settles the function's write that waits for room
 	wake     func() // wakes the invocation's event loop
 }
 
 func newStream(wake func()) *Stream {
-	return &Stream{notify: make(chan struct{}, 1), wake: wake, attached: true}
+	return &Stream{notify: make(chan struct{}, 1), ended: make(chan struct{}), wake: wake, attached: true}
 }
 
 // Next returns the next chunk, blocking until there is one; io.EOF at
@@ -127,6 +128,17 @@ func (s *Stream) Close() {
 	}
 }
 
+// Ended is closed once the function no longer runs for the stream (it
+// ended, was cut, or its reader closed it); Sent and Err are then final.
+func (s *Stream) Ended() <-chan struct{} { return s.ended }
+
+// Err is why the stream was cut (nil: it ended well, or not yet).
+func (s *Stream) Err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
 // Sent is the number of body bytes the function wrote.
 func (s *Stream) Sent() int64 {
 	s.mu.Lock()
@@ -154,6 +166,9 @@ func (s *Stream) finish(err error) {
 // detach: no invocation runs for the stream any more.
 func (s *Stream) detach(err error) {
 	s.mu.Lock()
+	if s.attached {
+		close(s.ended)
+	}
 	s.attached = false
 	s.drain = nil // its hold went with the invocation
 	if !s.done {
