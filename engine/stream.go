@@ -64,7 +64,7 @@ type Stream struct {
 	notify   chan struct{}
 	ended    chan struct{} // closed when no invocation runs for it any more
 	drain    func()        // settles the function's write that waits for room
-	wake     func() // wakes the invocation's event loop
+	wake     func()        // wakes the invocation's event loop
 }
 
 func newStream(wake func()) *Stream {
