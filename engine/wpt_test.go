@@ -33,6 +33,7 @@ import (
 var wptFloor = map[string]float64{
 	"encoding":         0.18,
 	"encoding/streams": 1.0,
+	"streams":          0.9,
 }
 
 var metaScript = regexp.MustCompile(`(?m)^// META: script=(\S+)`)
