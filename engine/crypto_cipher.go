@@ -235,10 +235,10 @@ func (rt *runtime) cipherState(c goja.FunctionCall) *cipherState {
 	return x.c
 }
 
-func (rt *runtime) cipherBindings(h *goja.Object) {
+func (rt *runtime) cipherBindings(h bindingTable) {
 	vm := rt.vm
 	cfg := &rt.e.cfg
-	set := func(name string, f func(c goja.FunctionCall) goja.Value) { _ = h.Set(name, f) }
+	set := h.set
 	set("ciphers", func(goja.FunctionCall) goja.Value { return vm.ToValue(append([]string(nil), cipherNames...)) })
 	set("cipherInfo", func(c goja.FunctionCall) goja.Value {
 		kl, mode, ok := parseCipher(c.Argument(0).String())

@@ -720,10 +720,10 @@ func (rt *runtime) signOptsArg(v goja.Value, k *keyData) *signOpts {
 	return o
 }
 
-func (rt *runtime) keyBindings(h *goja.Object) {
+func (rt *runtime) keyBindings(h bindingTable) {
 	vm := rt.vm
 	cfg := &rt.e.cfg
-	set := func(name string, f func(c goja.FunctionCall) goja.Value) { _ = h.Set(name, f) }
+	set := h.set
 
 	set("secretKey", func(c goja.FunctionCall) goja.Value {
 		return rt.wrapKey(&keyData{kind: keySecret, secret: rt.cryptoBytes("key", c.Argument(0), c.Argument(1))})

@@ -383,6 +383,11 @@ func BenchmarkCryptoColdStart(b *testing.B) {
 		{"none", `export default [{}, () => ({ok: true})]`},
 		{"createHash", `import { createHash } from "crypto"; export default [{}, () => ({ok: createHash("sha256").update("x").digest("hex")})]`},
 		{"subtle.digest", `export default [{}, async () => ({ok: (await crypto.subtle.digest("SHA-256", new Uint8Array(1))).byteLength})]`},
+		// A handler that already uses arrays, regular expressions, typed
+		// arrays and Buffer, without and with crypto: what crypto adds to a
+		// typical function.
+		{"typical", `export default [{}, () => ({ok: [1, 2, 3].map((x) => x * 2).filter(Boolean).indexOf(4) + /a+/i.exec("aa")[0].length + Array.from(new Uint8Array(2)).length + Buffer.from("x").length})]`},
+		{"typical+createHash", `import { createHash } from "crypto"; export default [{}, () => ({ok: [1, 2, 3].map((x) => x * 2).filter(Boolean).indexOf(4) + /a+/i.exec("aa")[0].length + Array.from(new Uint8Array(2)).length + Buffer.from("x").length, h: createHash("sha256").update("x").digest("hex")})]`},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			e, err := New(Config{Lower: benchLower})
