@@ -677,6 +677,9 @@ type Request struct {
 	// redirect hop is one) once it has ended; it is called on the
 	// invocation's goroutine, before Invoke returns.
 	Fetched func(FetchRecord)
+	// User is the caller's verified identity as JSON (a JWT's claims),
+	// request.user in the function; nil leaves request.user undefined.
+	User []byte
 }
 
 // Header is one request or response header. Request header names are lower case.

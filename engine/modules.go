@@ -59,6 +59,9 @@ func builtinModules() map[string]builtinModule {
 		"internal/blob":                 {file: "lib/blob.js"},
 		"internal/formdata":             {file: "lib/formdata.js", host: (*runtime).formBindings},
 		"internal/fetch":                {file: "lib/internal/fetch.js", host: (*runtime).fetchHost},
+
+		// Tarsus's own modules ("tarsus:…").
+		"tarsus:kv": {file: "lib/kv.js", host: kvHost},
 	}
 	for name, def := range nodeModules() {
 		m[name] = def
