@@ -240,23 +240,29 @@ func decodeString(s, enc string) ([]byte, error) {
 		}
 		return hex.DecodeString(s[:n])
 	case "base64", "base64Url":
-		// Node accepts both alphabets, with or without padding, and skips
-		// whitespace.
-		clean := strings.Map(func(r rune) rune {
-			switch r {
-			case '-':
-				return '+'
-			case '_':
-				return '/'
-			case '=', ' ', '\n', '\r', '\t':
-				return -1
+		// As Node: both alphabets, characters outside them skipped, the
+		// first "=" ends the data.
+		clean := make([]byte, 0, len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c == '=':
+				i = len(s)
+				continue
+			case c == '-':
+				c = '+'
+			case c == '_':
+				c = '/'
+			case c == '+' || c == '/' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			default:
+				continue
 			}
-			return r
-		}, s)
+			clean = append(clean, c)
+		}
 		if len(clean)%4 == 1 {
 			clean = clean[:len(clean)-1]
 		}
-		b, err := base64.RawStdEncoding.DecodeString(clean)
+		b, err := base64.RawStdEncoding.DecodeString(string(clean))
 		if err != nil {
 			return nil, cryptoTypeErr("ERR_INVALID_ARG_VALUE", "invalid base64 input")
 		}

@@ -450,3 +450,18 @@ func TestSubtleAnswersAsNode(t *testing.T) {
 	}
 	t.Logf("%d of %d crypto.subtle cases answer as node 20 does", same, len(want))
 }
+
+// TestBufferEncodingsAsNode: Buffer.from and toString with latin1
+// (binary), ascii, utf16le (ucs2) and base64url answer as node 20 does.
+func TestBufferEncodingsAsNode(t *testing.T) {
+	src, err := os.ReadFile("testdata/crypto/buffer_encodings.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, got := cryptoBoth(t, string(src))
+	for i := range want {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("%d:\n got  %v\n node %v", i, got[i], want[i])
+		}
+	}
+}
