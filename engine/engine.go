@@ -144,6 +144,17 @@ type Config struct {
 	SoftMemoryLimit int64
 	// Sink receives console output; nil discards it.
 	Sink Sink
+	// FetchTimeout bounds one fetch request, its body included; it never
+	// runs past the invocation's deadline. Optional. Default: 30s.
+	FetchTimeout time.Duration
+	// MaxFetches is how many requests (redirect hops included) one
+	// invocation may make; the next fails with TARSUS_FETCH_LIMIT.
+	// Optional. Default: 50 (Cloudflare Workers' number).
+	MaxFetches int
+	// MaxFetchConns is how many fetch connections one invocation may have
+	// open at once; more requests wait for one to close.
+	// Optional. Default: 6 (Cloudflare Workers' number).
+	MaxFetchConns int
 	// Host serves the environment, KV and fetch to functions (host.go).
 	// Optional: without it process.env is empty and KV and fetch fail.
 	Host Host
@@ -214,6 +225,15 @@ func (c *Config) fill() {
 	}
 	if c.MaxResponseBytes <= 0 {
 		c.MaxResponseBytes = 16 << 20
+	}
+	if c.FetchTimeout <= 0 {
+		c.FetchTimeout = 30 * time.Second
+	}
+	if c.MaxFetches <= 0 {
+		c.MaxFetches = 50
+	}
+	if c.MaxFetchConns <= 0 {
+		c.MaxFetchConns = 6
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
@@ -628,6 +648,10 @@ type Request struct {
 	IP       string
 	Host     string // Host header, e.g. localhost:3401
 	Protocol string // http or https
+	// Fetched, if set, is told of each request the function makes (each
+	// redirect hop is one) once it has ended; it is called on the
+	// invocation's goroutine, before Invoke returns.
+	Fetched func(FetchRecord)
 }
 
 // Header is one request or response header. Request header names are lower case.

@@ -120,9 +120,13 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 		v = rt.nodeModule("buffer").Get("Buffer")
 	case "URL", "URLSearchParams":
 		v = rt.nodeModule("url").Get(name)
+	case "fetch", "Headers", "Request", "Response":
+		v = rt.module("internal/fetch", false).ToObject(vm).Get(name)
 	case "global":
 		v = vm.GlobalObject()
-	case "console", "queueMicrotask", "structuredClone", "process", "performance", "navigator":
+	case "process":
+		v = rt.module("process", false)
+	case "console", "queueMicrotask", "structuredClone", "performance", "navigator":
 		v = rt.jsGlobal(name)
 	case "DOMException":
 		v = rt.module("internal/domexception", false).ToObject(vm).Get(name)
@@ -259,6 +263,7 @@ func (rt *runtime) nodeModule(name string) *goja.Object {
 	case name == "buffer" && !rt.bufferGuarded:
 		rt.bufferGuarded = true
 		rt.guardBuffer(mod)
+		rt.extendBuffer(mod)
 	case name == "util" && !rt.utilGuarded:
 		rt.utilGuarded = true
 		rt.guardUtil(mod)

@@ -63,6 +63,7 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeo
 			rt.broken = true
 		}
 		rt.niced = niced
+		rt.endFetches()
 		rt.dl = nil
 		if rt.streaming != nil {
 			// The response streams on: the invocation goes on elsewhere

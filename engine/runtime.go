@@ -37,6 +37,8 @@ type runtime struct {
 	loaded  map[string]loadedFn     // route → loaded route context
 	modules map[string]*goja.Object // built-in modules made in this runtime: name → module object
 
+	utilBindings *goja.Object // lib/util.js's Go bindings, made once
+
 	objToString goja.Value    // Object.prototype.toString, cached
 	stdGlobal   *goja.Object  // goja's own global object, where the standard globals are made
 	pollFn      goja.Callable // an empty JS function: calling it surfaces a pending interrupt
@@ -60,6 +62,7 @@ type runtime struct {
 	// streaming is set by an invocation whose response streams on after
 	// Invoke returns (stream.go).
 	streaming *streamRun
+	fetch     *fetchState // the invocation's fetches (fetch.go); nil until its first
 	dl        *deadline
 	loop      *eventLoop
 	niced     bool   // the last invocation's thread was niced
@@ -452,6 +455,7 @@ func (rt *runtime) guardStrings() error {
 	if err != nil {
 		return err
 	}
+	g.strs = true
 	wrap := func(name string, size func(thisLen int64, c goja.FunctionCall) int64) {
 		g.wrap(name, func(c goja.FunctionCall) {
 			// The length in UTF-16 units, as JS counts it, without

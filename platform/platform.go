@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/tarsus/tarsus/bundler"
+	"github.com/tarsus/tarsus/egress"
 	"github.com/tarsus/tarsus/engine"
 	"github.com/tarsus/tarsus/store"
 )
@@ -64,6 +65,14 @@ type Config struct {
 	// revokes the least recently used (never the admin token).
 	// Optional. Default: 100.
 	MaxTokensPerUser int
+	// FetchAllow lists the addresses functions' fetch may reach although
+	// the egress guard refuses them by default (loopback, private,
+	// link-local, …): CIDRs, bare IPs and host names (package egress).
+	// Optional. Default: none.
+	FetchAllow []string
+	// FetchMaxBytes caps one fetch response body (decompressed); past it
+	// the body fails with TARSUS_FETCH_TOO_LARGE. Optional. Default: 10 MiB.
+	FetchMaxBytes int64
 	// SecretKey is the AES-256 key secrets are sealed with (secrets.go),
 	// 32 bytes. A store whose secrets were sealed under another key is
 	// refused by New. Optional. Default: a random key for this process
@@ -127,6 +136,7 @@ type Platform struct {
 	bundler *bundler.Bundler
 	engine  *engine.Engine
 	logs    *logHub
+	egress  *egress.Client
 	stats   *statsBook
 	metrics *metrics
 
@@ -155,7 +165,11 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 		stats: newStatsBook(),
 		env:   newEnvCache(),
 	}
-	var err error
+	eg, err := egress.New(egress.Config{Allow: cfg.FetchAllow, MaxBytes: cfg.FetchMaxBytes})
+	if err != nil {
+		return nil, err
+	}
+	p.egress = eg
 	if p.sealer, err = newSealer(cfg.SecretKey); err != nil {
 		return nil, err
 	}
@@ -190,6 +204,7 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 // Close stops the engine and flushes logs.
 func (p *Platform) Close() {
 	p.engine.Close()
+	p.egress.Close()
 	p.logs.close()
 }
 

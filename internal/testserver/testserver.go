@@ -58,6 +58,14 @@ type Options struct {
 	UploadTimeout  time.Duration
 	WriteTimeout   time.Duration
 	FunctionsHost  string
+
+	// Outgoing fetch (platform.Config, engine.Config); zero values take
+	// their defaults. FetchAllow "127.0.0.1" lets functions reach servers
+	// a test starts on loopback.
+	FetchAllow    []string
+	FetchMaxBytes int64
+	FetchTimeout  time.Duration
+	MaxFetches    int
 }
 
 // Server is a running test server.
@@ -92,8 +100,10 @@ func Start(t testing.TB, o Options) *Server {
 			t.Fatal(err)
 		}
 	}
-	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit, MaxResponseBytes: o.MaxResponseBytes, Logger: o.Logger},
+	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit, MaxResponseBytes: o.MaxResponseBytes, Logger: o.Logger,
+		FetchTimeout: o.FetchTimeout, MaxFetches: o.MaxFetches},
 		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers,
+		FetchAllow: o.FetchAllow, FetchMaxBytes: o.FetchMaxBytes,
 		SecretKey: o.SecretKey, Logger: o.Logger}, st)
 	if err != nil {
 		_ = st.Close()
