@@ -2,6 +2,9 @@ package api_test
 
 import (
 	"fmt"
+	"io"
+	"net/http"
+	"strings"
 	"sync"
 	"testing"
 
@@ -31,5 +34,45 @@ func TestSampleKVCounter(t *testing.T) {
 	}
 	if r := s.do("GET", "/api/v1/kv/visits:home", tok, "", nil); string(r.Body) != fmt.Sprint(51) {
 		t.Fatalf("the KV API reads %d %s", r.Status, r.Body)
+	}
+}
+
+// TestSampleWebhook: samples/webhook.ts reads its secret from process.env
+// and refuses a call whose x-signature is not the HMAC-SHA256 of the body
+// under that secret.
+func TestSampleWebhook(t *testing.T) {
+	s := startData(t, "", nil, testserver.Options{})
+	tok := s.createUser("alice")
+	s.mustPut(tok, "webhook.ts", readSample(t, "webhook.ts"))
+	post := func(body, sig string) resp {
+		t.Helper()
+		req, err := http.NewRequest("POST", s.URL+"/alice/webhook", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "text/plain")
+		if sig != "" {
+			req.Header.Set("X-Signature", sig)
+		}
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return resp{Status: res.StatusCode, Header: res.Header, Body: b}
+	}
+	const payload = `{"type":"ping","id":42}`
+	if r := post(payload, "sha256=00"); r.Status != 500 || !strings.Contains(string(r.Body), "WEBHOOK_SECRET is not set") {
+		t.Fatalf("without the secret: %d %s", r.Status, r.Body)
+	}
+	const secret = "whsec_test_0123456789"
+	if r := s.do("PUT", "/api/v1/env/WEBHOOK_SECRET", tok, "application/json", jsonBody(map[string]any{"value": secret, "secret": true})); r.Status != 200 {
+		t.Fatalf("set the secret: %d %s", r.Status, r.Body)
+	}
+	for _, sig := range []string{"", "sha1=00", "sha256=xyz"} {
+		if r := post(payload, sig); r.Status != 401 || !strings.Contains(string(r.Body), "missing or malformed") {
+			t.Fatalf("signature %q: %d %s", sig, r.Status, r.Body)
+		}
 	}
 }
