@@ -226,6 +226,7 @@ func (s *Server) routes() {
 	authed.Get("/kv/*", s.target, s.getKV)
 	authed.Put("/kv/*", s.target, s.putKV)
 	authed.Delete("/kv/*", s.target, s.deleteKV)
+	s.accessRoutes(authed)
 	v1.All("/*", func(c *fiber.Ctx) error {
 		return apiError(404, "TARSUS_NOT_FOUND", "no API route "+c.Method()+" "+c.Path()+"; see the README for the API")
 	})

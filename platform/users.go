@@ -269,6 +269,8 @@ func (p *Platform) DeleteUser(ctx context.Context, name string) error {
 		return storeErr(err, "user "+name)
 	}
 	p.engine.Forget(name)
+	p.sched.forget(name)
+	p.keys.forget(name)
 	p.logs.forget(name)
 	p.stats.forget(name)
 	p.metrics.forget(name)

@@ -274,7 +274,7 @@ func keyLog(user string, seq uint64) []byte {
 // ls/<user> and gc/<user> and the tokens are deleted separately.
 func userPrefixes(user string) [][]byte {
 	return [][]byte{prefixBlob(user), prefixRef(user), prefixDeploy(user), prefixDeployTree(user),
-		prefixDeployRelease(user), prefixLog(user), prefixEnv(user), prefixKV(user), prefixKVExpiry(user)}
+		prefixDeployRelease(user), prefixLog(user), prefixEnv(user), prefixKV(user), prefixKVExpiry(user), prefixKey(user)}
 }
 
 // deploymentID formats a version as a sortable id.

@@ -122,6 +122,9 @@ type FileMeta struct {
 type RouteLimits struct {
 	Timeout   time.Duration `json:"timeoutNs,omitempty"`
 	BodyLimit int           `json:"bodyLimit,omitempty"`
+	// Access is the route's access options (method, schedule, cors, auth,
+	// jwt, rateLimit) as JSON, opaque to the store.
+	Access string `json:"access,omitempty"`
 }
 
 // Tree is the set of a user's live files at one version.
@@ -193,6 +196,9 @@ type LogRecord struct {
 	// Fetches are the outgoing requests an invocation made (each redirect
 	// hop is one), at most 64 of them.
 	Fetches []FetchLog `json:"fetches,omitempty"`
+	// Trigger is what started an invocation when it was not an HTTP
+	// call: "cron" for a scheduled run.
+	Trigger string `json:"trigger,omitempty"`
 }
 
 // FetchLog is one outgoing request in an invocation's record.
@@ -311,6 +317,15 @@ type Store interface {
 	KVList(ctx context.Context, user string, q KVListQuery) (KVPage, error)
 	// KVUsage is what the user's KV store holds against its limits.
 	KVUsage(ctx context.Context, user string) (KVUsage, error)
+	// Invocation keys (keys.go). PutKey stores k under k.Hash (sha256 hex
+	// of the secret); ErrNotFound if the user does not exist, ErrExists if
+	// they hold that hash already. Key returns user's key with that hash or
+	// ErrNotFound. Keys lists them, oldest first. DeleteKey removes the one
+	// whose ID is id, or fails with ErrNotFound.
+	PutKey(ctx context.Context, k Key) error
+	Key(ctx context.Context, user, hash string) (Key, error)
+	Keys(ctx context.Context, user string) ([]Key, error)
+	DeleteKey(ctx context.Context, user, id string) error
 
 	// Close releases the store. It waits for calls in progress.
 	Close() error

@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tarsus/tarsus/access"
 	"github.com/tarsus/tarsus/api"
 	consoleui "github.com/tarsus/tarsus/console-ui"
 	"github.com/tarsus/tarsus/egress"
@@ -47,6 +48,8 @@ type serveConfig struct {
 	MetricsAddr    string
 	MetricsToken   string
 	ClientIPHeader string
+	// RateLimit is the default rate of calls per user (--rate-limit).
+	RateLimit platform.RateLimit
 	// HTTP edge
 	FnHost     string
 	ConnsPerIP int
@@ -119,7 +122,7 @@ func serveOptions(cmd *cobra.Command, e *env, cfg *serveConfig) *options {
 	o.integer(&cfg.MaxLogFollowers, "max-log-followers", "TARSUS_MAX_LOG_FOLLOWERS", 8, 0, 10000, "live log streams per user (429 past it); 0 turns the cap off")
 	o.str(&cfg.MetricsAddr, "metrics-addr", "TARSUS_METRICS_ADDR", "", listenAddr(true), "serve /metrics on this address only, without a token, e.g. 127.0.0.1:9464")
 	o.str(&cfg.MetricsToken, "metrics-token", "TARSUS_METRICS_TOKEN", "", nil, "a bearer token that may read /metrics besides admin tokens")
-	o.str(&cfg.ClientIPHeader, "client-ip-header", "TARSUS_CLIENT_IP_HEADER", "", nil, "behind a reverse proxy: the header with the client's address that login throttling uses, e.g. X-Forwarded-For")
+	o.str(&cfg.ClientIPHeader, "client-ip-header", "TARSUS_CLIENT_IP_HEADER", "", nil, "behind a reverse proxy: the header with the client's address that login throttling and rate limits by address use, e.g. X-Forwarded-For")
 	o.integer(&cfg.ConnsPerIP, "max-conns-per-ip", "TARSUS_MAX_CONNS_PER_IP", 1024, 0, 1<<20, "open connections one client address may hold; 0 turns the cap off, e.g. behind a reverse proxy")
 	o.str(&cfg.FnHost, "functions-host", "TARSUS_FUNCTIONS_HOST", "", nil, "a host name for functions: invocations there are served without the sandbox CSP, and the console and API are not served there")
 	o.add("fetch-allow", "TARSUS_FETCH_ALLOW", "list", "", "addresses functions' fetch may reach although the egress guard refuses them (loopback, private, link-local, this server's own): comma-separated CIDRs, IPs and host names, e.g. 127.0.0.1,10.0.0.0/8,api.internal", func(s string) error {
@@ -138,6 +141,15 @@ func serveOptions(cmd *cobra.Command, e *env, cfg *serveConfig) *options {
 	o.size(&cfg.MaxEnvValueBytes, "max-env-value-bytes", "TARSUS_MAX_ENV_VALUE_BYTES", platform.DefaultMaxEnvValueBytes, 1, 48<<10, "size of one environment variable or secret")
 	o.integer(&cfg.MaxKVKeys, "kv-max-keys", "TARSUS_KV_MAX_KEYS", store.DefaultMaxKVKeys, 0, 1<<40, "KV keys per user (507 TARSUS_KV_QUOTA past it); 0 turns the cap off")
 	o.size(&cfg.MaxKVBytes, "kv-max-bytes", "TARSUS_KV_MAX_BYTES", store.DefaultMaxKVBytes, 0, 1<<50, "KV keys and values per user (507 TARSUS_KV_QUOTA past it); 0 turns the cap off")
+	o.add("rate-limit", "TARSUS_RATE_LIMIT", "rate", "", "default rate of calls per user for routes without opts.config.rateLimit, e.g. 100/s or 100/s:200 (a burst of 200); each node of a cluster limits on its own; empty: none", func(v string) error {
+		if v == "" {
+			cfg.RateLimit = platform.RateLimit{}
+			return nil
+		}
+		max, window, burst, err := access.ParseRate(v)
+		cfg.RateLimit = platform.RateLimit{Max: max, Window: window, Burst: burst}
+		return err
+	})
 	o.str(&cfg.LogLevel, "log-level", "TARSUS_LOG_LEVEL", "info", oneOf("debug", "info", "warn", "error"), "debug, info, warn or error")
 	return o
 }
@@ -197,7 +209,7 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 		FetchAllow: cfg.FetchAllow, FetchMaxBytes: cfg.FetchMaxBytes,
 		MaxBuildBytes: orOff(cfg.MaxBuildBytes), MaxLogBytesPerDay: orOff(cfg.MaxLogBytesPerDay), MaxLogFollowers: int(orOff(int64(cfg.MaxLogFollowers))),
 		SecretKey: key, MaxEnvValueBytes: int(cfg.MaxEnvValueBytes),
-		Logger: log,
+		RateLimit: cfg.RateLimit, Logger: log,
 	}, st)
 	if err != nil {
 		return err

@@ -327,6 +327,23 @@ export class Api {
   kvDelete(key: string) {
     return this.request<void>('/api/v1/kv/' + encodeURIComponent(key), { method: 'DELETE', target: true })
   }
+  // Access to functions: invocation keys and schedules.
+  keys() {
+    return this.request<InvocationKey[] | null>('/api/v1/keys', { target: true })
+  }
+  createKey(name: string, routes: string[], expiresAt?: string) {
+    return this.request<InvocationKey & { key: string }>('/api/v1/keys', {
+      method: 'POST',
+      json: { name, routes: routes.length ? routes : undefined, expiresAt },
+      target: true,
+    })
+  }
+  revokeKey(id: string) {
+    return this.request<void>('/api/v1/keys/' + encodeURIComponent(id), { method: 'DELETE', target: true })
+  }
+  schedules() {
+    return this.request<ScheduleInfo[] | null>('/api/v1/schedules', { target: true })
+  }
 }
 
 /** An environment variable; a secret comes without its value. */
@@ -340,6 +357,27 @@ export interface EnvVar {
 export interface KVPage {
   keys: { name: string; expiresAt?: string }[]
   cursor?: string
+}
+
+/** An invocation key as listed: never its secret. */
+export interface InvocationKey {
+  id: string
+  name: string
+  routes?: string[]
+  createdAt?: string
+  expiresAt?: string
+}
+
+/** A route with opts.config.schedule. */
+export interface ScheduleInfo {
+  path: string
+  route: string
+  schedule: string
+  next?: string
+  lastRun?: string
+  runs: number
+  skipped: number
+  running?: boolean
 }
 
 async function errorOf(res: Response, onUnauthorized?: () => void): Promise<ApiError> {

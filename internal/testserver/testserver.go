@@ -50,6 +50,8 @@ type Options struct {
 	// Logger receives the server's log (platform, engine, store and api);
 	// default: none.
 	Logger *slog.Logger
+	// RateLimit is the server-wide default rate per user (platform.Config).
+	RateLimit platform.RateLimit
 
 	// HTTP edge (api.Config); zero values take api's defaults.
 	MaxConnsPerIP  int // negative turns the cap off
@@ -102,7 +104,7 @@ func Start(t testing.TB, o Options) *Server {
 	}
 	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit, MaxResponseBytes: o.MaxResponseBytes, Logger: o.Logger,
 		FetchTimeout: o.FetchTimeout, MaxFetches: o.MaxFetches},
-		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers,
+		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers, RateLimit: o.RateLimit,
 		FetchAllow: o.FetchAllow, FetchMaxBytes: o.FetchMaxBytes,
 		SecretKey: o.SecretKey, Logger: o.Logger}, st)
 	if err != nil {
