@@ -1,6 +1,9 @@
 package api_test
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
@@ -38,8 +41,8 @@ func TestSampleKVCounter(t *testing.T) {
 }
 
 // TestSampleWebhook: samples/webhook.ts reads its secret from process.env
-// and refuses a call whose x-signature is not the HMAC-SHA256 of the body
-// under that secret.
+// and accepts a call only when its x-signature is the HMAC-SHA256 of the
+// body under that secret (computed here with Go's crypto/hmac).
 func TestSampleWebhook(t *testing.T) {
 	s := startData(t, "", nil, testserver.Options{})
 	tok := s.createUser("alice")
@@ -74,5 +77,38 @@ func TestSampleWebhook(t *testing.T) {
 		if r := post(payload, sig); r.Status != 401 || !strings.Contains(string(r.Body), "missing or malformed") {
 			t.Fatalf("signature %q: %d %s", sig, r.Status, r.Body)
 		}
+	}
+	sign := func(key, body string) string {
+		m := hmac.New(sha256.New, []byte(key))
+		m.Write([]byte(body))
+		return "sha256=" + hex.EncodeToString(m.Sum(nil))
+	}
+	if r := post(payload, sign(secret, payload)); r.Status != 200 || string(r.Body) != `{"ok":true,"received":"ping"}` {
+		t.Fatalf("signed: %d %s", r.Status, r.Body)
+	}
+	good := sign(secret, payload)
+	flipped := good[:len(good)-1] + map[bool]string{true: "1", false: "0"}[strings.HasSuffix(good, "0")]
+	for what, sig := range map[string]string{
+		"another key":   sign("whsec_other", payload),
+		"another body":  sign(secret, payload+" "),
+		"a cut digest":  good[:len("sha256=")+32],
+		"one digit off": flipped,
+	} {
+		if r := post(payload, sig); r.Status != 401 || !strings.Contains(string(r.Body), "bad signature") {
+			t.Fatalf("%s: %d %s", what, r.Status, r.Body)
+		}
+	}
+	// A compact JSON body: checked over JSON.stringify of it.
+	req, _ := http.NewRequest("POST", s.URL+"/alice/webhook", strings.NewReader(payload))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Signature", sign(secret, payload))
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || string(b) != `{"ok":true,"received":"ping"}` {
+		t.Fatalf("signed JSON: %d %s", res.StatusCode, b)
 	}
 }
