@@ -78,7 +78,7 @@ export default () => [{}, async (req) => {
       catch (e) { return { error: e.message, code: e.code, name: e.name }; }
     case "fail":
       try { await kv.put(b.key, b.repeat ? "x".repeat(b.repeat) : b.value); return { ok: true }; }
-      catch (e) { return { error: e.message, code: e.code }; }
+      catch (e) { return { error: e.message, code: e.code, name: e.name }; }
   }
 }];
 `
@@ -203,7 +203,7 @@ func TestKVFromFunctions(t *testing.T) {
 			}
 			continue
 		}
-		if r["code"] != "TARSUS_KV_QUOTA" || !strings.Contains(r["error"].(string), "limit of 40 keys") {
+		if r["code"] != "TARSUS_KV_QUOTA" || r["name"] != "Error" || !strings.Contains(r["error"].(string), "limit of 40 keys") {
 			t.Fatalf("quota: %v", r)
 		}
 		break

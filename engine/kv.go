@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -220,14 +221,14 @@ func (rt *runtime) kvCall(op *KVOp, answer func(*KVResult) goja.Value) goja.Valu
 		if h == nil {
 			return func() (goja.Value, error) {
 				rt.kv.inFlight--
-				return nil, &HostError{ErrCode: "TARSUS_NOT_AVAILABLE", Message: "kv: this server has no KV store"}
+				return nil, rt.kvError(&HostError{ErrCode: "TARSUS_NOT_AVAILABLE", Message: "kv: this server has no KV store"})
 			}
 		}
 		r, err := h.KV(ctx, user, op)
 		return func() (goja.Value, error) {
 			rt.kv.inFlight-- // settled on the loop, in the same invocation
 			if err != nil {
-				return nil, err
+				return nil, rt.kvError(err)
 			}
 			if r == nil {
 				r = &KVResult{}
@@ -235,4 +236,25 @@ func (rt *runtime) kvCall(op *KVOp, answer func(*KVResult) goja.Value) goja.Valu
 			return answer(r), nil
 		}
 	})
+}
+
+// kvError is the rejection of a failed KV call: an Error (not goja's
+// GoError) whose code is the host's (TARSUS_KV_QUOTA, …). It is returned
+// as a *goja.Exception, which hostPromise rejects with as it is.
+func (rt *runtime) kvError(err error) error {
+	var e *goja.Object
+	if ctor, ok := goja.AssertConstructor(rt.vm.Get("Error")); ok {
+		e, _ = ctor(nil, rt.vm.ToValue(err.Error()))
+	}
+	if e == nil {
+		return err
+	}
+	var c interface{ Code() string }
+	if errors.As(err, &c) {
+		_ = e.Set("code", c.Code())
+	}
+	if ex := rt.vm.Try(func() { panic(e) }); ex != nil {
+		return ex
+	}
+	return err
 }
