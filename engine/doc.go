@@ -47,6 +47,9 @@
 // so nothing a function does may make Go allocate, or a built-in loop, in
 // proportion to a number it chose without a check first (limits.go):
 //
+//   - tarsus:kv (kv.go) checks a key (512 bytes) and a value (1 MiB)
+//     before converting or copying them, and an invocation may make 1000
+//     KV calls, 32 of them pending at once.
 //   - Host functions check sizes before converting anything
 //     (crypto.getRandomValues, TextEncoder/TextDecoder, atob/btoa, Buffer,
 //     the console, which formats only up to its line cap); a handler's
