@@ -608,4 +608,3 @@ func ParseRate(s string) (max int, window time.Duration, burst int, err error) {
 	}
 	return max, window, burst, nil
 }
-

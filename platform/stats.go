@@ -19,7 +19,7 @@ const statsWindow = 256
 
 type fnStats struct {
 	invocations, errors, cold int64
-	scheduled, refused        int64 // cron runs; calls refused before running (access.go)
+	scheduled, refused        int64     // cron runs; calls refused before running (access.go)
 	durs                      []float64 // ms, ring of statsWindow, grown as calls come
 	n                         int
 	last                      time.Time
