@@ -47,7 +47,8 @@ type Options struct {
 	// with "\n//# sourceMappingURL=" + MapName(route).
 	// Optional. Default: false, no source map.
 	SourceMap bool
-	// Builtins are the Node built-in modules functions may import; the
+	// Builtins are the Node built-in modules functions may import, and
+	// Tarsus's own modules ("tarsus:kv", kept with their prefix); the
 	// engine's global require must provide them. Each may be given with or
 	// without "node:"; both forms are allowed and the bundle always calls
 	// require with the bare name. Importing any other built-in is an Error.
@@ -156,6 +157,9 @@ func (b *Bundler) baseOptions() api.BuildOptions {
 func (b *Bundler) builtinResult(spec, name string) api.OnResolveResult {
 	if b.builtins[name] {
 		return api.OnResolveResult{Path: name, External: true}
+	}
+	if isTarsusModule(spec) {
+		return errorResult(fmt.Sprintf("%q is not a Tarsus module (%s)", spec, b.allowed))
 	}
 	return errorResult(fmt.Sprintf("Node built-in %q is not available in Tarsus functions (%s)", spec, b.allowed))
 }

@@ -76,7 +76,7 @@ func (b *Bundler) diskPlugin() api.Plugin {
 				if !ok {
 					return api.OnResolveResult{}, nil
 				}
-				if !b.builtins[name] && !strings.HasPrefix(args.Path, "node:") {
+				if !b.builtins[name] && !strings.HasPrefix(args.Path, "node:") && !isTarsusModule(args.Path) {
 					// An npm polyfill of the same name may be installed.
 					r := pb.Resolve(args.Path, api.ResolveOptions{
 						Importer:   args.Importer,

@@ -30,6 +30,18 @@
 // Built-in modules (modules.go) are Go, or JavaScript in lib/ compiled once
 // per engine, made in a runtime on first require.
 //
+// fetch (fetch.go, lib/internal/fetch.js): Headers, Request and Response
+// are JavaScript classes; the requests are made by Config.Host.Fetch on
+// goroutines of their own, one call per redirect hop (the engine follows
+// redirects so that the Host checks every hop's address), and their
+// results, and each chunk of a body read, come back to the runtime as
+// loop jobs. Per invocation: at most Config.MaxFetches requests and
+// Config.MaxFetchConns connections open at once (more wait; when all open
+// ones sit idle with unread bodies the least recently used is closed, as
+// Cloudflare Workers does), each request under Config.FetchTimeout and
+// never past the invocation's deadline; the invocation's end cancels what
+// is still open. Each request is reported through Request.Fetched.
+//
 // Size limits: goja checks an interrupt only between JS instructions, never
 // inside a native call, and allocates whatever size a native call asks for;
 // so nothing a function does may make Go allocate, or a built-in loop, in

@@ -143,6 +143,13 @@ func (p *Platform) Invoke(ctx context.Context, user string, fn *engine.Function,
 // invoke is Invoke for a call started by trigger ("" for HTTP, "cron").
 func (p *Platform) invoke(ctx context.Context, user string, fn *engine.Function, req *engine.Request, trigger string) (*engine.Response, error) {
 	start := time.Now()
+	var fetches []store.FetchLog
+	req.Fetched = func(r engine.FetchRecord) {
+		p.metrics.fetched(user, r)
+		if len(fetches) < 64 {
+			fetches = append(fetches, store.FetchLog{Method: r.Method, Host: r.Host, Status: r.Status, DurationMs: ms(r.Duration), Bytes: r.Bytes, Err: r.Err})
+		}
+	}
 	resp, err := p.engine.Invoke(ctx, user, fn, req)
 	dur := time.Since(start)
 	status := 0
@@ -163,7 +170,8 @@ func (p *Platform) invoke(ctx context.Context, user string, fn *engine.Function,
 	p.stats.record(p.metrics, user, fn.Route, dur, status, cold)
 	p.logs.invocation(user, store.LogRecord{
 		Time: start.UTC(), Kind: "invocation", Fn: fn.Route, ReqID: req.ID, Status: status,
-		DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold, Trigger: trigger,
+		DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold,
+		Fetches: fetches, Trigger: trigger,
 	})
 	if trigger == "cron" {
 		p.stats.count(p.metrics, user, fn.Route, 1, 0)

@@ -14,6 +14,7 @@
 package platform
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -24,6 +25,7 @@ import (
 
 	"github.com/tarsus/tarsus/access"
 	"github.com/tarsus/tarsus/bundler"
+	"github.com/tarsus/tarsus/egress"
 	"github.com/tarsus/tarsus/engine"
 	"github.com/tarsus/tarsus/store"
 )
@@ -69,6 +71,23 @@ type Config struct {
 	// revokes the least recently used (never the admin token).
 	// Optional. Default: 100.
 	MaxTokensPerUser int
+	// FetchAllow lists the addresses functions' fetch may reach although
+	// the egress guard refuses them by default (loopback, private,
+	// link-local, …): CIDRs, bare IPs and host names (package egress).
+	// Optional. Default: none.
+	FetchAllow []string
+	// FetchMaxBytes caps one fetch response body (decompressed); past it
+	// the body fails with TARSUS_FETCH_TOO_LARGE. Optional. Default: 10 MiB.
+	FetchMaxBytes int64
+	// SecretKey is the AES-256 key secrets are sealed with (secrets.go),
+	// 32 bytes. A store whose secrets were sealed under another key is
+	// refused by New. Optional. Default: a random key for this process
+	// only (secrets set under it do not open after a restart, and New
+	// then refuses the store): servers always give one.
+	SecretKey []byte
+	// MaxEnvValueBytes caps the value of one environment variable or
+	// secret (env.go). Optional. Default: 8 KiB.
+	MaxEnvValueBytes int
 	// RateLimit is the server-wide default rate of calls per user, for the
 	// routes that set no opts.config.rateLimit of their own (access.go).
 	// Optional. Default: none (Max 0).
@@ -121,6 +140,9 @@ func (c *Config) fill() {
 	if c.MaxTokensPerUser <= 0 {
 		c.MaxTokensPerUser = 100
 	}
+	if c.MaxEnvValueBytes <= 0 {
+		c.MaxEnvValueBytes = DefaultMaxEnvValueBytes
+	}
 	if c.RateLimit.Max > 0 && c.RateLimit.Burst <= 0 {
 		c.RateLimit.Burst = c.RateLimit.Max
 	}
@@ -146,6 +168,7 @@ type Platform struct {
 	bundler *bundler.Bundler
 	engine  *engine.Engine
 	logs    *logHub
+	egress  *egress.Client
 	stats   *statsBook
 	metrics *metrics
 
@@ -160,6 +183,12 @@ type Platform struct {
 
 	locksMu sync.Mutex
 	locks   map[string]*sync.Mutex
+
+	// env and secrets (env.go, secrets.go)
+	env        *envCache
+	sealer     *sealer
+	keyMu      sync.Mutex
+	keyChecked bool
 }
 
 // New creates a platform over st. It owns the engine it creates; Close
@@ -172,7 +201,20 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 		store: st,
 		locks: map[string]*sync.Mutex{},
 		stats: newStatsBook(),
+		env:   newEnvCache(),
 	}
+	eg, err := egress.New(egress.Config{Allow: cfg.FetchAllow, MaxBytes: cfg.FetchMaxBytes})
+	if err != nil {
+		return nil, err
+	}
+	p.egress = eg
+	if p.sealer, err = newSealer(cfg.SecretKey); err != nil {
+		return nil, err
+	}
+	if err := p.checkKey(context.Background()); err != nil {
+		return nil, err
+	}
+	p.keyChecked = cfg.SecretKey != nil
 	p.logs = newLogHub(st, cfg.RecentInvocations, cfg.Logger)
 	p.logs.maxDayBytes, p.logs.maxFollowers = cfg.MaxLogBytesPerDay, cfg.MaxLogFollowers
 	ecfg := cfg.Engine
@@ -203,6 +245,7 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 func (p *Platform) Close() {
 	p.sched.close()
 	p.engine.Close()
+	p.egress.Close()
 	p.logs.close()
 }
 

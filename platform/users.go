@@ -274,5 +274,6 @@ func (p *Platform) DeleteUser(ctx context.Context, name string) error {
 	p.logs.forget(name)
 	p.stats.forget(name)
 	p.metrics.forget(name)
+	p.env.drop(name)
 	return nil
 }

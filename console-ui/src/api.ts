@@ -296,6 +296,38 @@ export class Api {
     return this.request<{ dropped: number }>('/api/v1/runtimes/drop', { method: 'POST', target: true })
   }
 
+  // ---- environment variables, secrets and KV (EnvView, KVView) ----
+  env() {
+    return this.request<EnvVar[]>('/api/v1/env', { target: true })
+  }
+  /** Sets a variable or a secret; a secret is never read back. */
+  setEnv(name: string, value: string, secret: boolean) {
+    return this.request<void>('/api/v1/env/' + encodeURIComponent(name), { method: 'PUT', json: { value, secret }, target: true })
+  }
+  deleteEnv(name: string) {
+    return this.request<void>('/api/v1/env/' + encodeURIComponent(name), { method: 'DELETE', target: true })
+  }
+  kvList(prefix: string, cursor = '', limit = 100) {
+    return this.request<KVPage>('/api/v1/kv', { query: { prefix, cursor, limit: String(limit) }, target: true })
+  }
+  /** A key's value as bytes, with its expiry (ISO) when it has one. */
+  async kvGet(key: string): Promise<{ value: Uint8Array; expiresAt: string }> {
+    const res = await this.raw('/api/v1/kv/' + encodeURIComponent(key), { target: true })
+    return { value: new Uint8Array(await res.arrayBuffer()), expiresAt: res.headers.get('X-Tarsus-KV-Expires-At') ?? '' }
+  }
+  kvPut(key: string, value: string, ttlSeconds?: number) {
+    return this.request<{ key: string; version: number; expiresAt?: string }>('/api/v1/kv/' + encodeURIComponent(key), {
+      method: 'PUT',
+      body: value,
+      headers: { 'Content-Type': 'application/octet-stream' },
+      query: { ttl: ttlSeconds ? String(ttlSeconds) : undefined },
+      target: true,
+    })
+  }
+  kvDelete(key: string) {
+    return this.request<void>('/api/v1/kv/' + encodeURIComponent(key), { method: 'DELETE', target: true })
+  }
+
   // Access to functions: invocation keys and schedules.
   keys() {
     return this.request<InvocationKey[] | null>('/api/v1/keys', { target: true })
@@ -313,6 +345,19 @@ export class Api {
   schedules() {
     return this.request<ScheduleInfo[] | null>('/api/v1/schedules', { target: true })
   }
+}
+
+/** An environment variable; a secret comes without its value. */
+export interface EnvVar {
+  name: string
+  value?: string
+  secret: boolean
+  updatedAt: string
+}
+
+export interface KVPage {
+  keys: { name: string; expiresAt?: string }[]
+  cursor?: string
 }
 
 /** An invocation key as listed: never its secret. */
