@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -557,5 +558,109 @@ func TestAccessSamples(t *testing.T) {
 	if res.StatusCode != 200 || res.Header.Get("Access-Control-Allow-Origin") != "https://eu.shop.example" ||
 		res.Header.Get("Access-Control-Expose-Headers") != "x-order-id" || res.Header.Get("X-Order-Id") == "" || res.Header.Get("X-Ratelimit-Limit") != "5" {
 		t.Fatalf("order: %d %v %s", res.StatusCode, res.Header, b)
+	}
+}
+
+// nodeSign signs each [header, claims, key] as HS256 with Node's crypto
+// (the reference signer), in one node run.
+func nodeSign(t *testing.T, in ...[3]string) []string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node (20+) is needed to sign the reference tokens")
+	}
+	script := `const c = require("crypto");
+const b = (s) => Buffer.from(s).toString("base64url");
+process.stdout.write(JSON.stringify(JSON.parse(process.argv[1]).map(([h, p, k]) => {
+  const data = b(h) + "." + b(p);
+  return data + "." + c.createHmac("sha256", k).update(data).digest("base64url");
+})));`
+	arg, _ := json.Marshal(in)
+	out, err := exec.Command(node, "-e", script, string(arg)).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var toks []string
+	if err := json.Unmarshal(out, &toks); err != nil || len(toks) != len(in) {
+		t.Fatalf("node answered %s", out)
+	}
+	return toks
+}
+
+// TestJWTRoute: a "jwt" route accepts a token signed (by Node) with the
+// user's secret and hands its claims to the function as request.user; it
+// refuses a tampered, expired, not-yet-valid, unsigned or foreign token
+// without running the function; a change of the secret is live at once.
+func TestJWTRoute(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	const key = "a-long-hs256-signing-key-for-tests"
+	if r := s.do("PUT", "/api/v1/env/JWT_KEY", tok, "application/json", []byte(`{"value":"`+key+`","secret":true}`)); r.Status >= 300 {
+		t.Fatalf("set the secret: %d %s", r.Status, r.Body)
+	}
+	s.mustPut(tok, "me.ts", `export default [{ config: { auth: "jwt", jwt: { secret: "JWT_KEY" } } }, async (request) => { console.log("ran"); return { user: request.user }; }]`)
+	s.mustPut(tok, "nokey.ts", `export default [{ config: { auth: "jwt", jwt: { secret: "NOT_SET" } } }, async () => ({})]`)
+	exp := strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10)
+	const hs = `{"alg":"HS256","typ":"JWT"}`
+	toks := nodeSign(t,
+		[3]string{hs, `{"sub":"u1","role":"admin","exp":` + exp + `}`, key},
+		[3]string{hs, `{"sub":"u1","role":"root","exp":` + exp + `}`, "another key"},
+		[3]string{hs, `{"sub":"u1","exp":1000000000}`, key},
+		[3]string{hs, `{"sub":"u1","nbf":` + exp + `}`, key},
+		[3]string{`{"alg":"none"}`, `{"sub":"u1"}`, key},
+		[3]string{hs, `{"sub":"u2"}`, "new-key-after-rotation"},
+	)
+	good := toks[0]
+	r := s.withKey("alice/me", "Authorization", "Bearer "+good)
+	if r.Status != 200 {
+		t.Fatalf("a good token: %d %s", r.Status, r.Body)
+	}
+	var body struct{ User map[string]any }
+	_ = json.Unmarshal(r.Body, &body)
+	if body.User["sub"] != "u1" || body.User["role"] != "admin" {
+		t.Fatalf("request.user: %s", r.Body)
+	}
+	parts := strings.Split(good, ".")
+	tampered := parts[0] + "." + strings.Split(toks[1], ".")[1] + "." + parts[2]
+	for name, h := range map[string]string{
+		"no token":      "",
+		"tampered":      "Bearer " + tampered,
+		"another key":   "Bearer " + toks[1],
+		"expired":       "Bearer " + toks[2],
+		"not yet valid": "Bearer " + toks[3],
+		"alg none":      "Bearer " + toks[4],
+		"an API token":  "Bearer " + tok,
+	} {
+		hdr := "Authorization"
+		if h == "" {
+			hdr = ""
+		}
+		r := s.withKey("alice/me", hdr, h)
+		m := r.JSON(t)
+		if r.Status != 401 || m["code"] != "TARSUS_UNAUTHORIZED" || m["error"] != "Unauthorized" {
+			t.Errorf("%s: %d %s", name, r.Status, r.Body)
+		}
+	}
+	if r := s.withKey("alice/nokey", "Authorization", "Bearer "+good); r.Status != 500 || !strings.Contains(string(r.Body), "TARSUS_JWT_KEY_MISSING") || strings.Contains(string(r.Body), key) {
+		t.Errorf("a route whose secret is not set: %d %s", r.Status, r.Body)
+	}
+	// The secret rotated: the old token stops, a token under the new key works.
+	if r := s.do("PUT", "/api/v1/env/JWT_KEY", tok, "application/json", []byte(`{"value":"new-key-after-rotation","secret":true}`)); r.Status >= 300 {
+		t.Fatalf("rotate the secret: %d %s", r.Status, r.Body)
+	}
+	if r := s.withKey("alice/me", "Authorization", "Bearer "+good); r.Status != 401 {
+		t.Errorf("the old token after rotation: %d %s", r.Status, r.Body)
+	}
+	if r := s.withKey("alice/me", "Authorization", "Bearer "+toks[5]); r.Status != 200 || !strings.Contains(string(r.Body), `"sub":"u2"`) {
+		t.Errorf("a token under the new key: %d %s", r.Status, r.Body)
+	}
+	ran := 0
+	for _, r := range s.logRecords(tok) {
+		if r["kind"] == "console" && r["msg"] == "ran" {
+			ran++
+		}
+	}
+	if ran != 2 {
+		t.Errorf("the function ran %d times; want 2 (the accepted calls)", ran)
 	}
 }

@@ -238,7 +238,16 @@ func routeMatches(patterns []string, route string) bool {
 }
 
 // jwtKey reads the HS256 key of a route with auth "jwt" from the user's
-// secret name.
+// secret (or variable) name, through the same cache functions read
+// process.env from: a change is live at the next call.
 func (p *Platform) jwtKey(user, name string) ([]byte, *Error) {
-	return nil, &Error{Status: 503, Code: "TARSUS_NOT_AVAILABLE", Message: "secrets are not available on this server yet: the route's JWT key " + name + " cannot be read"}
+	v, ok, err := p.EnvValue(context.Background(), user, name)
+	if err != nil {
+		p.log.Error("platform: reading a route's JWT key failed", "user", user, "name", name, "err", err)
+		return nil, &Error{Status: 503, Code: "TARSUS_ENV_UNAVAILABLE", Message: "the route's JWT key could not be read; the server log has the details"}
+	}
+	if !ok || v == "" {
+		return nil, &Error{Status: 500, Code: "TARSUS_JWT_KEY_MISSING", Message: "the route checks tokens with the secret " + name + ", which is not set: its owner sets it with tarsus env set " + name + " --secret"}
+	}
+	return []byte(v), nil
 }
