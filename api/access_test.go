@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -662,5 +664,89 @@ func TestJWTRoute(t *testing.T) {
 	}
 	if ran != 2 {
 		t.Errorf("the function ran %d times; want 2 (the accepted calls)", ran)
+	}
+}
+
+// TestJWKSRoute: a route with jwt.jwks checks RS256 and ES256 tokens
+// (signed by Node) against a key set fetched under the egress rules
+// (allowed here with FetchAllow 127.0.0.1), refuses HS256 (the key set's
+// public key is never an HMAC secret), tampered tokens and unknown keys,
+// and without the allowance the set cannot be fetched at all.
+func TestJWKSRoute(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node (20+) is needed to sign the reference tokens")
+	}
+	script := `const c = require("crypto");
+const b = (s) => Buffer.from(s).toString("base64url");
+const rsa = c.generateKeyPairSync("rsa", { modulusLength: 2048 });
+const ec = c.generateKeyPairSync("ec", { namedCurve: "P-256" });
+const other = c.generateKeyPairSync("rsa", { modulusLength: 2048 });
+const jwks = { keys: [
+  { ...rsa.publicKey.export({ format: "jwk" }), kid: "r1", alg: "RS256", use: "sig" },
+  { ...ec.publicKey.export({ format: "jwk" }), kid: "e1" },
+] };
+const exp = Math.floor(Date.now() / 1000) + 3600;
+const sign = (hdr, claims, key, opts) => {
+  const data = b(JSON.stringify(hdr)) + "." + b(JSON.stringify(claims));
+  return data + "." + c.sign("sha256", Buffer.from(data), opts ? { key, ...opts } : key).toString("base64url");
+};
+const hmac = (hdr, claims, secret) => {
+  const data = b(JSON.stringify(hdr)) + "." + b(JSON.stringify(claims));
+  return data + "." + c.createHmac("sha256", secret).update(data).digest("base64url");
+};
+process.stdout.write(JSON.stringify({ jwks, tokens: {
+  rs: sign({ alg: "RS256", kid: "r1" }, { sub: "r", exp }, rsa.privateKey),
+  es: sign({ alg: "ES256", kid: "e1" }, { sub: "e", exp }, ec.privateKey, { dsaEncoding: "ieee-p1363" }),
+  nokid: sign({ alg: "RS256" }, { sub: "n", exp }, rsa.privateKey),
+  other: sign({ alg: "RS256", kid: "r1" }, { sub: "x", exp }, other.privateKey),
+  unknown: sign({ alg: "RS256", kid: "zz" }, { sub: "x", exp }, other.privateKey),
+  expired: sign({ alg: "RS256", kid: "r1" }, { sub: "r", exp: 1000000000 }, rsa.privateKey),
+  hs: hmac({ alg: "HS256", kid: "r1" }, { sub: "x", exp }, jwks.keys[0].n),
+} }));`
+	out, err := exec.Command(node, "-e", script).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var ref struct {
+		JWKS   json.RawMessage   `json:"jwks"`
+		Tokens map[string]string `json:"tokens"`
+	}
+	if err := json.Unmarshal(out, &ref); err != nil {
+		t.Fatal(err)
+	}
+	var fetches atomic.Int32
+	ks := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fetches.Add(1)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(ref.JWKS)
+	}))
+	defer ks.Close()
+
+	route := `export default [{ config: { auth: "jwt", jwt: { jwks: "` + ks.URL + `/jwks.json" } } }, async (request) => ({ user: request.user })]`
+	s := &server{Server: testserver.Start(t, testserver.Options{FetchAllow: []string{"127.0.0.1"}}), t: t}
+	tok := s.createUser("alice")
+	s.mustPut(tok, "me.ts", route)
+	for name, want := range map[string]int{"rs": 200, "es": 200, "nokid": 200, "other": 401, "unknown": 401, "expired": 401, "hs": 401} {
+		r := s.withKey("alice/me", "Authorization", "Bearer "+ref.Tokens[name])
+		if r.Status != want {
+			t.Errorf("%s: %d %s, want %d", name, r.Status, r.Body, want)
+		}
+		if want == 200 && !strings.Contains(string(r.Body), `"sub":"`+name[:1]+`"`) {
+			t.Errorf("%s: request.user: %s", name, r.Body)
+		}
+	}
+	// Cached: one fetch for the good tokens, one more for the unknown kid.
+	if n := fetches.Load(); n < 1 || n > 2 {
+		t.Errorf("the key set was fetched %d times", n)
+	}
+
+	// Without the allowance, the egress guard refuses the loopback address.
+	s2 := start(t, opts{})
+	tok2 := s2.createUser("bob")
+	s2.mustPut(tok2, "me.ts", route)
+	r := s2.withKey("bob/me", "Authorization", "Bearer "+ref.Tokens["rs"])
+	if r.Status != 503 || !strings.Contains(string(r.Body), "TARSUS_JWKS_UNAVAILABLE") {
+		t.Errorf("a key set on a refused address: %d %s", r.Status, r.Body)
 	}
 }

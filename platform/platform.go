@@ -177,6 +177,7 @@ type Platform struct {
 	accessMet accessMetrics
 	sched     *scheduler
 	keys      keyCache
+	jwks      jwksCache
 
 	dummyOnce sync.Once
 	dummyHash []byte
