@@ -45,3 +45,16 @@ func FuzzVerifyHS256(f *testing.F) {
 		_, _ = VerifyHS256(tok, []byte("k"), time.Unix(1_800_000_000, 0))
 	})
 }
+
+// FuzzJWKS: any key set a URL answers parses or fails cleanly, and any
+// token is refused or verified against it without a panic.
+func FuzzJWKS(f *testing.F) {
+	f.Add([]byte(`{"keys":[{"kty":"EC","crv":"P-256","x":"AA","y":"AA"},{"kty":"RSA","n":"AQAB","e":"AQAB"}]}`), "eyJhbGciOiJFUzI1NiIsImtpZCI6ImUxIn0.e30.AA")
+	f.Fuzz(func(t *testing.T, set []byte, tok string) {
+		ks, err := ParseJWKS(set)
+		if err != nil {
+			return
+		}
+		_, _ = VerifyJWKS(tok, ks, time.Unix(1_800_000_000, 0))
+	})
+}
