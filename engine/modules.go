@@ -44,6 +44,11 @@ func builtinModules() map[string]builtinModule {
 		"buffer": {native: func(rt *runtime) *goja.Object { return rt.nodeModule("buffer") }},
 		"url":    {native: func(rt *runtime) *goja.Object { return rt.nodeModule("url") }},
 		"timers": {file: "lib/timers.js"},
+		// Cryptography (crypto.go): node:crypto, and Web Crypto for the
+		// global crypto.subtle, over Go bindings.
+		"crypto":             {file: "lib/crypto.js"},
+		"internal/crypto":    {file: "lib/internal/crypto.js", host: func(rt *runtime) goja.Value { return rt.cryptoBindings() }},
+		"internal/webcrypto": {file: "lib/internal/webcrypto.js"},
 
 		// The Web platform's classes (globals.go makes the globals from them).
 		"internal/domexception":         {file: "lib/domexception.js"},

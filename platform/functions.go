@@ -170,8 +170,8 @@ func (p *Platform) invoke(ctx context.Context, user string, fn *engine.Function,
 	p.stats.record(p.metrics, user, fn.Route, dur, status, cold)
 	p.logs.invocation(user, store.LogRecord{
 		Time: start.UTC(), Kind: "invocation", Fn: fn.Route, ReqID: req.ID, Status: status,
-		DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold,
-		Fetches: fetches, Trigger: trigger,
+		DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold, Trigger: trigger,
+		Fetches: fetches,
 	})
 	if trigger == "cron" {
 		p.stats.count(p.metrics, user, fn.Route, 1, 0)

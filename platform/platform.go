@@ -226,7 +226,7 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 	if ecfg.Logger == nil {
 		ecfg.Logger = cfg.Logger
 	}
-	p.bundler = bundler.New(bundler.Options{SourceMap: true, Builtins: engine.BuiltinModules(), Logger: cfg.Logger})
+	p.bundler = bundler.New(bundler.Options{SourceMap: true, Builtins: engine.BuiltinModules(), Check: engine.CheckSyntax, Logger: cfg.Logger})
 	if ecfg.Lower == nil {
 		// Code compiled at run time is lowered as bundles are.
 		ecfg.Lower = p.bundler.Lower

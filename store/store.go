@@ -317,7 +317,6 @@ type Store interface {
 	KVList(ctx context.Context, user string, q KVListQuery) (KVPage, error)
 	// KVUsage is what the user's KV store holds against its limits.
 	KVUsage(ctx context.Context, user string) (KVUsage, error)
-
 	// Invocation keys (keys.go). PutKey stores k under k.Hash (sha256 hex
 	// of the secret); ErrNotFound if the user does not exist, ErrExists if
 	// they hold that hash already. Key returns user's key with that hash or

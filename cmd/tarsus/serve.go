@@ -208,8 +208,8 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 			FetchTimeout: cfg.FetchTimeout, MaxFetches: cfg.FetchMaxRequests},
 		FetchAllow: cfg.FetchAllow, FetchMaxBytes: cfg.FetchMaxBytes,
 		MaxBuildBytes: orOff(cfg.MaxBuildBytes), MaxLogBytesPerDay: orOff(cfg.MaxLogBytesPerDay), MaxLogFollowers: int(orOff(int64(cfg.MaxLogFollowers))),
-		SecretKey: key, MaxEnvValueBytes: int(cfg.MaxEnvValueBytes), RateLimit: cfg.RateLimit,
-		Logger: log,
+		SecretKey: key, MaxEnvValueBytes: int(cfg.MaxEnvValueBytes),
+		RateLimit: cfg.RateLimit, Logger: log,
 	}, st)
 	if err != nil {
 		return err

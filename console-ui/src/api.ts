@@ -327,7 +327,6 @@ export class Api {
   kvDelete(key: string) {
     return this.request<void>('/api/v1/kv/' + encodeURIComponent(key), { method: 'DELETE', target: true })
   }
-
   // Access to functions: invocation keys and schedules.
   keys() {
     return this.request<InvocationKey[] | null>('/api/v1/keys', { target: true })

@@ -107,9 +107,9 @@ func Start(t testing.TB, o Options) *Server {
 	}
 	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit, MaxResponseBytes: o.MaxResponseBytes, Logger: o.Logger,
 		FetchTimeout: o.FetchTimeout, MaxFetches: o.MaxFetches},
-		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers,
+		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers, RateLimit: o.RateLimit,
 		FetchAllow: o.FetchAllow, FetchMaxBytes: o.FetchMaxBytes,
-		SecretKey: o.SecretKey, RateLimit: o.RateLimit, Logger: o.Logger}, st)
+		SecretKey: o.SecretKey, Logger: o.Logger}, st)
 	if err != nil {
 		_ = st.Close()
 		t.Fatal(err)
