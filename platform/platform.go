@@ -179,6 +179,7 @@ type Platform struct {
 	accessMet accessMetrics
 	sched     *scheduler
 	keys      keyCache
+	jwks      jwksCache
 
 	dummyOnce sync.Once
 	dummyHash []byte
