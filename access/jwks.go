@@ -2,7 +2,6 @@ package access
 
 import (
 	"crypto"
-	"crypto/ecdh"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rsa"
@@ -88,10 +87,11 @@ func ParseJWKS(b []byte) (*KeySet, error) {
 			pt[0] = 4
 			x.FillBytes(pt[1:33])
 			y.FillBytes(pt[33:])
-			if _, err := ecdh.P256().NewPublicKey(pt); err != nil {
-				continue
+			pub, err := ecdsa.ParseUncompressedPublicKey(elliptic.P256(), pt)
+			if err != nil {
+				continue // not a point on the curve
 			}
-			ks.keys = append(ks.keys, jwk{kid: k.Kid, ec: &ecdsa.PublicKey{Curve: elliptic.P256(), X: x, Y: y}})
+			ks.keys = append(ks.keys, jwk{kid: k.Kid, ec: pub})
 		}
 	}
 	return ks, nil
