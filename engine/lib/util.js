@@ -264,7 +264,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     keys = getOwnNonIndexProperties(value, ctx.showHidden);
     var fallbackName = types.isTypedArray(value) ? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get.call(value) : '';
     var len = value.length;
-    if (fallbackName === 'Uint8Array' && ctorName === 'Buffer') {
+    if (fallbackName === 'Uint8Array' && ctorName === 'Buffer' && ctx.customInspect) {
       var max = Math.min(50, len);
       var hex = [];
       for (var bi = 0; bi < max; bi++) hex.push((value[bi] < 16 ? '0' : '') + value[bi].toString(16));
