@@ -20,8 +20,27 @@
 // that counts what is pending, so the loop ends as soon as the reply is sent
 // or nothing more can happen.
 //
-// Host APIs available to functions are installed by [hostAPI] values; new ones
-// (fetch, KV, secrets) plug in there without touching the lifecycle.
+// Everything outside the runtime a function reaches (its environment and
+// secrets, KV, fetch) goes through one interface, [Host], whose calls carry
+// plain data only, so that they can be served in-process or across a
+// worker-process boundary. A call that takes time settles a promise
+// through the runtime's event loop (loop.go): the loop counts what is
+// pending (timers, host calls), cancels the invocation's context when it
+// ends, and drops whatever an ended invocation's callbacks hand back.
+// Built-in modules (modules.go) are Go, or JavaScript in lib/ compiled once
+// per engine, made in a runtime on first require.
+//
+// fetch (fetch.go, lib/internal/fetch.js): Headers, Request and Response
+// are JavaScript classes; the requests are made by Config.Host.Fetch on
+// goroutines of their own, one call per redirect hop (the engine follows
+// redirects so that the Host checks every hop's address), and their
+// results, and each chunk of a body read, come back to the runtime as
+// loop jobs. Per invocation: at most Config.MaxFetches requests and
+// Config.MaxFetchConns connections open at once (more wait; when all open
+// ones sit idle with unread bodies the least recently used is closed, as
+// Cloudflare Workers does), each request under Config.FetchTimeout and
+// never past the invocation's deadline; the invocation's end cancels what
+// is still open. Each request is reported through Request.Fetched.
 //
 // Size limits: goja checks an interrupt only between JS instructions, never
 // inside a native call, and allocates whatever size a native call asks for;

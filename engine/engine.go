@@ -144,6 +144,17 @@ type Config struct {
 	SoftMemoryLimit int64
 	// Sink receives console output; nil discards it.
 	Sink Sink
+	// FetchTimeout bounds one fetch request, its body included; it never
+	// runs past the invocation's deadline. Optional. Default: 30s.
+	FetchTimeout time.Duration
+	// MaxFetches is how many requests (redirect hops included) one
+	// invocation may make; the next fails with TARSUS_FETCH_LIMIT.
+	// Optional. Default: 50 (Cloudflare Workers' number).
+	MaxFetches int
+	// MaxFetchConns is how many fetch connections one invocation may have
+	// open at once; more requests wait for one to close.
+	// Optional. Default: 6 (Cloudflare Workers' number).
+	MaxFetchConns int
 	// Host serves the environment, KV and fetch to functions (host.go).
 	// Optional: without it process.env is empty and KV and fetch fail.
 	Host Host
@@ -214,6 +225,15 @@ func (c *Config) fill() {
 	}
 	if c.MaxResponseBytes <= 0 {
 		c.MaxResponseBytes = 16 << 20
+	}
+	if c.FetchTimeout <= 0 {
+		c.FetchTimeout = 30 * time.Second
+	}
+	if c.MaxFetches <= 0 {
+		c.MaxFetches = 50
+	}
+	if c.MaxFetchConns <= 0 {
+		c.MaxFetchConns = 6
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
@@ -628,6 +648,10 @@ type Request struct {
 	IP       string
 	Host     string // Host header, e.g. localhost:3401
 	Protocol string // http or https
+	// Fetched, if set, is told of each request the function makes (each
+	// redirect hop is one) once it has ended; it is called on the
+	// invocation's goroutine, before Invoke returns.
+	Fetched func(FetchRecord)
 }
 
 // Header is one request or response header. Request header names are lower case.
@@ -642,6 +666,10 @@ type Response struct {
 	Wait    time.Duration // time spent waiting for a runtime
 	Run     time.Duration // time spent in the runtime
 	Warning string        // set when the engine had to answer for the function
+	// Stream, when set, is the body (Body is empty): the function is still
+	// producing it (stream.go). The caller reads it to its end and must
+	// Close it, whatever happens.
+	Stream *Stream
 }
 
 // Invoke runs req through fn on one of user's runtimes. A panic in goja or
@@ -686,14 +714,33 @@ func (e *Engine) run(u *userState, rt *runtime, ctx context.Context, fn *Functio
 			ierr := e.internalError(rt, fn.Route, x)
 			rt.consoleLine("error", fn.Path+": the runtime failed (an internal error, logged by the server); it was discarded")
 			resp, err = nil, &FunctionError{Message: "Internal Server Error: the runtime failed while running " + fn.Path + " and was discarded", Cause: ierr.Error()}
+			if rt.streaming != nil {
+				rt.streaming = nil
+				if rt.inv != nil && rt.inv.stream != nil {
+					rt.inv.stream.detach(ErrStreamFailed)
+				}
+				rt.loop.reset()
+				rt.inv = nil
+			}
 		}
-		if rt.niced {
-			u.pool.markHog()
+		if d := rt.streaming; d != nil {
+			// The runtime stays with the invocation until its stream ends.
+			rt.streaming = nil
+			go e.continueStream(u, rt, d)
+			return
 		}
-		e.ended(rt)
-		u.pool.release(rt)
+		e.finishRun(u, rt)
 	}()
 	return rt.invoke(ctx, fn, req, timeout)
+}
+
+// finishRun gives an invocation's runtime back to the pool.
+func (e *Engine) finishRun(u *userState, rt *runtime) {
+	if rt.niced {
+		u.pool.markHog()
+	}
+	e.ended(rt)
+	u.pool.release(rt)
 }
 
 // internalError marks rt broken after a panic, logs the panic once and

@@ -61,5 +61,27 @@
     return function structuredClone(v) { return clone(v, new Map()); };
   }
 
+  if (name === 'performance') {
+    // Milliseconds on the runtime's clock (host.now), as Node's
+    // performance.now() counts from the process's start.
+    var origin = Date.now() - host.now();
+    var perf = {
+      now: function now() { return host.now(); },
+      toJSON: function () { return { timeOrigin: origin }; }
+    };
+    Object.defineProperty(perf, 'timeOrigin', { value: origin, enumerable: true });
+    Object.defineProperty(perf, Symbol.toStringTag, { value: 'Performance', configurable: true });
+    return perf;
+  }
+
+  if (name === 'navigator') {
+    var nav = {};
+    Object.defineProperty(nav, 'userAgent', { value: 'Tarsus', enumerable: true });
+    Object.defineProperty(nav, 'hardwareConcurrency', { value: 1, enumerable: true });
+    Object.defineProperty(nav, 'language', { value: 'en-US', enumerable: true });
+    Object.defineProperty(nav, Symbol.toStringTag, { value: 'Navigator', configurable: true });
+    return nav;
+  }
+
   return undefined;
 })

@@ -34,7 +34,8 @@ type eventLoop struct {
 	timers   map[int64]*jsTimer
 	timerSeq int64
 
-	ctx    context.Context // the invocation's; cancelled by reset
+	parent context.Context // the invocation's context, from begin
+	ctx    context.Context // derived from parent on first use; cancelled by reset
 	cancel context.CancelFunc
 
 	// rejected holds promises rejected without a handler during the current
@@ -69,14 +70,19 @@ func (l *eventLoop) begin(ctx context.Context) {
 	case <-l.wake:
 	default:
 	}
-	l.ctx, l.cancel = context.WithCancel(ctx)
+	l.parent = ctx
 }
 
 // context is the current invocation's context: host calls made for it use
 // it, so that its deadline and its end cancel them.
+// It is made on first use: most invocations make no host call.
 func (l *eventLoop) context() context.Context {
 	if l.ctx == nil {
-		return context.Background()
+		parent := l.parent
+		if parent == nil {
+			parent = context.Background()
+		}
+		l.ctx, l.cancel = context.WithCancel(parent)
 	}
 	return l.ctx
 }
@@ -165,8 +171,8 @@ func (l *eventLoop) endTurn() {
 func (l *eventLoop) reset() {
 	if l.cancel != nil {
 		l.cancel()
-		l.cancel, l.ctx = nil, nil
 	}
+	l.cancel, l.ctx, l.parent = nil, nil, nil
 	for id, t := range l.timers {
 		t.t.Stop()
 		delete(l.timers, id)

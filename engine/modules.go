@@ -24,6 +24,8 @@ import (
 // where require reaches the other built-in modules (internal ones
 // included) and host is the module's Go bindings (nil without them).
 
+//go:generate sh ../scripts/node-lib.sh
+
 //go:embed lib
 var libFS embed.FS
 
@@ -42,6 +44,16 @@ func builtinModules() map[string]builtinModule {
 		"buffer": {native: func(rt *runtime) *goja.Object { return rt.nodeModule("buffer") }},
 		"url":    {native: func(rt *runtime) *goja.Object { return rt.nodeModule("url") }},
 		"timers": {file: "lib/timers.js"},
+
+		// The Web platform's classes (globals.go makes the globals from them).
+		"internal/domexception":         {file: "lib/domexception.js"},
+		"internal/events":               {file: "lib/eventtarget.js"},
+		"internal/abort":                {file: "lib/abort.js"},
+		"internal/web-streams-polyfill": {file: "lib/web-streams-polyfill.js"},
+		"internal/streams":              {file: "lib/streams.js", host: (*runtime).codecBindings},
+		"internal/blob":                 {file: "lib/blob.js"},
+		"internal/formdata":             {file: "lib/formdata.js", host: (*runtime).formBindings},
+		"internal/fetch":                {file: "lib/internal/fetch.js", host: (*runtime).fetchHost},
 	}
 	for name, def := range nodeModules() {
 		m[name] = def
@@ -94,14 +106,16 @@ func (l *libPrograms) get(file string) (*goja.Program, error) {
 // first use. fromUser: a function asked (internal modules do not exist).
 func (rt *runtime) module(spec string, fromUser bool) goja.Value {
 	name := strings.TrimPrefix(spec, "node:")
-	if v, ok := rt.modules[name]; ok {
-		return v.Get("exports")
-	}
+	// Checked before the cache: an internal module already made for a
+	// global stays out of reach of functions.
 	def, ok := rt.e.lib.mods[name]
 	if !ok || (fromUser && strings.HasPrefix(name, "internal/")) {
 		e := rt.vm.NewGoError(fmt.Errorf("Cannot find module '%s': it is not one of the modules Tarsus functions can import (%s)", spec, strings.Join(BuiltinModules(), ", ")))
 		_ = e.Set("code", "MODULE_NOT_FOUND")
 		panic(e)
+	}
+	if v, ok := rt.modules[name]; ok {
+		return v.Get("exports")
 	}
 	m := rt.vm.NewObject()
 	if rt.modules == nil {

@@ -55,7 +55,8 @@ type DeployResult struct {
 	Version    int64        `json:"version"`
 	Deployment string       `json:"deployment"`
 	Files      []FileResult `json:"files"`
-	// Rebuilt lists the routes the server bundled in this deploy, sorted:
+	// Rebuilt lists the route files the server bundled in this deploy
+	// (paths such as "orders/create.ts"), sorted:
 	// changed routes, and those a changed, deleted or added file may
 	// affect (see routesToRebuild); not those whose bundle came from the
 	// client.
@@ -141,7 +142,13 @@ func (p *Platform) Deploy(ctx context.Context, user string, in DeployInput) (*De
 	res.BuildMs = ms(time.Since(start))
 	p.metrics.deploys.WithLabelValues("ok").Inc()
 	p.metrics.buildSeconds.Observe(time.Since(start).Seconds())
-	p.logs.system(user, fmt.Sprintf("deployed version %d via %s by %s (%d files, %d routes rebuilt)", res.Version, in.Via, in.By, len(res.Files), len(res.Rebuilt)))
+	changed := 0
+	for _, f := range res.Files {
+		if f.Status != "unchanged" {
+			changed++
+		}
+	}
+	p.logs.system(user, fmt.Sprintf("deployed version %d via %s by %s (%d of %d files changed, %d bundled on the server)", res.Version, in.Via, in.By, changed, len(res.Files), len(res.Rebuilt)))
 	return res, nil
 }
 

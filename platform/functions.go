@@ -138,6 +138,13 @@ func plausibleName(s string) bool { return nameRE.MatchString(s) && !strings.Con
 // timeout, 503 when busy, 500 for other failures).
 func (p *Platform) Invoke(ctx context.Context, user string, fn *engine.Function, req *engine.Request) (*engine.Response, error) {
 	start := time.Now()
+	var fetches []store.FetchLog
+	req.Fetched = func(r engine.FetchRecord) {
+		p.metrics.fetched(user, r)
+		if len(fetches) < 64 {
+			fetches = append(fetches, store.FetchLog{Method: r.Method, Host: r.Host, Status: r.Status, DurationMs: ms(r.Duration), Bytes: r.Bytes, Err: r.Err})
+		}
+	}
 	resp, err := p.engine.Invoke(ctx, user, fn, req)
 	dur := time.Since(start)
 	status := 0
@@ -159,6 +166,7 @@ func (p *Platform) Invoke(ctx context.Context, user string, fn *engine.Function,
 	p.logs.invocation(user, store.LogRecord{
 		Time: start.UTC(), Kind: "invocation", Fn: fn.Route, ReqID: req.ID, Status: status,
 		DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold,
+		Fetches: fetches,
 	})
 	return resp, err
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/tarsus/tarsus/bundler"
+	"github.com/tarsus/tarsus/egress"
 	"github.com/tarsus/tarsus/engine"
 	"github.com/tarsus/tarsus/store"
 )
@@ -63,6 +64,14 @@ type Config struct {
 	// revokes the least recently used (never the admin token).
 	// Optional. Default: 100.
 	MaxTokensPerUser int
+	// FetchAllow lists the addresses functions' fetch may reach although
+	// the egress guard refuses them by default (loopback, private,
+	// link-local, …): CIDRs, bare IPs and host names (package egress).
+	// Optional. Default: none.
+	FetchAllow []string
+	// FetchMaxBytes caps one fetch response body (decompressed); past it
+	// the body fails with TARSUS_FETCH_TOO_LARGE. Optional. Default: 10 MiB.
+	FetchMaxBytes int64
 	// Logger receives the platform's diagnostics. Optional. Default: discard.
 	Logger *slog.Logger
 }
@@ -114,6 +123,7 @@ type Platform struct {
 	bundler *bundler.Bundler
 	engine  *engine.Engine
 	logs    *logHub
+	egress  *egress.Client
 	stats   *statsBook
 	metrics *metrics
 
@@ -135,6 +145,11 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 		locks: map[string]*sync.Mutex{},
 		stats: newStatsBook(),
 	}
+	eg, err := egress.New(egress.Config{Allow: cfg.FetchAllow, MaxBytes: cfg.FetchMaxBytes})
+	if err != nil {
+		return nil, err
+	}
+	p.egress = eg
 	p.logs = newLogHub(st, cfg.RecentInvocations, cfg.Logger)
 	p.logs.maxDayBytes, p.logs.maxFollowers = cfg.MaxLogBytesPerDay, cfg.MaxLogFollowers
 	ecfg := cfg.Engine
@@ -162,6 +177,7 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 // Close stops the engine and flushes logs.
 func (p *Platform) Close() {
 	p.engine.Close()
+	p.egress.Close()
 	p.logs.close()
 }
 

@@ -190,6 +190,19 @@ type LogRecord struct {
 	ReqBytes   int       `json:"reqBytes,omitempty"`
 	RespBytes  int       `json:"respBytes,omitempty"`
 	Cold       bool      `json:"cold,omitempty"`
+	// Fetches are the outgoing requests an invocation made (each redirect
+	// hop is one), at most 64 of them.
+	Fetches []FetchLog `json:"fetches,omitempty"`
+}
+
+// FetchLog is one outgoing request in an invocation's record.
+type FetchLog struct {
+	Method     string  `json:"method"`
+	Host       string  `json:"host"`
+	Status     int     `json:"status,omitempty"` // 0: no response
+	DurationMs float64 `json:"durationMs"`
+	Bytes      int64   `json:"bytes,omitempty"` // response body bytes read
+	Err        string  `json:"err,omitempty"`   // the failure's code
 }
 
 // LogQuery filters Logs. Zero fields do not filter.

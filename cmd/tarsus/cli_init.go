@@ -14,6 +14,10 @@ import (
 // fastifyTypesVersion is the Fastify a new project installs for its types.
 const fastifyTypesVersion = "^5.12.8"
 
+// initPackageJSON holds cookie at 1.x: Fastify 5.12's light-my-request
+// depends on cookie 2, whose package.json asks for Node >= 22, so npm
+// install warns EBADENGINE on Node 20; a project needs only Fastify's
+// types, which cookie 1 serves as well.
 const initPackageJSON = `{
   "name": %q,
   "version": "0.1.0",
@@ -24,6 +28,9 @@ const initPackageJSON = `{
   },
   "devDependencies": {
     "fastify": %q
+  },
+  "overrides": {
+    "cookie": "^1.1.1"
   }
 }
 `
@@ -153,7 +160,17 @@ may import npm packages: tarsus push bundles them on your machine.`,
 			if dir != "." {
 				fmt.Fprintf(e.stdout, "  cd %s\n", dir)
 			}
-			fmt.Fprint(e.stdout, "  npm install\n  tarsus login --server http://localhost:3401   (once)\n  tarsus push\n  tarsus invoke hello --data '{\"name\": \"Ada\"}'\n")
+			fmt.Fprint(e.stdout, "  npm install\n")
+			if c, err := loadCredentials(e); err == nil && c != nil && c.Server != "" {
+				who := ""
+				if c.User != "" {
+					who = " as " + c.User
+				}
+				fmt.Fprintf(e.stdout, "  tarsus push                                  (you are logged in to %s%s)\n", c.Server, who)
+			} else {
+				fmt.Fprint(e.stdout, "  tarsus login --server http://localhost:3401   (once; your server's address)\n  tarsus push\n")
+			}
+			fmt.Fprint(e.stdout, "  tarsus invoke hello --data '{\"name\": \"Ada\"}'\n")
 			return nil
 		},
 	}

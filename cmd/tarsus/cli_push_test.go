@@ -294,7 +294,20 @@ func TestPushNodeProject(t *testing.T) {
 		}
 		before := deployments(t, c)[0]
 
-		rep := push(t, c, dir)
+		// Without a terminal to ask on, a push that would remove a
+		// function says which and changes nothing until --yes.
+		r := c.run("push", dir, "--progress", "never")
+		if r.err == nil || !strings.Contains(r.err.Error(), "dates/add.ts") || !strings.Contains(r.err.Error(), "--yes") {
+			t.Fatalf("a push that removes a function without --yes: %s", r)
+		}
+		if len(rec.take()) != 0 {
+			t.Fatal("the unconfirmed push sent a deploy")
+		}
+		if status, _ := invokeJSON(t, c, "dates/add", `{"date": "2026-01-30", "days": 1}`); status != 200 {
+			t.Errorf("the unconfirmed push removed dates/add: %d", status)
+		}
+
+		rep := push(t, c, dir, "--yes")
 		if !slices.Equal(rep.Removed, []string{"dates/add.ts"}) || len(rep.Uploaded) != 0 {
 			t.Errorf("report: %+v", rep)
 		}
@@ -348,7 +361,7 @@ func TestPushNodeProject(t *testing.T) {
 			c.okJSON(&before, "ls")
 			deps := len(deployments(t, c))
 
-			r := c.run("push", dir)
+			r := c.run("push", dir, "--yes")
 			if r.err == nil {
 				t.Fatalf("push succeeded:\n%s", r)
 			}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/tarsus/tarsus/api"
 	consoleui "github.com/tarsus/tarsus/console-ui"
+	"github.com/tarsus/tarsus/egress"
 	"github.com/tarsus/tarsus/engine"
 	"github.com/tarsus/tarsus/platform"
 	"github.com/tarsus/tarsus/store"
@@ -49,6 +50,11 @@ type serveConfig struct {
 	// HTTP edge
 	FnHost     string
 	ConnsPerIP int
+	// Outgoing fetch
+	FetchAllow       []string
+	FetchMaxBytes    int64
+	FetchTimeout     time.Duration
+	FetchMaxRequests int
 }
 
 // envOr reads a text setting from the environment without checks. New
@@ -110,6 +116,17 @@ func serveOptions(cmd *cobra.Command, e *env, cfg *serveConfig) *options {
 	o.str(&cfg.ClientIPHeader, "client-ip-header", "TARSUS_CLIENT_IP_HEADER", "", nil, "behind a reverse proxy: the header with the client's address that login throttling uses, e.g. X-Forwarded-For")
 	o.integer(&cfg.ConnsPerIP, "max-conns-per-ip", "TARSUS_MAX_CONNS_PER_IP", 1024, 0, 1<<20, "open connections one client address may hold; 0 turns the cap off, e.g. behind a reverse proxy")
 	o.str(&cfg.FnHost, "functions-host", "TARSUS_FUNCTIONS_HOST", "", nil, "a host name for functions: invocations there are served without the sandbox CSP, and the console and API are not served there")
+	o.add("fetch-allow", "TARSUS_FETCH_ALLOW", "list", "", "addresses functions' fetch may reach although the egress guard refuses them (loopback, private, link-local, this server's own): comma-separated CIDRs, IPs and host names, e.g. 127.0.0.1,10.0.0.0/8,api.internal", func(s string) error {
+		list, err := egress.ParseAllow(s)
+		if err != nil {
+			return err
+		}
+		cfg.FetchAllow = list
+		return nil
+	})
+	o.size(&cfg.FetchMaxBytes, "fetch-max-bytes", "TARSUS_FETCH_MAX_BYTES", egress.DefaultMaxBytes, 1, 1<<40, "largest response body one fetch may read (decompressed)")
+	o.duration(&cfg.FetchTimeout, "fetch-timeout", "TARSUS_FETCH_TIMEOUT", 30*time.Second, atLeast(time.Millisecond), "deadline of one fetch request, its body included (never past the invocation's deadline)")
+	o.integer(&cfg.FetchMaxRequests, "fetch-max-requests", "TARSUS_FETCH_MAX_REQUESTS", 50, 1, 10000, "fetch requests one invocation may make (each redirect counts)")
 	o.str(&cfg.LogLevel, "log-level", "TARSUS_LOG_LEVEL", "info", oneOf("debug", "info", "warn", "error"), "debug, info, warn or error")
 	return o
 }
@@ -159,7 +176,9 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 		}
 	}
 	p, err := platform.New(platform.Config{
-		Engine:        engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, MemoryLimit: memoryLimit(cfg.MemoryLimit), NiceAfter: niceAfter(cfg.NiceAfter), Logger: log},
+		Engine: engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, MemoryLimit: memoryLimit(cfg.MemoryLimit), NiceAfter: niceAfter(cfg.NiceAfter), Logger: log,
+			FetchTimeout: cfg.FetchTimeout, MaxFetches: cfg.FetchMaxRequests},
+		FetchAllow: cfg.FetchAllow, FetchMaxBytes: cfg.FetchMaxBytes,
 		MaxBuildBytes: orOff(cfg.MaxBuildBytes), MaxLogBytesPerDay: orOff(cfg.MaxLogBytesPerDay), MaxLogFollowers: int(orOff(int64(cfg.MaxLogFollowers))),
 		Logger: log,
 	}, st)

@@ -14,6 +14,9 @@
 //   - path: path-browserify 1.0.1, Node's path.posix (v10.3; the module
 //     adds what later versions have).
 //   - punycode: punycode 2, the code Node's deprecated punycode module is.
+//   - the Web streams (internal/web-streams-polyfill, wrapped by
+//     lib/streams.js): web-streams-polyfill 4's ponyfill, the WHATWG
+//     reference implementation's port, which passes WPT's streams tests.
 //
 // Each output is a module body as engine/modules.go runs it
 // (exports, require, module, host): Node built-ins stay require calls,
@@ -41,6 +44,7 @@ var ports = []struct{ out, entry string }{
 	{"string_decoder.gen.js", "module.exports = require('string_decoder/lib/string_decoder.js');"},
 	{"path.gen.js", "module.exports = require('path-browserify');"},
 	{"punycode.gen.js", "module.exports = require('punycode/punycode.js');"},
+	{"web-streams-polyfill.js", "module.exports = require('web-streams-polyfill/dist/ponyfill.js');"},
 }
 
 // builtins leaves Node's built-ins to the engine's require (readable-stream

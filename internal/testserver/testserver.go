@@ -28,8 +28,10 @@ type Options struct {
 	IdleTimeout time.Duration
 	MaxRuntimes int
 	MemoryLimit int64
-	Console     fs.FS
-	Version     string // reported by /healthz
+	// MaxResponseBytes caps a function's response body (engine.Config).
+	MaxResponseBytes int
+	Console          fs.FS
+	Version          string // reported by /healthz
 	// Quotas (0: the defaults of store.Config and platform.Config).
 	MaxStoredBytes    int64
 	MaxBuildBytes     int64
@@ -45,6 +47,14 @@ type Options struct {
 	UploadTimeout  time.Duration
 	WriteTimeout   time.Duration
 	FunctionsHost  string
+
+	// Outgoing fetch (platform.Config, engine.Config); zero values take
+	// their defaults. FetchAllow "127.0.0.1" lets functions reach servers
+	// a test starts on loopback.
+	FetchAllow    []string
+	FetchMaxBytes int64
+	FetchTimeout  time.Duration
+	MaxFetches    int
 }
 
 // Server is a running test server.
@@ -73,8 +83,10 @@ func Start(t testing.TB, o Options) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit},
-		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers}, st)
+	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit, MaxResponseBytes: o.MaxResponseBytes,
+		FetchTimeout: o.FetchTimeout, MaxFetches: o.MaxFetches},
+		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers,
+		FetchAllow: o.FetchAllow, FetchMaxBytes: o.FetchMaxBytes}, st)
 	if err != nil {
 		t.Fatal(err)
 	}
