@@ -1,7 +1,15 @@
 package engine
 
 import (
+	"bytes"
+	"reflect"
+
 	"github.com/dop251/goja"
+)
+
+var (
+	promiseType = reflect.TypeOf((*goja.Promise)(nil))
+	proxyType   = reflect.TypeOf(goja.Proxy{})
 )
 
 // nodeModules are Node's built-in modules beyond goja_nodejs's buffer and
@@ -21,7 +29,7 @@ func nodeModules() map[string]builtinModule {
 		"sys":                        {file: "lib/alias.js", host: name("util")},
 		"internal/std":               {file: "lib/std.js"},
 		"internal/buffer_extra":      {file: "lib/buffer_extra.js"},
-		"internal/deepequal":         {file: "lib/deepequal.js"},
+		"internal/deepequal":         {file: "lib/deepequal.js", host: (*runtime).utilHost},
 		"internal/unavailable_names": {file: "lib/unavailable_names.gen.js"},
 		"stream":                     {file: "lib/stream.gen.js"},
 		"stream/promises":            {file: "lib/alias.js", host: name("stream", "promises")},
@@ -93,10 +101,12 @@ func (rt *runtime) utilHost() goja.Value {
 		if !ok {
 			return vm.ToValue("")
 		}
-		switch o.Export().(type) {
-		case *goja.Promise:
+		// ExportType, never Export: exporting a Map or an array converts
+		// every element.
+		switch o.ExportType() {
+		case promiseType:
 			return vm.ToValue("Promise")
-		case goja.Proxy:
+		case proxyType:
 			return vm.ToValue("Proxy")
 		}
 		return vm.ToValue(o.ClassName())
@@ -104,6 +114,9 @@ func (rt *runtime) utilHost() goja.Value {
 	_ = h.Set("promiseState", func(c goja.FunctionCall) goja.Value {
 		o, ok := c.Argument(0).(*goja.Object)
 		if !ok {
+			return goja.Undefined()
+		}
+		if o.ExportType() != promiseType {
 			return goja.Undefined()
 		}
 		p, ok := o.Export().(*goja.Promise)
@@ -117,6 +130,13 @@ func (rt *runtime) utilHost() goja.Value {
 			return vm.NewArray("rejected", p.Result())
 		}
 		return vm.NewArray("pending")
+	})
+	// bytesEqual(a, b): whether two views (typed arrays, DataViews,
+	// ArrayBuffers) hold the same bytes, compared in Go.
+	_ = h.Set("bytesEqual", func(c goja.FunctionCall) goja.Value {
+		a, ok1 := rt.viewBytes(c.Argument(0))
+		b, ok2 := rt.viewBytes(c.Argument(1))
+		return vm.ToValue(ok1 && ok2 && bytes.Equal(a, b))
 	})
 	_ = h.Set("maxStringLen", rt.e.cfg.MaxStringLen)
 	_ = h.Set("limit", func(c goja.FunctionCall) goja.Value {

@@ -376,15 +376,24 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   return res;
 }
 
+// An array's or typed array's own properties that are not elements. Node
+// asks V8 for them without listing the elements; listing an array's keys
+// here costs a step per element (goja's Object.keys on a million-element
+// array runs for seconds, in one native call), so one over 10000 elements
+// is taken to have none. Keys list the elements first, in order: the
+// others are found by a binary search.
+var indexKey = /^(0|[1-9][0-9]*)$/;
 function getOwnNonIndexProperties(value, showHidden) {
-  var names = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
   var out = [];
-  for (var i = 0; i < names.length; i++) {
-    var k = names[i];
-    if (/^(0|[1-9][0-9]*)$/.test(k) && Number(k) < 4294967295) continue;
-    if (showHidden && k === 'length' && Array.isArray(value)) { out.push(k); continue; }
-    out.push(k);
+  if (value.length > 10000) return out;
+  var names = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
+  var lo = 0, hi = names.length;
+  while (lo < hi) {
+    var mid = (lo + hi) >>> 1;
+    if (indexKey.test(names[mid]) && Number(names[mid]) < 4294967295) lo = mid + 1;
+    else hi = mid;
   }
+  for (var i = lo; i < names.length; i++) out.push(names[i]);
   var syms = Object.getOwnPropertySymbols(value);
   for (var j = 0; j < syms.length; j++) {
     if (showHidden || Object.prototype.propertyIsEnumerable.call(value, syms[j])) out.push(syms[j]);
