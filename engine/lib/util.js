@@ -50,7 +50,7 @@ function strEscape(str) {
     if (str.indexOf('"') === -1) quote = '"';
     else if (str.indexOf('`') === -1 && str.indexOf('${') === -1) quote = '`';
   }
-  var out = '';
+  var out = []; // parts, joined once (goja copies a string on every +=)
   var last = 0;
   for (var i = 0; i < str.length; i++) {
     var c = str.charCodeAt(i);
@@ -67,11 +67,11 @@ function strEscape(str) {
       rep = '\\u' + c.toString(16).toUpperCase();
     }
     if (rep !== null) {
-      out += str.slice(last, i) + rep;
+      out.push(str.slice(last, i), rep);
       last = i + 1;
     }
   }
-  return quote + out + str.slice(last) + quote;
+  return quote + out.join('') + str.slice(last) + quote;
 }
 
 function getCtorName(obj) {
@@ -684,12 +684,20 @@ function withOpts(opts, extra) {
 }
 
 function formatArgs(opts, args) {
+  // The result is collected in parts and joined once: goja copies a
+  // string on every +=, which made a long result cost its square. Its
+  // length is checked (MaxStringLen) before each part is added.
   var max = host.maxStringLen;
   var first = args[0];
   var a = 0;
-  var str = '';
+  var parts = [];
+  var len = 0;
   var join = '';
-  var check = function () { if (str.length > max) host.limit("util.format's result", str.length); };
+  var add = function (x) {
+    len += x.length;
+    if (len > max) host.limit("util.format's result", len);
+    parts.push(x);
+  };
   if (typeof first === 'string') {
     if (args.length === 1) return first;
     var tempStr;
@@ -740,18 +748,17 @@ function formatArgs(opts, args) {
               tempStr = '';
               break;
             case 37: // '%'
-              str += first.slice(lastPos, i);
+              add(first.slice(lastPos, i));
               lastPos = i + 1;
               continue;
             default:
               continue;
           }
-          if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
-          str += tempStr;
-          check();
+          if (lastPos !== i - 1) add(first.slice(lastPos, i - 1));
+          add(tempStr);
           lastPos = i + 1;
         } else if (next === 37) {
-          str += first.slice(lastPos, i);
+          add(first.slice(lastPos, i));
           lastPos = i + 1;
         }
       }
@@ -759,18 +766,17 @@ function formatArgs(opts, args) {
     if (lastPos !== 0) {
       a++;
       join = ' ';
-      if (lastPos < first.length) str += first.slice(lastPos);
+      if (lastPos < first.length) add(first.slice(lastPos));
     }
   }
   while (a < args.length) {
     var value = args[a];
-    str += join;
-    str += typeof value !== 'string' ? inspect(value, opts) : value;
-    check();
+    if (join) add(join);
+    add(typeof value !== 'string' ? inspect(value, opts) : value);
     join = ' ';
     a++;
   }
-  return str;
+  return parts.join('');
 }
 
 function hasBuiltInToString(value) {
