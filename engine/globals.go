@@ -94,6 +94,8 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 		})
 	case "crypto":
 		v = rt.makeCrypto()
+	case "CryptoKey", "SubtleCrypto":
+		v = rt.module("internal/webcrypto", false).ToObject(vm).Get(name)
 	case "TextEncoder":
 		v = vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
 			o := call.This
@@ -184,6 +186,11 @@ func (rt *runtime) makeCrypto() goja.Value {
 		_, _ = rand.Read(buf)
 		return arg
 	})
+	// crypto.subtle is made on first read (crypto.go).
+	subtle := vm.ToValue(func(goja.FunctionCall) goja.Value {
+		return rt.module("internal/webcrypto", false).ToObject(vm).Get("subtle")
+	})
+	_ = crypto.DefineAccessorProperty("subtle", subtle, nil, goja.FLAG_TRUE, goja.FLAG_TRUE)
 	return crypto
 }
 

@@ -44,6 +44,11 @@ func builtinModules() map[string]builtinModule {
 		"buffer": {native: func(rt *runtime) *goja.Object { return rt.nodeModule("buffer") }},
 		"url":    {native: func(rt *runtime) *goja.Object { return rt.nodeModule("url") }},
 		"timers": {file: "lib/timers.js"},
+		// Cryptography (crypto.go): node:crypto, and Web Crypto for the
+		// global crypto.subtle, over Go bindings.
+		"crypto":             {file: "lib/crypto.js"},
+		"internal/crypto":    {file: "lib/internal/crypto.js", host: func(rt *runtime) goja.Value { return rt.cryptoBindings() }},
+		"internal/webcrypto": {file: "lib/internal/webcrypto.js"},
 
 		// The Web platform's classes (globals.go makes the globals from them).
 		"internal/domexception":         {file: "lib/domexception.js"},
@@ -54,6 +59,9 @@ func builtinModules() map[string]builtinModule {
 		"internal/blob":                 {file: "lib/blob.js"},
 		"internal/formdata":             {file: "lib/formdata.js", host: (*runtime).formBindings},
 		"internal/fetch":                {file: "lib/internal/fetch.js", host: (*runtime).fetchHost},
+
+		// Tarsus's own modules ("tarsus:…").
+		"tarsus:kv": {file: "lib/kv.js", host: kvHost},
 	}
 	for name, def := range nodeModules() {
 		m[name] = def

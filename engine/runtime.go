@@ -84,6 +84,10 @@ type runtime struct {
 	tid     atomic.Int32 // the locked thread running it (renice on); 0 none
 	waiting atomic.Bool  // its event loop waits for a timer or the deadline
 	memStop atomic.Bool  // the watchdog stopped it
+
+	// cryptoInFlight counts the slow crypto work (crypto.go) running on
+	// goroutines for this runtime.
+	cryptoInFlight atomic.Int32
 }
 
 type loadedFn struct {
