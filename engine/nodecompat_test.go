@@ -129,7 +129,7 @@ var knownDeviations = map[string]string{
 
 // compareNodeCases reports every case whose answer differs from node's
 // and returns how many agreed.
-func compareNodeCases(t *testing.T, file string, minCases int) {
+func compareNodeCases(t *testing.T, file string, minCases int) int {
 	t.Helper()
 	want, got, labels := runNodeCases(t, file)
 	if len(want) < minCases {
@@ -157,6 +157,7 @@ func compareNodeCases(t *testing.T, file string, minCases int) {
 		t.Errorf("%s case %d: %s\n got  %s\n node %s", file, i, label, g, w)
 	}
 	t.Logf("%s: %d/%d cases answer as node 20 (%d known deviations)", file, pass, len(want), known)
+	return len(want)
 }
 
 func TestNodeModules(t *testing.T) {
@@ -164,13 +165,20 @@ func TestNodeModules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) < 1 {
-		t.Fatalf("%d case files", len(files))
+	// Floors, so the suite cannot empty silently.
+	if len(files) < 13 {
+		t.Fatalf("%d case files, want at least 13", len(files))
 	}
+	total, ran := 0, 0
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(strings.TrimSuffix(name, ".js"), func(t *testing.T) {
-			compareNodeCases(t, name, 5)
+			ran++
+			total += compareNodeCases(t, name, 5)
 		})
+	}
+	// (Unless -run picked some of the files.)
+	if ran == len(files) && total < 580 {
+		t.Fatalf("%d cases in all, want at least 580", total)
 	}
 }
