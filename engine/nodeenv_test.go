@@ -180,7 +180,7 @@ export default [{}, async () => {
 // maxOutputLength with Node's ERR_BUFFER_TOO_LARGE; the runtime stays
 // usable.
 func TestZlibOutputCap(t *testing.T) {
-	e, err := New(Config{Timeout: 5 * time.Second, MaxTypedArrayBytes: 1 << 20, MaxRuntimes: 1})
+	e, err := New(Config{Timeout: 60 * time.Second, MaxTypedArrayBytes: 1 << 20, MaxRuntimes: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
