@@ -51,6 +51,7 @@ func nodeModules() map[string]builtinModule {
 		"perf_hooks":                 {file: "lib/perf_hooks.js"},
 		"diagnostics_channel":        {file: "lib/diagnostics_channel.js"},
 		"os":                         {file: "lib/os.js"},
+		"module":                     {file: "lib/module.js", host: (*runtime).moduleHost},
 		"console":                    {file: "lib/alias.js", host: global("console")},
 	}
 	for _, n := range unavailableModules {
@@ -63,7 +64,7 @@ func nodeModules() map[string]builtinModule {
 // they need the host's file system, network, processes or threads.
 var unavailableModules = []string{
 	"fs", "fs/promises", "net", "tls", "http", "https", "http2", "child_process",
-	"worker_threads", "dns", "dns/promises", "cluster", "dgram", "module", "vm", "v8",
+	"worker_threads", "dns", "dns/promises", "cluster", "dgram", "vm", "v8",
 	"inspector", "readline", "readline/promises", "repl", "tty", "trace_events", "wasi",
 }
 
@@ -169,4 +170,16 @@ func (rt *runtime) extendBuffer(mod *goja.Object) {
 	if _, err := ext(goja.Undefined(), mod); err != nil {
 		panic(err)
 	}
+}
+
+// moduleHost gives lib/module.js the names of the built-in modules.
+func (rt *runtime) moduleHost() goja.Value {
+	o := rt.vm.NewObject()
+	names := BuiltinModules()
+	vals := make([]any, len(names))
+	for i, n := range names {
+		vals[i] = n
+	}
+	_ = o.Set("builtins", rt.vm.NewArray(vals...))
+	return o
 }

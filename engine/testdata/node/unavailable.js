@@ -16,4 +16,5 @@ const cases = [
   () => require('punycode').toASCII('mañana.com'), () => require('punycode').toUnicode('xn--maana-pta.com'),
   () => typeof require('console').log,
   () => require('sys') === require('util'),
+  () => { const { createRequire, isBuiltin } = require('module'); const r = createRequire('/app/index.js'); return [typeof r('events'), r('node:path').sep, isBuiltin('fs'), isBuiltin('node:zlib'), isBuiltin('left-pad'), require('module').builtinModules.includes('stream')]; },
 ];
