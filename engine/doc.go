@@ -47,6 +47,9 @@
 // so nothing a function does may make Go allocate, or a built-in loop, in
 // proportion to a number it chose without a check first (limits.go):
 //
+//   - tarsus:kv (kv.go) checks a key (512 bytes) and a value (1 MiB)
+//     before converting or copying them, and an invocation may make 1000
+//     KV calls, 32 of them pending at once.
 //   - Host functions check sizes before converting anything
 //     (crypto.getRandomValues, TextEncoder/TextDecoder, atob/btoa, Buffer,
 //     the console, which formats only up to its line cap); a handler's
@@ -125,6 +128,20 @@
 // AsyncLocalStorage has no promise hooks to follow (goja has none): a
 // store set by run() stays current until the function's result settles,
 // within its invocation only.
+//
+// The Web classes (EventTarget, AbortController, DOMException, the WHATWG
+// streams, Blob, File, FormData, CompressionStream, …) are internal modules
+// in lib/ (modules.go), made on first reference to one of their globals.
+// The streams are web-streams-polyfill, vendored by libgen (go generate):
+// lib/web-streams-polyfill.js is generated, never edited.
+//
+// Streamed responses (stream.go): a handler that answers with a stream
+// commits its response at the first chunk and Invoke returns it with a
+// Stream; the runtime stays with the invocation, whose event loop goes on
+// on another goroutine under the same deadline, until the stream ends, is
+// cut (MaxResponseBytes, the deadline, an error) or its reader closes it.
+// Chunks wait in a bounded queue (back-pressure: the function's write
+// waits for room).
 //
 // Safety: every piece of user code runs under a deadline enforced with
 // Runtime.Interrupt: an invocation (its module's top level included, when a
