@@ -85,18 +85,6 @@ func curveByName(name string) elliptic.Curve {
 	return nil
 }
 
-func ecdhCurve(c elliptic.Curve) ecdh.Curve {
-	switch c {
-	case elliptic.P256():
-		return ecdh.P256()
-	case elliptic.P384():
-		return ecdh.P384()
-	case elliptic.P521():
-		return ecdh.P521()
-	}
-	return nil
-}
-
 var errKeyFormat = &cryptoError{kind: "Error", code: "ERR_OSSL_UNSUPPORTED", msg: "error:1E08010C:DECODER routines::unsupported"}
 
 func keyErr(format string, args ...any) error {
@@ -555,7 +543,8 @@ func importRaw(alg string, b []byte) (*keyData, error) {
 		if x == nil {
 			return nil, &cryptoError{kind: "Error", code: "DataError", msg: "invalid EC point"}
 		}
-		b = elliptic.Marshal(c, x, y) //nolint:staticcheck // the only way from a compressed point
+		//lint:ignore SA1019 the standard library's only way from a compressed point to an uncompressed one
+		b = elliptic.Marshal(c, x, y)
 	}
 	pub, err := ecdsa.ParseUncompressedPublicKey(c, b)
 	if err != nil {
@@ -596,8 +585,6 @@ func digestOf(h crypto.Hash, data []byte) []byte {
 	hh.Write(data)
 	return hh.Sum(nil)
 }
-
-var errSign = &cryptoError{kind: "Error", code: "ERR_CRYPTO_OPERATION_FAILED", msg: "signing failed"}
 
 func signData(k *keyData, data []byte, o *signOpts) ([]byte, error) {
 	switch sk := k.priv.(type) {
@@ -720,10 +707,10 @@ func (rt *runtime) signOptsArg(v goja.Value, k *keyData) *signOpts {
 	return o
 }
 
-func (rt *runtime) keyBindings(h *goja.Object) {
+func (rt *runtime) keyBindings(h bindingTable) {
 	vm := rt.vm
 	cfg := &rt.e.cfg
-	set := func(name string, f func(c goja.FunctionCall) goja.Value) { _ = h.Set(name, f) }
+	set := h.set
 
 	set("secretKey", func(c goja.FunctionCall) goja.Value {
 		return rt.wrapKey(&keyData{kind: keySecret, secret: rt.cryptoBytes("key", c.Argument(0), c.Argument(1))})
@@ -892,7 +879,7 @@ func (rt *runtime) keyBindings(h *goja.Object) {
 		if k.kind != keyPrivate {
 			rt.throwCrypto(cryptoTypeErr("ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE", "Invalid key object type %s, expected private.", k.kindName()))
 		}
-		data := rt.cryptoBytes("data", c.Argument(1), goja.Undefined())
+		data := rt.quickBytes("data", c.Argument(1), goja.Undefined())
 		o := rt.signOptsArg(c.Argument(2), k)
 		return rt.cryptoRun(c.Argument(3).ToBoolean(), false, func() (any, error) { return signData(k, data, o) }, rt.bytesResult)
 	})
@@ -902,8 +889,8 @@ func (rt *runtime) keyBindings(h *goja.Object) {
 		if k.kind == keySecret {
 			rt.throwCrypto(cryptoTypeErr("ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE", "Invalid key object type secret, expected public."))
 		}
-		data := rt.cryptoBytes("data", c.Argument(1), goja.Undefined())
-		sig := rt.cryptoBytes("signature", c.Argument(2), goja.Undefined())
+		data := rt.quickBytes("data", c.Argument(1), goja.Undefined())
+		sig := rt.quickBytes("signature", c.Argument(2), goja.Undefined())
 		o := rt.signOptsArg(c.Argument(3), k)
 		return rt.cryptoRun(c.Argument(4).ToBoolean(), false, func() (any, error) { return verifyData(k, data, sig, o), nil },
 			func(r any) goja.Value { return vm.ToValue(r.(bool)) })
@@ -912,7 +899,7 @@ func (rt *runtime) keyBindings(h *goja.Object) {
 	set("hmac", func(c goja.FunctionCall) goja.Value {
 		f, _ := rt.hashArg(c.Argument(0))
 		key := rt.secretArg("key", c.Argument(1), goja.Undefined())
-		data := rt.cryptoBytes("data", c.Argument(2), goja.Undefined())
+		data := rt.quickBytes("data", c.Argument(2), goja.Undefined())
 		return rt.cryptoRun(c.Argument(3).ToBoolean(), false, func() (any, error) {
 			m := hmac.New(f, key)
 			m.Write(data)
@@ -922,7 +909,7 @@ func (rt *runtime) keyBindings(h *goja.Object) {
 	// rsaCrypt(key, data, decrypt, padding, oaepHash, label, async)
 	set("rsaCrypt", func(c goja.FunctionCall) goja.Value {
 		k := rt.keyArg(c.Argument(0))
-		data := rt.cryptoBytes("data", c.Argument(1), goja.Undefined())
+		data := rt.quickBytes("data", c.Argument(1), goja.Undefined())
 		decrypt := c.Argument(2).ToBoolean()
 		padding := c.Argument(3).ToInteger()
 		hname := "sha1"
@@ -957,6 +944,7 @@ func (rt *runtime) keyBindings(h *goja.Object) {
 			case padding == 4:
 				return rsa.EncryptOAEP(h, rand.Reader, pub, data, label)
 			case padding == 1 && !decrypt:
+				//lint:ignore SA1019 Node's publicEncrypt pads with PKCS #1 v1.5 by default, and packages ask for it
 				return rsa.EncryptPKCS1v15(rand.Reader, pub, data)
 			case padding == 1:
 				return nil, &cryptoError{kind: "TypeError", code: "ERR_INVALID_ARG_VALUE", msg: "RSA_PKCS1_PADDING is no longer supported for private decryption"}
