@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tarsus/tarsus/bundler"
@@ -138,14 +139,25 @@ func plausibleName(s string) bool { return nameRE.MatchString(s) && !strings.Con
 // timeout, 503 when busy, 500 for other failures).
 func (p *Platform) Invoke(ctx context.Context, user string, fn *engine.Function, req *engine.Request) (*engine.Response, error) {
 	start := time.Now()
-	var fetches []store.FetchLog
+	// The requests the function made; those that end while a streamed
+	// response goes on after Invoke returned count in the metrics only.
+	var (
+		fetchMu sync.Mutex
+		fetches []store.FetchLog
+		logged  bool
+	)
 	req.Fetched = func(r engine.FetchRecord) {
 		p.metrics.fetched(user, r)
-		if len(fetches) < 64 {
+		fetchMu.Lock()
+		if !logged && len(fetches) < 64 {
 			fetches = append(fetches, store.FetchLog{Method: r.Method, Host: r.Host, Status: r.Status, DurationMs: ms(r.Duration), Bytes: r.Bytes, Err: r.Err})
 		}
+		fetchMu.Unlock()
 	}
 	resp, err := p.engine.Invoke(ctx, user, fn, req)
+	fetchMu.Lock()
+	logged = true
+	fetchMu.Unlock()
 	dur := time.Since(start)
 	status := 0
 	cold := false

@@ -258,6 +258,9 @@ function makeStream(src, st) {
       if (src.host && src.host.users === 1 && src.host.all === null) {
         return host.read(src.host.id).then(function (chunk) {
           if (chunk === null) { ctl.close(); if (ctl.byobRequest) ctl.byobRequest.respond(0); } else ctl.enqueue(chunk);
+        }, function (e) {
+          if (st.signal && st.signal.aborted) throw st.signal.reason; // aborted: the reason, as in Node
+          throw e;
         });
       }
       if (done) { ctl.close(); return; }
@@ -306,7 +309,16 @@ function bodyMethods(proto, state) {
     formData: { configurable: true, writable: true, value: function formData() {
       var st = state(this), self = this;
       return consume(st, st.signal).then(function (ab) {
-        try { return require('internal/formdata').parse(new Uint8Array(ab), self.headers.get('content-type')); }
+        var ct = self.headers.get('content-type') || '';
+        var fdm = require('internal/formdata');
+        if (ct.split(';')[0].trim().toLowerCase() === 'application/x-www-form-urlencoded') {
+          // By entries: goja_nodejs's URLSearchParams.forEach passes
+          // (name, value), the reverse of the standard's order.
+          var fd = new fdm.FormData();
+          for (var kv of new URLSearchParams(host.decode(ab))) fd.append(kv[0], kv[1]);
+          return fd;
+        }
+        try { return fdm.parse(new Uint8Array(ab), ct); }
         catch (e) { throw new TypeError((self instanceof Response ? 'Response' : 'Request') + '.formData: ' + (e && e.message)); }
       });
     } },
