@@ -355,6 +355,13 @@ func (rt *runtime) fetchSend(c goja.FunctionCall) goja.Value {
 		fail(&fetchError{code: "TARSUS_NOT_AVAILABLE", msg: "fetch is not available: the engine has no Host"})
 		return vm.ToValue([]any{cn.id, p})
 	}
+	if rt.inv == nil {
+		// The deploy's contract check runs a module's top level outside any
+		// request: no I/O there (as in Workers' global scope).
+		fs.finish(cn, nil, false)
+		fail(&fetchError{code: "TARSUS_NOT_AVAILABLE", msg: "fetch is only available while a request is handled, not at a module's top level during a deploy"})
+		return vm.ToValue([]any{cn.id, p})
+	}
 	cn.start = func() {
 		cn.state = connRequesting
 		cn.began = time.Now()
