@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,9 +45,26 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 		}
 		return err
 	}
+	ra := s.p.RouteAccess(fn)
+	if ra != nil && ra.CORS != nil && c.Method() == fiber.MethodOptions {
+		return preflight(c, ra.CORS)
+	}
 	if c.Method() != fiber.MethodPost {
 		c.Set(fiber.HeaderAllow, "POST")
 		return apiError(405, "TARSUS_METHOD_NOT_ALLOWED", "Route "+c.Method()+":"+string(c.Request().RequestURI())+" accepts only POST")
+	}
+	// Headers of the route's access options (CORS, rate limit): on every
+	// answer, a refusal included; the function's own headers replace them.
+	var set []string
+	if ra != nil || s.p.DefaultRateLimit() {
+		var err error
+		if set, err = s.admit(c, user, fn, ra); err != nil {
+			return err
+		}
+	}
+	var claims []byte
+	if len(set) > 0 {
+		claims, _ = c.Locals(claimsLocal).([]byte)
 	}
 	// The body, raw and at most the function's bodyLimit (+1 byte, so
 	// that the function's own parser answers 413 in Fastify's way, through
@@ -77,6 +95,7 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 		IP:       c.IP(),
 		Host:     string(r.Host()),
 		Protocol: protocol(c),
+		User:     claims,
 	}
 	req.Headers = make([]engine.Header, 0, r.Header.Len())
 	r.Header.VisitAll(func(k, v []byte) {
@@ -133,6 +152,12 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 		case "content-type":
 			out.Header.SetContentType(h.Value)
 			continue
+		}
+		if len(set) > 0 {
+			if i := slices.Index(set, h.Name); i >= 0 {
+				out.Header.Del(h.Name)
+				set[i] = ""
+			}
 		}
 		out.Header.Add(h.Name, h.Value)
 	}

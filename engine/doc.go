@@ -77,6 +77,14 @@
 //     counted at 9 characters per UTF-16 unit, its most escaped form),
 //     and a query string's parameter count (MaxArrayLength) are checked
 //     before goja_nodejs runs.
+//   - Cryptography (crypto.go: node:crypto and crypto.subtle over Go's
+//     crypto packages): the bytes a binding takes are existing views or
+//     strings checked before they are decoded, outputs a function sizes
+//     are checked against MaxTypedArrayBytes, and the work a function
+//     chooses is capped (MaxPBKDF2Work, MaxScryptWork, MaxRSAKeyBits).
+//     Slow synchronous calls run on a goroutine the runtime waits for
+//     together with the deadline; crypto.subtle settles its promises on
+//     the event loop.
 //   - Object spread and rest, which goja runs as one native loop per
 //     source ({...new Uint8Array(2 ** 22)}: 29 s, 1.5 GB), never reach
 //     goja: the bundler lowers them to for...in loops goja interrupts, in

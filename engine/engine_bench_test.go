@@ -45,7 +45,7 @@ func bigSource(n int) string {
 
 func compileFor(tb testing.TB, e *Engine, src string) *Function {
 	tb.Helper()
-	outs, err := bundler.New(bundler.Options{SourceMap: true}).Build(map[string][]byte{"f.ts": []byte(src)}, []string{"f.ts"})
+	outs, err := bundler.New(bundler.Options{SourceMap: true, Builtins: BuiltinModules()}).Build(map[string][]byte{"f.ts": []byte(src)}, []string{"f.ts"})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func BenchmarkCompile(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer e.Close()
-	outs, err := bundler.New(bundler.Options{SourceMap: true}).Build(map[string][]byte{"f.ts": []byte(seedPing)}, []string{"f.ts"})
+	outs, err := bundler.New(bundler.Options{SourceMap: true, Builtins: BuiltinModules()}).Build(map[string][]byte{"f.ts": []byte(seedPing)}, []string{"f.ts"})
 	if err != nil {
 		b.Fatal(err)
 	}

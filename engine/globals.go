@@ -94,6 +94,8 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 		})
 	case "crypto":
 		v = rt.makeCrypto()
+	case "CryptoKey", "SubtleCrypto":
+		v = rt.module("internal/webcrypto", false).ToObject(vm).Get(name)
 	case "TextEncoder":
 		v = vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
 			o := call.This
@@ -124,7 +126,9 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 		v = rt.module("internal/fetch", false).ToObject(vm).Get(name)
 	case "global":
 		v = vm.GlobalObject()
-	case "console", "queueMicrotask", "structuredClone", "process", "performance", "navigator":
+	case "process":
+		v = rt.module("process", false)
+	case "console", "queueMicrotask", "structuredClone", "performance", "navigator":
 		v = rt.jsGlobal(name)
 	case "DOMException":
 		v = rt.module("internal/domexception", false).ToObject(vm).Get(name)
@@ -182,6 +186,11 @@ func (rt *runtime) makeCrypto() goja.Value {
 		_, _ = rand.Read(buf)
 		return arg
 	})
+	// crypto.subtle is made on first read (crypto.go).
+	subtle := vm.ToValue(func(goja.FunctionCall) goja.Value {
+		return rt.module("internal/webcrypto", false).ToObject(vm).Get("subtle")
+	})
+	_ = crypto.DefineAccessorProperty("subtle", subtle, nil, goja.FLAG_TRUE, goja.FLAG_TRUE)
 	return crypto
 }
 
@@ -261,6 +270,7 @@ func (rt *runtime) nodeModule(name string) *goja.Object {
 	case name == "buffer" && !rt.bufferGuarded:
 		rt.bufferGuarded = true
 		rt.guardBuffer(mod)
+		rt.extendBuffer(mod)
 	case name == "util" && !rt.utilGuarded:
 		rt.utilGuarded = true
 		rt.guardUtil(mod)

@@ -83,16 +83,5 @@
     return nav;
   }
 
-  if (name === 'process') {
-    return {
-      env: {}, platform: 'tarsus', version: 'v20.0.0', versions: {}, argv: [],
-      nextTick: function (cb) {
-        var args = Array.prototype.slice.call(arguments, 1);
-        Promise.resolve().then(function () { cb.apply(undefined, args); });
-      },
-      hrtime: { bigint: function () { return BigInt(Math.round(host.now() * 1e6)); } },
-      cwd: function () { return '/'; }
-    };
-  }
   return undefined;
 })

@@ -322,6 +322,11 @@ func (d *requestInfo) Get(key string) goja.Value {
 			}
 		}
 		return goja.Null()
+	case "user":
+		if r.User == nil {
+			return goja.Undefined()
+		}
+		return vm.ToValue(string(r.User))
 	case "protocol":
 		if r.Protocol == "" {
 			return vm.ToValue("http")

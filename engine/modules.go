@@ -24,7 +24,7 @@ import (
 // where require reaches the other built-in modules (internal ones
 // included) and host is the module's Go bindings (nil without them).
 
-//go:generate go run ./libgen -dir .
+//go:generate sh ../scripts/node-lib.sh
 
 //go:embed lib
 var libFS embed.FS
@@ -40,22 +40,33 @@ type builtinModule struct {
 
 // builtinModules is every built-in module by name.
 func builtinModules() map[string]builtinModule {
-	return map[string]builtinModule{
+	m := map[string]builtinModule{
 		"buffer": {native: func(rt *runtime) *goja.Object { return rt.nodeModule("buffer") }},
 		"url":    {native: func(rt *runtime) *goja.Object { return rt.nodeModule("url") }},
-		"util":   {native: func(rt *runtime) *goja.Object { return rt.nodeModule("util") }},
 		"timers": {file: "lib/timers.js"},
+		// Cryptography (crypto.go): node:crypto, and Web Crypto for the
+		// global crypto.subtle, over Go bindings.
+		"crypto":             {file: "lib/crypto.js"},
+		"internal/crypto":    {file: "lib/internal/crypto.js", host: func(rt *runtime) goja.Value { return rt.cryptoBindings() }},
+		"internal/webcrypto": {file: "lib/internal/webcrypto.js"},
 
 		// The Web platform's classes (globals.go makes the globals from them).
 		"internal/domexception":         {file: "lib/domexception.js"},
-		"internal/events":               {file: "lib/events.js"},
+		"internal/events":               {file: "lib/eventtarget.js"},
 		"internal/abort":                {file: "lib/abort.js"},
 		"internal/web-streams-polyfill": {file: "lib/web-streams-polyfill.js"},
 		"internal/streams":              {file: "lib/streams.js", host: (*runtime).codecBindings},
 		"internal/blob":                 {file: "lib/blob.js"},
 		"internal/formdata":             {file: "lib/formdata.js", host: (*runtime).formBindings},
 		"internal/fetch":                {file: "lib/internal/fetch.js", host: (*runtime).fetchHost},
+
+		// Tarsus's own modules ("tarsus:…").
+		"tarsus:kv": {file: "lib/kv.js", host: kvHost},
 	}
+	for name, def := range nodeModules() {
+		m[name] = def
+	}
+	return m
 }
 
 // BuiltinModules lists the modules functions may import, without "node:":

@@ -161,10 +161,21 @@
           }, configurable: true
         };
       case 'getValidationFunction': return function () { return undefined; };
+      // The verified JWT claims of a route with opts.config.auth "jwt"
+      // (as @fastify/jwt's request.user); undefined elsewhere.
+      case 'user': return {
+          get: function () {
+            var u = this._d.user, v = u === undefined ? undefined : JSON.parse(u);
+            Object.defineProperty(this, 'user', { value: v, writable: true, enumerable: true, configurable: true });
+            return v;
+          },
+          set: function (v) { Object.defineProperty(this, 'user', { value: v, writable: true, enumerable: true, configurable: true }); },
+          configurable: true
+        };
     }
   }
   Object.setPrototypeOf(Request.prototype, host.lazy(Request.prototype, requestProp,
-    'body headers params query id ip hostname host port protocol method url originalUrl ips is404 server log routeOptions raw socket getValidationFunction'));
+    'body headers params query id ip hostname host port protocol method url originalUrl ips is404 server log routeOptions raw socket getValidationFunction user'));
 
   // A reply's headers object is made on first use: a handler that only
   // returns a value sets none.
@@ -1048,7 +1059,30 @@
       out.bodyLimit = ctx.bodyLimit;
       out.timeout = ctx.config && typeof ctx.config.timeout === 'number' ? ctx.config.timeout : 0;
       out.hasPreValidation = ctx.preValidation !== null;
+      out.access = accessOf(ctx.opts);
       return out;
+    }
+
+    // accessOf returns, as JSON, the route options that decide who may call
+    // the route and when (opts.method, opts.config's schedule, cors, auth,
+    // jwt and rateLimit), for the platform to check at deploy; undefined
+    // when the route sets none. A RegExp or a function, which JSON drops,
+    // is kept as a marker so that the platform can accept or refuse it.
+    var ACCESS = ['schedule', 'cors', 'auth', 'jwt', 'rateLimit'];
+    function accessOf(opts) {
+      var a = {}, any = false, c = opts.config;
+      if (opts.method !== undefined) { a.method = opts.method; any = true; }
+      if (c !== null && typeof c === 'object') {
+        for (var i = 0; i < ACCESS.length; i++) {
+          if (c[ACCESS[i]] !== undefined) { a[ACCESS[i]] = c[ACCESS[i]]; any = true; }
+        }
+      }
+      if (!any) return undefined;
+      return JSON.stringify(a, function (k, v) {
+        if (v instanceof RegExp) return { $regexp: v.source, flags: v.flags };
+        if (typeof v === 'function') return { $function: true };
+        return v;
+      });
     }
 
     return { schemas: schemas, schemasOf: schemasOf };

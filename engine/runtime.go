@@ -37,6 +37,8 @@ type runtime struct {
 	loaded  map[string]loadedFn     // route → loaded route context
 	modules map[string]*goja.Object // built-in modules made in this runtime: name → module object
 
+	utilBindings *goja.Object // lib/util.js's Go bindings, made once
+
 	objToString goja.Value    // Object.prototype.toString, cached
 	stdGlobal   *goja.Object  // goja's own global object, where the standard globals are made
 	pollFn      goja.Callable // an empty JS function: calling it surfaces a pending interrupt
@@ -82,6 +84,10 @@ type runtime struct {
 	tid     atomic.Int32 // the locked thread running it (renice on); 0 none
 	waiting atomic.Bool  // its event loop waits for a timer or the deadline
 	memStop atomic.Bool  // the watchdog stopped it
+
+	// cryptoInFlight counts the slow crypto work (crypto.go) running on
+	// goroutines for this runtime.
+	cryptoInFlight atomic.Int32
 }
 
 type loadedFn struct {
@@ -452,6 +458,7 @@ func (rt *runtime) guardStrings() error {
 	if err != nil {
 		return err
 	}
+	g.strs = true
 	wrap := func(name string, size func(thisLen int64, c goja.FunctionCall) int64) {
 		g.wrap(name, func(c goja.FunctionCall) {
 			// The length in UTF-16 units, as JS counts it, without

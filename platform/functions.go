@@ -138,6 +138,11 @@ func plausibleName(s string) bool { return nameRE.MatchString(s) && !strings.Con
 // metrics. status is the HTTP status the caller will send (504 for a
 // timeout, 503 when busy, 500 for other failures).
 func (p *Platform) Invoke(ctx context.Context, user string, fn *engine.Function, req *engine.Request) (*engine.Response, error) {
+	return p.invoke(ctx, user, fn, req, "")
+}
+
+// invoke is Invoke for a call started by trigger ("" for HTTP, "cron").
+func (p *Platform) invoke(ctx context.Context, user string, fn *engine.Function, req *engine.Request, trigger string) (*engine.Response, error) {
 	start := time.Now()
 	// The requests the function made; those that end while a streamed
 	// response goes on after Invoke returned count in the metrics only.
@@ -177,9 +182,12 @@ func (p *Platform) Invoke(ctx context.Context, user string, fn *engine.Function,
 	p.stats.record(p.metrics, user, fn.Route, dur, status, cold)
 	p.logs.invocation(user, store.LogRecord{
 		Time: start.UTC(), Kind: "invocation", Fn: fn.Route, ReqID: req.ID, Status: status,
-		DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold,
+		DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold, Trigger: trigger,
 		Fetches: fetches,
 	})
+	if trigger == "cron" {
+		p.stats.count(p.metrics, user, fn.Route, 1, 0)
+	}
 	return resp, err
 }
 

@@ -29,12 +29,12 @@ func notAvailable(what string) error {
 
 // Env is the user's environment as the next invocation sees it.
 func (h host) Env(ctx context.Context, user string) (map[string]string, error) {
-	return map[string]string{}, nil
+	return h.p.hostEnv(ctx, user) // env.go
 }
 
 // KV runs one operation on the user's KV store.
 func (h host) KV(ctx context.Context, user string, op *engine.KVOp) (*engine.KVResult, error) {
-	return nil, notAvailable("KV")
+	return h.p.hostKV(ctx, user, op) // kv.go
 }
 
 // Fetch makes one outgoing request under the egress rules (package

@@ -1,6 +1,7 @@
 package main
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -45,7 +46,7 @@ const initTsconfig = `{
     "skipLibCheck": true,
     "noEmit": true
   },
-  "include": ["functions"]
+  "include": ["functions", "types"]
 }
 `
 
@@ -82,6 +83,12 @@ export default function () {
 }
 `
 
+// tarsusTypes declares the tarsus:* modules for editors (types/tarsus.d.ts
+// in a project).
+//
+//go:embed types/tarsus.d.ts
+var tarsusTypes string
+
 const initGitignore = `node_modules/
 .tarsus/
 `
@@ -110,7 +117,8 @@ func newInitCmd(e *env) *cobra.Command {
 		Use:   "init [dir]",
 		Short: "Create a Node project for Tarsus functions",
 		Long: `Create a Node project ready for tarsus push: package.json (Fastify as a dev
-dependency, for its types), tsconfig.json, tarsus.json, functions/hello.ts and
+dependency, for its types), tsconfig.json, tarsus.json, functions/hello.ts,
+types/tarsus.d.ts (the types of Tarsus's own modules, such as tarsus:kv) and
 .gitignore. Existing files are left alone unless --force is given.
 
 Each .ts/.js file under functions/ is one route; files and folders whose
@@ -132,6 +140,7 @@ may import npm packages: tarsus push bundles them on your machine.`,
 				{"tsconfig.json", initTsconfig},
 				{"tarsus.json", initTarsusJSON},
 				{"functions/hello.ts", initHello},
+				{"types/tarsus.d.ts", tarsusTypes},
 				{".gitignore", initGitignore},
 			}
 			if !force {

@@ -464,7 +464,7 @@ func predictedStatus(it *pushItem) string {
 // buildItems bundles the items' routes with BuildDir, GOMAXPROCS at a time,
 // with a progress bar. Problems are printed and returned as one error.
 func buildItems(ctx context.Context, e *env, p *project, items []*pushItem, show bool) error {
-	b := bundler.New(bundler.Options{SourceMap: true, Builtins: engine.BuiltinModules()})
+	b := bundler.New(bundler.Options{SourceMap: true, Builtins: engine.BuiltinModules(), Check: engine.CheckSyntax})
 	bar := newBar(e, show, int64(len(items)), "building", false)
 	var (
 		mu    sync.Mutex

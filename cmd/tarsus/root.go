@@ -16,8 +16,10 @@ func newRoot(e *env) *cobra.Command {
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetIn(e.stdin)
+	root.AddCommand(newEnvCmd(e), newKVCmd(e)) // cli_data.go
 	root.AddCommand(newServeCmd(e), newVersionCmd(e), newLoginCmd(e), newLogoutCmd(e), newWhoamiCmd(e), newInitCmd(e), newPushCmd(e), newLsCmd(e),
 		newInvokeCmd(e), newLogsCmd(e), newRmCmd(e), newDeploymentsCmd(e), newRollbackCmd(e), newUsersCmd(e), newTokensCmd(e), newPasswdCmd(e))
+	root.AddCommand(newSchedulesCmd(e), newKeysCmd(e)) // access to functions (cli_access.go)
 	explainUnreachable(root)
 	return root
 }

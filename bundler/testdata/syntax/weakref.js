@@ -1,0 +1,2 @@
+// known-deviation: {"value":["undefined","undefined"]}
+export default () => [typeof WeakRef, typeof FinalizationRegistry]
