@@ -542,7 +542,7 @@ func TestFetchDeadlineAndIsolation(t *testing.T) {
 	t.Run("the deadline cancels the request", func(t *testing.T) {
 		r := s.call("fet", "hang", `{"url":"`+up.URL+`/hang"}`)
 		if r.Status != 504 {
-			t.Fatalf("%d %s", r.Status, r.Body)
+			t.Fatalf("%d %v %s\nlogs: %s", r.Status, r.Header, r.Body, s.do("GET", "/api/v1/logs?fn=hang", tok, "", nil).Body)
 		}
 		waitClosed(t, up)
 	})

@@ -370,11 +370,14 @@ func (rt *runtime) fetchSend(c goja.FunctionCall) goja.Value {
 		if u != nil {
 			cn.rec.Host = clip(u.Host, 300)
 		}
-		at := time.Now().Add(cfg.FetchTimeout)
-		if rt.dl != nil && rt.dl.at.Before(at) {
-			at = rt.dl.at
+		// The request's own timeout, unless the invocation's deadline comes
+		// first: then that deadline ends the invocation (504) and its end
+		// cancels the request, with no race between the two.
+		if rt.dl != nil && rt.dl.at.Before(time.Now().Add(cfg.FetchTimeout)) {
+			cn.ctx, cn.cancel = context.WithCancel(rt.loop.context())
+		} else {
+			cn.ctx, cn.cancel = context.WithTimeout(rt.loop.context(), cfg.FetchTimeout)
 		}
-		cn.ctx, cn.cancel = context.WithDeadline(rt.loop.context(), at)
 		done := rt.loop.hold()
 		ctx := cn.ctx
 		user := rt.user
