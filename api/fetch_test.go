@@ -447,6 +447,22 @@ func TestFetchEgressGuard(t *testing.T) {
 	}
 }
 
+// Without --fetch-allow nothing local is reachable.
+func TestFetchEgressGuardWithoutAllowList(t *testing.T) {
+	up := upstream(t)
+	s, tok := fetchServer(t, testserver.Options{})
+	s.deployFetch(tok, "run", "", describe+`
+		try { const r = await fetch(request.body.url); return { status: r.status }; }
+		catch (e) { return { error: describe(e) }; }`)
+	for _, url := range []string{up.URL + "/json", up.origin2 + "/json", "http://169.254.169.254/latest/meta-data/", "http://[::1]:1/", "http://0.0.0.0:1/"} {
+		st, m := s.jsonCall("fet", "run", map[string]any{"url": url})
+		e, _ := m["error"].(map[string]any)
+		if st != 200 || e == nil || e["code"] != "TARSUS_EGRESS_DENIED" || e["message"] != "fetch failed" || e["name"] != "TypeError" {
+			t.Errorf("%s: %d %v", url, st, m)
+		}
+	}
+}
+
 func TestFetchLimits(t *testing.T) {
 	up := upstream(t)
 	s, tok := fetchServer(t, testserver.Options{FetchAllow: []string{"127.0.0.1"}})
