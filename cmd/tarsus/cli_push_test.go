@@ -341,8 +341,8 @@ func TestPushNodeProject(t *testing.T) {
 	}{
 		{"syntax error", "orders/create.ts", "export default [{}, () => {\n  const x = ;\n  return x\n}]\n",
 			[]string{filepath.Join("functions", "orders", "create.ts") + ":2:13: ", "const x = ;", "            ^"}},
-		{"Node built-in the platform lacks", "readfile.ts", "import { readFileSync } from \"node:fs\";\nexport default [{}, () => readFileSync(\"/etc/passwd\", \"utf8\")]\n",
-			[]string{"readfile.ts:1:30: ", `Node built-in "node:fs" is not available`}},
+		{"Node built-in the platform lacks", "domain.ts", "import { create } from \"node:domain\";\nexport default [{}, () => String(create())]\n",
+			[]string{"domain.ts:1:24: ", `Node built-in "node:domain" is not available`}},
 		{"contract broken (server check)", "notroute.ts", "export default 42\n",
 			[]string{"notroute.ts"}},
 	}

@@ -1,4 +1,3 @@
-// known-deviation: Object not disposable
 // node: bundle
 const events = [];
 function res(name) { return { async [Symbol.asyncDispose]() { await null; events.push('dispose ' + name) } } }

@@ -1,4 +1,3 @@
-// known-deviation: Object not disposable
 // node: bundle
 const events = [];
 function res(name) { return { [Symbol.dispose]() { events.push('dispose ' + name) } } }

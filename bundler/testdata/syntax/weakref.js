@@ -1,2 +1,1 @@
-// known-deviation: {"value":["undefined","undefined"]}
 export default () => [typeof WeakRef, typeof FinalizationRegistry]
