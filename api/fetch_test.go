@@ -756,13 +756,22 @@ out.push([r.headers.getSetCookie(), r.headers.get('set-cookie'), r.bodyUsed, (aw
 try { await fetch(U + '/redirect?to=/echo', { redirect: 'error' }); out.push('no error'); } catch (e) { out.push([e.constructor.name, e.message, typeof e.cause]); }
 r = await fetch(U + '/big?n=5', { method: 'HEAD' });
 out.push([r.status, r.body, await r.text()]);
+try { await fetch(CLOSED); out.push('no error'); } catch (e) { out.push([e.message, e.cause.message, e.cause.code]); }
+try { await fetch('http://127.0.0.1:25/'); out.push('no error'); } catch (e) { out.push([e.message, e.cause.message.startsWith('bad port')]); }
 `
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatalf("node is required to compare answers: %v", err)
 	}
+	// A port nothing listens on.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String() + "/"
+	ln.Close()
 	script := filepath.Join(t.TempDir(), "net.js")
-	if err := os.WriteFile(script, []byte("const U = "+fmt.Sprintf("%q", up.URL)+";\n(async () => {\n"+cases+"\nconsole.log(JSON.stringify(out));\n})();\n"), 0o600); err != nil {
+	if err := os.WriteFile(script, []byte("const U = "+fmt.Sprintf("%q", up.URL)+", CLOSED = "+fmt.Sprintf("%q", closed)+";\n(async () => {\n"+cases+"\nconsole.log(JSON.stringify(out));\n})();\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
@@ -776,8 +785,8 @@ out.push([r.status, r.body, await r.text()]);
 		t.Fatalf("node's answer: %v: %s", err, nodeOut)
 	}
 	s, tok := fetchServer(t, testserver.Options{FetchAllow: []string{"127.0.0.1"}})
-	s.deployFetch(tok, "net", "", "const U = request.body.u;\n"+cases+"\nreturn out;")
-	b, _ := json.Marshal(map[string]string{"u": up.URL})
+	s.deployFetch(tok, "net", "", "const U = request.body.u, CLOSED = request.body.closed;\n"+cases+"\nreturn out;")
+	b, _ := json.Marshal(map[string]string{"u": up.URL, "closed": closed})
 	r := s.call("fet", "net", string(b))
 	var got []any
 	if err := json.Unmarshal(r.Body, &got); err != nil || len(got) != len(want) {
