@@ -683,6 +683,8 @@ out.push(await ta(async () => { const s = new ReadableStream({ start(c) { c.enqu
 out.push(await ta(async () => { const s = new ReadableStream({ start(c) { c.close(); } }); return new Request('http://x.test/', { method: 'POST', body: s }); }));
 out.push(await ta(async () => { const s = new ReadableStream({ start(c) { c.enqueue(new Uint8Array([65])); c.close(); } }); return await new Request('http://x.test/', { method: 'POST', body: s, duplex: 'half' }).text(); }));
 out.push(await ta(async () => { const r = new Response('abc'); const rd = r.body.getReader(); const a = await rd.read(); return [r.bodyUsed, Array.from(a.value), (await rd.read()).done]; }));
+out.push(await ta(async () => { const r = new Response('abc'); r.body.getReader(); let e = ''; try { await r.text(); } catch (x) { e = x.message; } return [r.bodyUsed, e]; }));
+out.push(await ta(async () => { const s = new ReadableStream({ start(c) { c.enqueue(new Uint8Array([1])); c.close(); } }); const r = new Response(s); const rd = r.body.getReader(); const b1 = r.bodyUsed; await rd.read(); return [b1, r.bodyUsed]; }));
 out.push(await ta(async () => { const r = new Response('abc'); const c = r.clone(); return [await (await c.blob()).text(), await r.text()]; }));
 out.push(await ta(async () => { const r = new Response(new ReadableStream({ start(c) { c.enqueue(new Uint8Array([1, 2])); c.close(); } })); const c = r.clone(); return [Array.from(await r.bytes()), Array.from(await c.bytes())]; }));
 out.push(await ta(async () => { const ac = new AbortController(); ac.abort(); try { await fetch('http://x.test/', { signal: ac.signal }); } catch (e) { return [e.name, e.message, e.code]; } }));

@@ -245,7 +245,6 @@ function toBytes(src) {
   return Promise.resolve(new ArrayBuffer(0));
 }
 
-// A minimal reader over a source for when ReadableStream is not there.
 // makeStream is a body's ReadableStream (a byte stream, as Node's): a
 // fetched body is pulled from the connection a chunk at a time.
 function makeStream(src, st) {
@@ -294,7 +293,10 @@ function bodyMethods(proto, state) {
     } },
     bodyUsed: { configurable: true, enumerable: true, get: function () {
       var st = state(this);
-      return st.used || !!(st.streamed && st.streamed.locked && st.src && !st.src.bytes);
+      // Disturbed: read by a body method or through its stream (makeStream
+      // marks it); a stream the function gave, once it was read
+      // (web-streams-polyfill's own mark).
+      return st.used || !!(st.src && st.src.stream && st.src.stream._disturbed === true);
     } },
     arrayBuffer: { configurable: true, writable: true, value: function arrayBuffer() { var st = state(this); return consume(st, st.signal); } },
     bytes: { configurable: true, writable: true, value: function bytes() { var st = state(this); return consume(st, st.signal).then(function (ab) { return new Uint8Array(ab); }); } },
