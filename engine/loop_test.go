@@ -2,6 +2,8 @@ package engine
 
 import (
 	"context"
+	goruntime "runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -155,5 +157,44 @@ func TestUnhandledRejectionLogged(t *testing.T) {
 		if strings.Contains(l.Text, "caught in time") {
 			t.Fatalf("a handled rejection was logged: %q", l.Text)
 		}
+	}
+}
+
+// TestLoopTimersOrderedWhenLate: timers already due when the loop gets to
+// them run in the order they are due, whatever order their Go timers'
+// jobs arrive in (they race when the machine is loaded).
+func TestLoopTimersOrderedWhenLate(t *testing.T) {
+	l := newEventLoop()
+	defer l.close()
+	l.begin(context.Background())
+	var order []int
+	for i, d := range []time.Duration{9, 3, 6, 1, 3} {
+		l.setTimer(d*time.Millisecond, false, func() error { order = append(order, i); return nil })
+	}
+	// Let every timer come due before the loop runs anything.
+	deadline := time.Now().Add(5 * time.Second)
+	for len(l.jobs) < 5 && time.Now().Before(deadline) {
+		goruntime.Gosched()
+	}
+	// Hand the jobs back in reverse: the order goroutines deliver them in
+	// must not matter.
+	var jobs []loopJob
+	for len(l.jobs) > 0 {
+		jobs = append(jobs, <-l.jobs)
+	}
+	slices.Reverse(jobs)
+	for _, j := range jobs {
+		l.jobs <- j
+	}
+	for l.pending > 0 {
+		job, ok := l.wait()
+		if !ok {
+			t.Fatal("woken without an interrupt")
+		}
+		_ = job()
+	}
+	want := []int{3, 1, 4, 2, 0}
+	if !slices.Equal(order, want) {
+		t.Fatalf("ran %v, want %v", order, want)
 	}
 }
