@@ -98,7 +98,7 @@ func upstream(t *testing.T) *upstreamSite {
 		w.Header().Set("Location", r.URL.Query().Get("to"))
 		w.WriteHeader(code)
 	})
-	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", 302) })
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
 	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
 		n := 0
 		fmt.Sscan(r.URL.Query().Get("n"), &n)

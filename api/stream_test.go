@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bufio"
+	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
@@ -63,6 +64,26 @@ func TestStreamedResponseArrivesInChunks(t *testing.T) {
 		t.Fatalf("chunk 2 came %v after chunk 1: chunk 1 was held back until the end", gap)
 	}
 	eventually(t, 5*time.Second, "the runtime to be released", func() bool { return s.Platform.Stats("alice").BusyRuntimes == 0 })
+	// The invocation's record covers the whole stream: its bytes and its
+	// duration (over the 1.5 s the function waited).
+	eventually(t, 5*time.Second, "the invocation's log record", func() bool {
+		l := s.do("GET", "/api/v1/logs?fn=chunks", tok, "", nil)
+		var recs []struct {
+			Kind       string  `json:"kind"`
+			RespBytes  int     `json:"respBytes"`
+			DurationMs float64 `json:"durationMs"`
+		}
+		_ = json.Unmarshal(l.Body, &recs)
+		for _, r := range recs {
+			if r.Kind == "invocation" {
+				if r.RespBytes != 8 || r.DurationMs < 1400 {
+					t.Fatalf("invocation record: %s", l.Body)
+				}
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // TestServerSentEvents: reply.raw.writeHead/write/end make an SSE stream,

@@ -235,10 +235,10 @@ func (rt *runtime) cipherState(c goja.FunctionCall) *cipherState {
 	return x.c
 }
 
-func (rt *runtime) cipherBindings(h *goja.Object) {
+func (rt *runtime) cipherBindings(h bindingTable) {
 	vm := rt.vm
 	cfg := &rt.e.cfg
-	set := func(name string, f func(c goja.FunctionCall) goja.Value) { _ = h.Set(name, f) }
+	set := h.set
 	set("ciphers", func(goja.FunctionCall) goja.Value { return vm.ToValue(append([]string(nil), cipherNames...)) })
 	set("cipherInfo", func(c goja.FunctionCall) goja.Value {
 		kl, mode, ok := parseCipher(c.Argument(0).String())
@@ -397,7 +397,7 @@ func (rt *runtime) cipherBindings(h *goja.Object) {
 		mode := c.Argument(0).String()
 		key := rt.secretArg("key", c.Argument(1), goja.Undefined())
 		iv := rt.cryptoBytes("iv", c.Argument(2), goja.Undefined())
-		data := rt.cryptoBytes("data", c.Argument(3), goja.Undefined())
+		data := rt.quickBytes("data", c.Argument(3), goja.Undefined())
 		decrypt := c.Argument(4).ToBoolean()
 		var aad []byte
 		if a := c.Argument(5); !goja.IsUndefined(a) && !goja.IsNull(a) {
@@ -411,7 +411,7 @@ func (rt *runtime) cipherBindings(h *goja.Object) {
 	// aesKW(key, data, unwrap): RFC 3394 key wrap.
 	set("aesKW", func(c goja.FunctionCall) goja.Value {
 		key := rt.secretArg("key", c.Argument(0), goja.Undefined())
-		data := rt.cryptoBytes("data", c.Argument(1), goja.Undefined())
+		data := rt.quickBytes("data", c.Argument(1), goja.Undefined())
 		unwrap := c.Argument(2).ToBoolean()
 		return rt.cryptoRun(true, false, func() (any, error) {
 			block, err := aes.NewCipher(key)

@@ -720,10 +720,10 @@ func (rt *runtime) signOptsArg(v goja.Value, k *keyData) *signOpts {
 	return o
 }
 
-func (rt *runtime) keyBindings(h *goja.Object) {
+func (rt *runtime) keyBindings(h bindingTable) {
 	vm := rt.vm
 	cfg := &rt.e.cfg
-	set := func(name string, f func(c goja.FunctionCall) goja.Value) { _ = h.Set(name, f) }
+	set := h.set
 
 	set("secretKey", func(c goja.FunctionCall) goja.Value {
 		return rt.wrapKey(&keyData{kind: keySecret, secret: rt.cryptoBytes("key", c.Argument(0), c.Argument(1))})
@@ -892,7 +892,7 @@ func (rt *runtime) keyBindings(h *goja.Object) {
 		if k.kind != keyPrivate {
 			rt.throwCrypto(cryptoTypeErr("ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE", "Invalid key object type %s, expected private.", k.kindName()))
 		}
-		data := rt.cryptoBytes("data", c.Argument(1), goja.Undefined())
+		data := rt.quickBytes("data", c.Argument(1), goja.Undefined())
 		o := rt.signOptsArg(c.Argument(2), k)
 		return rt.cryptoRun(c.Argument(3).ToBoolean(), false, func() (any, error) { return signData(k, data, o) }, rt.bytesResult)
 	})
@@ -902,8 +902,8 @@ func (rt *runtime) keyBindings(h *goja.Object) {
 		if k.kind == keySecret {
 			rt.throwCrypto(cryptoTypeErr("ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE", "Invalid key object type secret, expected public."))
 		}
-		data := rt.cryptoBytes("data", c.Argument(1), goja.Undefined())
-		sig := rt.cryptoBytes("signature", c.Argument(2), goja.Undefined())
+		data := rt.quickBytes("data", c.Argument(1), goja.Undefined())
+		sig := rt.quickBytes("signature", c.Argument(2), goja.Undefined())
 		o := rt.signOptsArg(c.Argument(3), k)
 		return rt.cryptoRun(c.Argument(4).ToBoolean(), false, func() (any, error) { return verifyData(k, data, sig, o), nil },
 			func(r any) goja.Value { return vm.ToValue(r.(bool)) })
@@ -912,7 +912,7 @@ func (rt *runtime) keyBindings(h *goja.Object) {
 	set("hmac", func(c goja.FunctionCall) goja.Value {
 		f, _ := rt.hashArg(c.Argument(0))
 		key := rt.secretArg("key", c.Argument(1), goja.Undefined())
-		data := rt.cryptoBytes("data", c.Argument(2), goja.Undefined())
+		data := rt.quickBytes("data", c.Argument(2), goja.Undefined())
 		return rt.cryptoRun(c.Argument(3).ToBoolean(), false, func() (any, error) {
 			m := hmac.New(f, key)
 			m.Write(data)
@@ -922,7 +922,7 @@ func (rt *runtime) keyBindings(h *goja.Object) {
 	// rsaCrypt(key, data, decrypt, padding, oaepHash, label, async)
 	set("rsaCrypt", func(c goja.FunctionCall) goja.Value {
 		k := rt.keyArg(c.Argument(0))
-		data := rt.cryptoBytes("data", c.Argument(1), goja.Undefined())
+		data := rt.quickBytes("data", c.Argument(1), goja.Undefined())
 		decrypt := c.Argument(2).ToBoolean()
 		padding := c.Argument(3).ToInteger()
 		hname := "sha1"

@@ -111,6 +111,20 @@
 // accessors and methods on first read, write or `in` (host.lazy, a proxy
 // with Go traps in the prototype chain).
 //
+// The Web classes (EventTarget, AbortController, DOMException, the WHATWG
+// streams, Blob, File, FormData, CompressionStream, …) are internal modules
+// in lib/ (modules.go), made on first reference to one of their globals.
+// The streams are web-streams-polyfill, vendored by libgen (go generate):
+// lib/web-streams-polyfill.js is generated, never edited.
+//
+// Streamed responses (stream.go): a handler that answers with a stream
+// commits its response at the first chunk and Invoke returns it with a
+// Stream; the runtime stays with the invocation, whose event loop goes on
+// on another goroutine under the same deadline, until the stream ends, is
+// cut (MaxResponseBytes, the deadline, an error) or its reader closes it.
+// Chunks wait in a bounded queue (back-pressure: the function's write
+// waits for room).
+//
 // Safety: every piece of user code runs under a deadline enforced with
 // Runtime.Interrupt: an invocation (its module's top level included, when a
 // runtime loads it) under Config.Timeout or the route's own

@@ -202,7 +202,10 @@ func BenchmarkColdStartPooled(b *testing.B) {
 		e.DropRuntimes("bench")
 		// Let the spares refill, as they do between cold starts of a real
 		// server that is not saturated with them.
-		for len(e.spares) < cap(e.spares) {
+		for t0 := time.Now(); len(e.spares) < cap(e.spares); {
+			if time.Since(t0) > 10*time.Second {
+				b.Fatalf("the spare runtimes did not refill within 10 s (%d of %d)", len(e.spares), cap(e.spares))
+			}
 			goruntime.Gosched()
 		}
 		b.StartTimer()

@@ -271,6 +271,7 @@ func (rt *runtime) nodeModule(name string) *goja.Object {
 		rt.bufferGuarded = true
 		rt.guardBuffer(mod)
 		rt.extendBuffer(mod)
+		rt.bufferEncodings(mod)
 	case name == "util" && !rt.utilGuarded:
 		rt.utilGuarded = true
 		rt.guardUtil(mod)

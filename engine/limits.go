@@ -214,7 +214,6 @@ func (rt *runtime) stdGlobalValue(name string) goja.Value {
 		rt.guardRegexps()
 	case "Symbol":
 		rt.guardRegexps()
-		rt.addAsyncIterator(v.ToObject(vm))
 	case "Proxy":
 		v = rt.guardProxy(v)
 	}

@@ -118,7 +118,7 @@ func (rt *runtime) module(spec string, fromUser bool) goja.Value {
 	// global stays out of reach of functions.
 	def, ok := rt.e.lib.mods[name]
 	if !ok || (fromUser && strings.HasPrefix(name, "internal/")) {
-		e := rt.vm.NewGoError(fmt.Errorf("Cannot find module '%s': it is not one of the modules Tarsus functions can import (%s)", spec, strings.Join(BuiltinModules(), ", ")))
+		e := rt.vm.NewGoError(moduleNotFound{fmt.Sprintf("Cannot find module '%s': it is not one of the modules Tarsus functions can import (%s)", spec, strings.Join(BuiltinModules(), ", "))})
 		_ = e.Set("code", "MODULE_NOT_FOUND")
 		panic(e)
 	}
@@ -159,3 +159,9 @@ func (rt *runtime) module(spec string, fromUser bool) goja.Value {
 	}
 	return m.Get("exports")
 }
+
+// moduleNotFound is require's error for a module that does not exist,
+// worded as Node words it.
+type moduleNotFound struct{ msg string }
+
+func (e moduleNotFound) Error() string { return e.msg }

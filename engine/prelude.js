@@ -13,8 +13,6 @@
   // plain object or array never takes: reading one here makes goja build
   // the constructor in every runtime (13 µs).
   var $Object = Object, $isArray = Array.isArray;
-  // A Web Response (fetch's), as Fastify recognises one.
-  function isResponse(p) { return Object.prototype.toString.call(p) === '[object Response]'; }
   var toStr = Object.prototype.toString;
 
 
@@ -220,7 +218,7 @@
             Object.defineProperty(raw, 'statusCode', { get: function () { return reply._status; }, set: function (v) { reply._status = v; }, enumerable: true });
             Object.defineProperty(raw, 'headersSent', { get: function () { return reply._done; }, enumerable: true });
             Object.defineProperty(raw, 'writableEnded', { get: function () { return reply._done && reply._rawEnded !== false; }, enumerable: true });
-            S().rawMethods(reply, raw);
+            S().ST().rawMethods(reply, raw);
             Object.defineProperty(this, 'raw', { value: raw, writable: true, configurable: true });
             return raw;
           }, configurable: true
@@ -312,7 +310,8 @@
          (!(payload instanceof Error) && !(payload instanceof ArrayBuffer) &&
           !(payload.buffer instanceof ArrayBuffer) && typeof payload.then !== 'function' &&
           typeof payload.pipe !== 'function' && typeof payload.getReader !== 'function' &&
-          typeof payload[Symbol.asyncIterator] !== 'function' && !isResponse(payload)))) {
+          typeof payload[Symbol.asyncIterator] !== 'function' &&
+          Object.prototype.toString.call(payload) !== '[object Response]'))) {
       var ok = false;
       try { ok = host.sendValue(reply._status, hasOwn.call(reply, '_headers') ? reply._headers : null, payload); } catch (e) { ok = false; }
       if (ok) { reply._done = true; reply._end = undefined; return; }
@@ -523,151 +522,172 @@
     }
 
     // ---- streamed bodies (engine/stream.go) --------------------------------
+    // A stream (Web or Node), any async iterable, or a Web Response (as
+    // Fastify recognises one): sent as it is produced. The streaming parts
+    // are made the first time a reply streams.
     function isStreamPayload(p) {
       return typeof p.pipe === 'function' || typeof p.getReader === 'function' ||
-        typeof p[Symbol.asyncIterator] === 'function' || isResponse(p);
+        typeof p[Symbol.asyncIterator] === 'function' || Object.prototype.toString.call(p) === '[object Response]';
     }
-    function noop() {}
-    // StreamSource reads a Web ReadableStream, an async iterable, or a
-    // Node-style stream without async iteration (its data, end and error
-    // events, paused while chunks wait).
-    function StreamSource(p) {
-      if (typeof p.getReader === 'function') {
-        var reader = p.getReader();
-        this.next = function () { return reader.read(); };
-        this.cancel = function (e) { reader.cancel(e).catch(noop); };
-      } else if (typeof p[Symbol.asyncIterator] === 'function') {
-        var it = p[Symbol.asyncIterator]();
-        this.next = function () { return it.next(); };
-        this.cancel = function () {
-          try { if (typeof it.return === 'function') Promise.resolve(it.return()).catch(noop); } catch (e) { /* already failed */ }
-          if (typeof p.destroy === 'function') { try { p.destroy(); } catch (e) { /* its own */ } }
-        };
-      } else {
-        var q = [], ended = false, failed = null, waiting = null;
-        var wake = function () { if (waiting !== null) { var w = waiting; waiting = null; w(); } };
-        p.on('data', function (c) { q.push(c); if (q.length >= 16 && typeof p.pause === 'function') p.pause(); wake(); });
-        p.on('end', function () { ended = true; wake(); });
-        p.on('error', function (e) { failed = e || new Error('stream error'); wake(); });
-        this.next = function () {
-          return new Promise(function (resolve, reject) {
-            (function take() {
-              if (q.length > 0) {
-                var c = q.shift();
-                if (q.length < 4 && typeof p.resume === 'function') p.resume();
-                resolve({ done: false, value: c });
-              } else if (failed !== null) reject(failed);
-              else if (ended) resolve({ done: true, value: undefined });
-              else waiting = take;
-            })();
+    var streamingPart = null;
+    function ST() {
+      if (streamingPart === null) streamingPart = (function () {
+      // The onResponse hooks, once the stream is over (finish runs them
+      // for other replies).
+      function responded(reply) {
+        var ctx = reply._ctx;
+        if (ctx.onResponse !== null) {
+          runHooks(ctx.onResponse, reply.request, { sent: true, _done: false, request: reply.request, statusCode: reply._status, elapsedTime: reply.elapsedTime, log: reply.log, getHeader: function (k) { return reply.getHeader(k); }, getHeaders: function () { return reply.getHeaders(); } }, function (err) {
+            if (err) reply.log.error(String(err && err.stack || err));
           });
-        };
-        this.cancel = function () { if (typeof p.destroy === 'function') { try { p.destroy(); } catch (e) { /* its own */ } } };
+        }
       }
-    }
-    // pump reads the source into host.streamWrite, waiting when the
-    // engine's queue is full; an error before the first chunk is answered
-    // as Fastify does (the error handler), after it the body is cut.
-    function pump(reply, src) {
-      function onChunk(r) {
-        if (r.done) { host.streamEnd(); responded(reply); return; }
-        var w;
-        try { w = host.streamWrite(r.value); } catch (e) { src.cancel(e); onError(e); return; }
-        if (w === false) { src.cancel(); responded(reply); return; }
-        if (w !== undefined) w.then(next); else next();
+      function noop() {}
+      // StreamSource reads a Web ReadableStream, an async iterable, or a
+      // Node-style stream without async iteration (its data, end and error
+      // events, paused while chunks wait).
+      function StreamSource(p) {
+        if (typeof p.getReader === 'function') {
+          var reader = p.getReader();
+          this.next = function () { return reader.read(); };
+          this.cancel = function (e) { reader.cancel(e).catch(noop); };
+        } else if (typeof p[Symbol.asyncIterator] === 'function') {
+          var it = p[Symbol.asyncIterator]();
+          this.next = function () { return it.next(); };
+          this.cancel = function () {
+            try { if (typeof it.return === 'function') Promise.resolve(it.return()).catch(noop); } catch (e) { /* already failed */ }
+            if (typeof p.destroy === 'function') { try { p.destroy(); } catch (e) { /* its own */ } }
+          };
+        } else {
+          var q = [], ended = false, failed = null, waiting = null;
+          var wake = function () { if (waiting !== null) { var w = waiting; waiting = null; w(); } };
+          p.on('data', function (c) { q.push(c); if (q.length >= 16 && typeof p.pause === 'function') p.pause(); wake(); });
+          p.on('end', function () { ended = true; wake(); });
+          p.on('error', function (e) { failed = e || new Error('stream error'); wake(); });
+          this.next = function () {
+            return new Promise(function (resolve, reject) {
+              (function take() {
+                if (q.length > 0) {
+                  var c = q.shift();
+                  if (q.length < 4 && typeof p.resume === 'function') p.resume();
+                  resolve({ done: false, value: c });
+                } else if (failed !== null) reject(failed);
+                else if (ended) resolve({ done: true, value: undefined });
+                else waiting = take;
+              })();
+            });
+          };
+          this.cancel = function () { if (typeof p.destroy === 'function') { try { p.destroy(); } catch (e) { /* its own */ } } };
+        }
       }
-      function onError(e) {
-        if (host.streamError(e)) {
-          reply._done = false;
-          reply._isError = true;
-          send(reply, e);
-        } else responded(reply);
+      // pump reads the source into host.streamWrite, waiting when the
+      // engine's queue is full; an error before the first chunk is answered
+      // as Fastify does (the error handler), after it the body is cut.
+      function pump(reply, src) {
+        function onChunk(r) {
+          if (r.done) { host.streamEnd(); responded(reply); return; }
+          var w;
+          try { w = host.streamWrite(r.value); } catch (e) { src.cancel(e); onError(e); return; }
+          if (w === false) { src.cancel(); responded(reply); return; }
+          if (w !== undefined) w.then(next); else next();
+        }
+        function onError(e) {
+          if (host.streamError(e)) {
+            reply._done = false;
+            reply._isError = true;
+            send(reply, e);
+          } else responded(reply);
+        }
+        function next() {
+          var p;
+          try { p = src.next(); } catch (e) { onError(e); return; }
+          Promise.resolve(p).then(onChunk, onError);
+        }
+        next();
       }
-      function next() {
-        var p;
-        try { p = src.next(); } catch (e) { onError(e); return; }
-        Promise.resolve(p).then(onChunk, onError);
-      }
-      next();
-    }
 
-    // reply.raw's writing half, as far as Fastify users use Node's
-    // ServerResponse: writeHead, setHeader, write (false: wait for
-    // 'drain'), end, and the events drain, finish and close. The first
-    // write starts a streamed response, as reply.hijack() and raw writes
-    // do in Fastify.
-    function rawMethods(reply, raw) {
-      var listeners = {};
-      function emit(ev) {
-        var l = listeners[ev];
-        if (!l) return false;
-        listeners[ev] = l.filter(function (x) { return !x.once; });
-        l.forEach(function (x) { x.fn.call(raw); });
-        return true;
+      // reply.raw's writing half, as far as Fastify users use Node's
+      // ServerResponse: writeHead, setHeader, write (false: wait for
+      // 'drain'), end, and the events drain, finish and close. The first
+      // write starts a streamed response, as reply.hijack() and raw writes
+      // do in Fastify.
+      function rawMethods(reply, raw) {
+        var listeners = {};
+        function emit(ev) {
+          var l = listeners[ev];
+          if (!l) return false;
+          listeners[ev] = l.filter(function (x) { return !x.once; });
+          l.forEach(function (x) { x.fn.call(raw); });
+          return true;
+        }
+        function on(ev, fn, once) { (listeners[ev] || (listeners[ev] = [])).push({ fn: fn, once: once }); return raw; }
+        raw.on = raw.addListener = function (ev, fn) { return on(ev, fn, false); };
+        raw.once = function (ev, fn) { return on(ev, fn, true); };
+        raw.off = raw.removeListener = function (ev, fn) {
+          if (listeners[ev]) listeners[ev] = listeners[ev].filter(function (x) { return x.fn !== fn; });
+          return raw;
+        };
+        raw.emit = function (ev) { return emit(ev); };
+        raw.setHeader = function (k, v) { reply.header(k, v); return raw; };
+        raw.getHeader = function (k) { return reply.getHeader(k); };
+        raw.getHeaders = function () { return reply.getHeaders(); };
+        raw.hasHeader = function (k) { return reply.hasHeader(k); };
+        raw.removeHeader = function (k) { reply.removeHeader(k); };
+        raw.writeHead = function (code, msg, headers) {
+          if (msg !== null && typeof msg === 'object') headers = msg;
+          reply.code(code);
+          if (headers) Object.keys(headers).forEach(function (k) { reply.header(k, headers[k]); });
+          return raw;
+        };
+        function start() {
+          if (reply._rawEnded !== undefined) return;
+          if (reply._done && reply._hijacked !== true) {
+            var e = new Error('Cannot write to reply.raw after the reply was sent');
+            e.code = 'ERR_STREAM_WRITE_AFTER_END';
+            throw e;
+          }
+          var bad = host.checkHeaders(reply._headers);
+          if (bad !== undefined) {
+            var he = new TypeError(bad.message);
+            he.code = bad.code;
+            throw he;
+          }
+          reply._done = true;
+          reply._rawEnded = false;
+          host.streamStart(reply._status, reply._headers);
+        }
+        raw.flushHeaders = function () { start(); };
+        raw.write = function (chunk, enc, cb) {
+          if (typeof enc === 'function') cb = enc;
+          if (reply._rawEnded === true) {
+            var e = new Error('write after end');
+            e.code = 'ERR_STREAM_WRITE_AFTER_END';
+            throw e;
+          }
+          start();
+          var w = host.streamWrite(chunk);
+          if (typeof cb === 'function') Promise.resolve().then(function () { cb(); });
+          if (w === undefined) return true;
+          if (w !== false) w.then(function () { emit('drain'); });
+          return false;
+        };
+        raw.end = function (chunk, enc, cb) {
+          if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
+          if (typeof enc === 'function') cb = enc;
+          if (reply._rawEnded === true) return raw;
+          start();
+          if (chunk !== undefined && chunk !== null) host.streamWrite(chunk);
+          reply._rawEnded = true;
+          host.streamEnd();
+          responded(reply);
+          Promise.resolve().then(function () { if (typeof cb === 'function') cb(); emit('finish'); emit('close'); });
+          return raw;
+        };
       }
-      function on(ev, fn, once) { (listeners[ev] || (listeners[ev] = [])).push({ fn: fn, once: once }); return raw; }
-      raw.on = raw.addListener = function (ev, fn) { return on(ev, fn, false); };
-      raw.once = function (ev, fn) { return on(ev, fn, true); };
-      raw.off = raw.removeListener = function (ev, fn) {
-        if (listeners[ev]) listeners[ev] = listeners[ev].filter(function (x) { return x.fn !== fn; });
-        return raw;
-      };
-      raw.emit = function (ev) { return emit(ev); };
-      raw.setHeader = function (k, v) { reply.header(k, v); return raw; };
-      raw.getHeader = function (k) { return reply.getHeader(k); };
-      raw.getHeaders = function () { return reply.getHeaders(); };
-      raw.hasHeader = function (k) { return reply.hasHeader(k); };
-      raw.removeHeader = function (k) { reply.removeHeader(k); };
-      raw.writeHead = function (code, msg, headers) {
-        if (msg !== null && typeof msg === 'object') headers = msg;
-        reply.code(code);
-        if (headers) Object.keys(headers).forEach(function (k) { reply.header(k, headers[k]); });
-        return raw;
-      };
-      function start() {
-        if (reply._rawEnded !== undefined) return;
-        if (reply._done && reply._hijacked !== true) {
-          var e = new Error('Cannot write to reply.raw after the reply was sent');
-          e.code = 'ERR_STREAM_WRITE_AFTER_END';
-          throw e;
-        }
-        var bad = host.checkHeaders(reply._headers);
-        if (bad !== undefined) {
-          var he = new TypeError(bad.message);
-          he.code = bad.code;
-          throw he;
-        }
-        reply._done = true;
-        reply._rawEnded = false;
-        host.streamStart(reply._status, reply._headers);
-      }
-      raw.flushHeaders = function () { start(); };
-      raw.write = function (chunk, enc, cb) {
-        if (typeof enc === 'function') cb = enc;
-        if (reply._rawEnded === true) {
-          var e = new Error('write after end');
-          e.code = 'ERR_STREAM_WRITE_AFTER_END';
-          throw e;
-        }
-        start();
-        var w = host.streamWrite(chunk);
-        if (typeof cb === 'function') Promise.resolve().then(function () { cb(); });
-        if (w === undefined) return true;
-        if (w !== false) w.then(function () { emit('drain'); });
-        return false;
-      };
-      raw.end = function (chunk, enc, cb) {
-        if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
-        if (typeof enc === 'function') cb = enc;
-        if (reply._rawEnded === true) return raw;
-        start();
-        if (chunk !== undefined && chunk !== null) host.streamWrite(chunk);
-        reply._rawEnded = true;
-        host.streamEnd();
-        responded(reply);
-        Promise.resolve().then(function () { if (typeof cb === 'function') cb(); emit('finish'); emit('close'); });
-        return raw;
-      };
+      StreamSource.prototype._isSource = true;
+      return { StreamSource: StreamSource, pump: pump, rawMethods: rawMethods };
+      })();
+      return streamingPart;
     }
 
     var notFoundCtx = { url: '', onSend: null, onError: null, preSerialization: null, onResponse: null, errorHandler: null };
@@ -734,7 +754,7 @@
       } else onSendEnd(reply, payload);
     }
     function onSendEnd(reply, payload) {
-      if (payload !== null && typeof payload === 'object' && isResponse(payload)) {
+      if (payload !== null && typeof payload === 'object' && Object.prototype.toString.call(payload) === '[object Response]') {
         // Fastify takes a Response's status, headers and body.
         if (typeof payload.status === 'number') reply.code(payload.status);
         if (payload.headers !== null && typeof payload.headers === 'object' && typeof payload.headers.forEach === 'function') {
@@ -764,7 +784,7 @@
           throwLater(reply, FastifyError('FST_ERR_REP_READABLE_STREAM_LOCKED', 500, 'ReadableStream was locked. You should call releaseLock() method on reader before sending.'));
           return;
         }
-        finish(reply, new StreamSource(payload));
+        finish(reply, new (ST().StreamSource)(payload));
         return;
       }
       if (typeof payload !== 'string' && !(payload instanceof ArrayBuffer) && !(payload.buffer instanceof ArrayBuffer)) {
@@ -803,15 +823,12 @@
       }
       reply._done = true;
       reply._end = host.now();
-      if (payload instanceof StreamSource) {
+      if (payload !== undefined && payload !== null && payload._isSource === true) {
         host.streamStart(reply._status, reply._headers);
-        pump(reply, payload);
+        ST().pump(reply, payload);
         return;
       }
       host.respond(reply._status, reply._headers, payload);
-      responded(reply);
-    }
-    function responded(reply) {
       var ctx = reply._ctx;
       if (ctx.onResponse !== null) {
         runHooks(ctx.onResponse, reply.request, { sent: true, _done: false, request: reply.request, statusCode: reply._status, elapsedTime: reply.elapsedTime, log: reply.log, getHeader: function (k) { return reply.getHeader(k); }, getHeaders: function () { return reply.getHeaders(); } }, function (err) {
@@ -982,7 +999,7 @@
 
     return {
       FastifyError: FastifyError, describe: describe, rootLog: makeLogger(null), afterOnRequest: afterOnRequest,
-      send: send, runHooks: runHooks, rawMethods: rawMethods, runPayloadHooks: runPayloadHooks, onErrorHook: onErrorHook,
+      send: send, runHooks: runHooks, ST: ST, runPayloadHooks: runPayloadHooks, onErrorHook: onErrorHook,
       notFoundCtx: notFoundCtx, validationError: validationError
     };
   }

@@ -62,12 +62,13 @@ type Stream struct {
 	gone     bool  // the reader closed it
 	attached bool  // an invocation still runs for it
 	notify   chan struct{}
-	drain    func() // settles the function's write that waits for room
-	wake     func() // wakes the invocation's event loop
+	ended    chan struct{} // closed when no invocation runs for it any more
+	drain    func()        // settles the function's write that waits for room
+	wake     func()        // wakes the invocation's event loop
 }
 
 func newStream(wake func()) *Stream {
-	return &Stream{notify: make(chan struct{}, 1), wake: wake, attached: true}
+	return &Stream{notify: make(chan struct{}, 1), ended: make(chan struct{}), wake: wake, attached: true}
 }
 
 // Next returns the next chunk, blocking until there is one; io.EOF at
@@ -108,20 +109,34 @@ func (s *Stream) Next() ([]byte, error) {
 // invocation ends.
 func (s *Stream) Close() {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.gone {
+		s.mu.Unlock()
 		return
 	}
 	s.gone = true
 	s.q, s.qBytes = nil, 0
-	if s.drain != nil {
-		rel := s.drain
-		s.drain = nil
+	rel := s.drain
+	s.drain = nil
+	if s.attached && !s.done && s.wake != nil {
+		s.wake() // never blocks
+	}
+	s.mu.Unlock()
+	// Outside the lock: handing the job to the loop may wait for the loop,
+	// which may be waiting for the lock.
+	if rel != nil {
 		rel()
 	}
-	if s.attached && !s.done && s.wake != nil {
-		s.wake()
-	}
+}
+
+// Ended is closed once the function no longer runs for the stream (it
+// ended, was cut, or its reader closed it); Sent and Err are then final.
+func (s *Stream) Ended() <-chan struct{} { return s.ended }
+
+// Err is why the stream was cut (nil: it ended well, or not yet).
+func (s *Stream) Err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
 }
 
 // Sent is the number of body bytes the function wrote.
@@ -151,7 +166,11 @@ func (s *Stream) finish(err error) {
 // detach: no invocation runs for the stream any more.
 func (s *Stream) detach(err error) {
 	s.mu.Lock()
+	if s.attached {
+		close(s.ended)
+	}
 	s.attached = false
+	s.drain = nil // its hold went with the invocation
 	if !s.done {
 		s.done, s.err = true, err
 	}
@@ -371,23 +390,4 @@ func (e *Engine) continueStream(u *userState, rt *runtime, d *streamRun) {
 		}
 		s.finish(cut)
 	}
-}
-
-// addAsyncIterator gives Symbol the well-known Symbol.asyncIterator, which
-// goja lacks: the one esbuild's lowered for-await and async generators
-// and web-streams-polyfill fall back to (Symbol.for("Symbol.asyncIterator")),
-// so all of them, and the lifecycle's check for an async iterable, agree.
-func (rt *runtime) addAsyncIterator(sym *goja.Object) {
-	if v := sym.Get("asyncIterator"); v != nil && !goja.IsUndefined(v) {
-		return
-	}
-	forFn, ok := goja.AssertFunction(sym.Get("for"))
-	if !ok {
-		return
-	}
-	s, err := forFn(sym, rt.vm.ToValue("Symbol.asyncIterator"))
-	if err != nil {
-		return
-	}
-	_ = sym.DefineDataProperty("asyncIterator", s, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 }

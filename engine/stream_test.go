@@ -119,6 +119,8 @@ func TestStreamForms(t *testing.T) {
 			const t = setInterval(() => { reply.raw.write('data: ' + (++i) + '\n\n'); if (i === 3) { clearInterval(t); reply.raw.end(); } }, 2);
 		}`, "data: 1\n\ndata: 2\n\ndata: 3\n\n", "text/event-stream"},
 		{"compressed", `async () => new Blob(['z'.repeat(1000)]).stream().pipeThrough(new CompressionStream('gzip')).pipeThrough(new DecompressionStream('gzip'))`, strings.Repeat("z", 1000), ""},
+		{"web Response with a stream body", `async () => new Response(new ReadableStream({ start(c) { c.enqueue('r1'); c.enqueue('r2'); c.close(); } }), { status: 201, headers: { 'content-type': 'text/x-r', 'x-a': 'b' } })`, "r1r2", "text/x-r"},
+		{"web Response with a string body", `async () => new Response('plain body', { headers: { 'content-type': 'text/plain;charset=UTF-8' } })`, "plain body", "text/plain;charset=UTF-8"},
 		{"node-style stream", `(req, reply) => {
 			const ls = {}; const s = { on(ev, f) { ls[ev] = f; return s; }, pipe() {} };
 			setTimeout(() => { ls.data('n1'); ls.data('n2'); ls.end(); }, 2);
@@ -158,7 +160,7 @@ func TestStreamForms(t *testing.T) {
 // is cut; the deadline ends a stalled stream; a reader that goes away
 // ends the invocation (its interval stops).
 func TestStreamErrors(t *testing.T) {
-	e, sink := streamEngine(t, Config{MaxResponseBytes: 1000, Timeout: 300 * time.Millisecond})
+	e, sink := streamEngine(t, Config{MaxResponseBytes: 1000, Timeout: 2 * time.Second})
 	t.Run("error before the first chunk", func(t *testing.T) {
 		fn := compileFor(t, e, `export default [{}, async () => new ReadableStream({ pull(c) { c.error(new Error('boom')); } })]`)
 		resp, err := e.Invoke(context.Background(), "u", fn, benchReq())
@@ -203,7 +205,7 @@ func TestStreamErrors(t *testing.T) {
 		}
 		start := time.Now()
 		got, err := readAll(t, resp.Stream)
-		if got != "s" || !errors.Is(err, ErrTimeout) || time.Since(start) > 3*time.Second {
+		if got != "s" || !errors.Is(err, ErrTimeout) || time.Since(start) > 10*time.Second {
 			t.Fatalf("%q, %v after %v", got, err, time.Since(start))
 		}
 	})
@@ -239,4 +241,34 @@ export default [{}, async (req, reply) => {
 		}
 	})
 	_ = sink
+}
+
+// TestStreamWebResponse: a Web Response's status and headers are the
+// reply's (as Fastify 5 takes them); a null body is an empty reply.
+func TestStreamWebResponse(t *testing.T) {
+	e, sink := streamEngine(t, Config{})
+	fn := compileFor(t, e, `export default [{}, async (req) => req.body.a === 1
+  ? new Response(new Blob(['hi']).stream(), { status: 201, headers: [['x-a', 'b'], ['set-cookie', 'c=1'], ['set-cookie', 'd=2']] })
+  : new Response(null, { status: 204, headers: { 'x-none': '1' } })]`)
+	resp, err := e.Invoke(context.Background(), "u", fn, benchReq())
+	if err != nil || resp.Stream == nil {
+		t.Fatalf("%v %+v %v", err, resp, sink.all())
+	}
+	body, err := readAll(t, resp.Stream)
+	if err != nil || body != "hi" || resp.Status != 201 {
+		t.Fatalf("%d %q %v", resp.Status, body, err)
+	}
+	want := map[string]int{"x-a: b": 1, "set-cookie: c=1": 1, "set-cookie: d=2": 1}
+	for _, h := range resp.Headers {
+		delete(want, h.Name+": "+h.Value)
+	}
+	if len(want) != 0 {
+		t.Fatalf("headers %v lack %v", resp.Headers, want)
+	}
+	req := benchReq()
+	req.Body = []byte(`{"a":2}`)
+	resp, err = e.Invoke(context.Background(), "u", fn, req)
+	if err != nil || resp.Stream != nil || resp.Status != 204 || len(resp.Body) != 0 {
+		t.Fatalf("%v %+v", err, resp)
+	}
 }

@@ -21,10 +21,11 @@ import (
 //     Config.MaxTypedArrayBytes (the largest byte array a function may
 //     hold): a decompression bomb meets a RangeError TARSUS_LIMIT, never
 //     the heap.
-//   - A runtime holds at most maxCodecs open codecs (a flate compressor
-//     takes about 1 MB); a codec is closed by its last chunk, or by the end
-//     of the invocation that made it (its goroutine and buffers go then;
-//     using it in a later invocation is an error).
+//   - An invocation holds at most maxCodecs open codecs (a flate
+//     compressor takes about 1 MB); a codec is closed by its last chunk, or
+//     by the end of the invocation that made it (its goroutine ends with
+//     the invocation's context; using it in a later invocation is an
+//     error).
 //
 // compress/flate's reader keeps what it needs of its input and cannot be
 // fed piecewise, so a decompression runs on its own goroutine reading from
@@ -36,7 +37,12 @@ const maxCodecs = 16
 
 type codecHost struct {
 	rt   *runtime
-	live atomic.Int32
+	open []*codecState // codecs made by the current invocation, maybe closed
+}
+
+type codecState struct {
+	gen    uint64 // the event loop's generation: the invocation that made it
+	closed atomic.Bool
 }
 
 func (rt *runtime) codecBindings() goja.Value {
@@ -52,28 +58,32 @@ func (h *codecHost) codec(c goja.FunctionCall) goja.Value {
 	rt := h.rt
 	vm := rt.vm
 	format, decompress := c.Argument(0).String(), c.Argument(1).ToBoolean()
-	if h.live.Add(1) > maxCodecs {
-		h.live.Add(-1)
-		panic(rt.limitError(fmt.Sprintf("a runtime may have at most %d CompressionStreams and DecompressionStreams open at once; finish (close) one first", maxCodecs)))
-	}
-	ctx := rt.loop.context()
-	var closed atomic.Bool
-	release := func() {
-		if closed.CompareAndSwap(false, true) {
-			h.live.Add(-1)
+	gen := rt.loop.gen
+	keep := h.open[:0]
+	for _, st := range h.open {
+		if st.gen == gen && !st.closed.Load() {
+			keep = append(keep, st)
 		}
 	}
+	clear(h.open[len(keep):])
+	h.open = keep
+	if len(keep) >= maxCodecs {
+		panic(rt.limitError(fmt.Sprintf("a runtime may have at most %d CompressionStreams and DecompressionStreams open at once; finish (close) one first", maxCodecs)))
+	}
+	st := &codecState{gen: gen}
+	h.open = append(h.open, st)
+	// The invocation's context: its end stops a decompression's goroutine.
+	ctx := rt.loop.context()
 	var z codecImpl
 	if decompress {
 		z = newInflater(ctx, format, rt.e.cfg.MaxTypedArrayBytes)
 	} else {
 		z = newDeflater(format)
 	}
-	stop := context.AfterFunc(ctx, func() { release() })
+	closed := func() bool { return st.closed.Load() || st.gen != rt.loop.gen }
 	out := func(b []byte, err error) goja.Value {
 		if err != nil {
-			stop()
-			release()
+			st.closed.Store(true)
 			var le *codecLimitError
 			if errors.As(err, &le) {
 				panic(rt.limitError(fmt.Sprintf("Array buffer allocation failed: a DecompressionStream's output would pass %d bytes (engine MaxTypedArrayBytes)", rt.e.cfg.MaxTypedArrayBytes)))
@@ -87,7 +97,7 @@ func (h *codecHost) codec(c goja.FunctionCall) goja.Value {
 	}
 	o := vm.NewObject()
 	_ = o.Set("write", func(c goja.FunctionCall) goja.Value {
-		if closed.Load() {
+		if closed() {
 			panic(vm.NewTypeError("the stream's codec is closed (finished, failed, or made by an earlier invocation)"))
 		}
 		b, ok := rt.viewBytes(c.Argument(0))
@@ -97,12 +107,11 @@ func (h *codecHost) codec(c goja.FunctionCall) goja.Value {
 		return out(z.write(b))
 	})
 	_ = o.Set("finish", func(goja.FunctionCall) goja.Value {
-		if closed.Load() {
+		if closed() {
 			panic(vm.NewTypeError("the stream's codec is closed (finished, failed, or made by an earlier invocation)"))
 		}
 		b, err := z.finish()
-		stop()
-		release()
+		st.closed.Store(true)
 		return out(b, err)
 	})
 	return o

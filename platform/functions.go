@@ -164,12 +164,25 @@ func (p *Platform) invoke(ctx context.Context, user string, fn *engine.Function,
 	default:
 		status = 500
 	}
-	p.stats.record(p.metrics, user, fn.Route, dur, status, cold)
-	p.logs.invocation(user, store.LogRecord{
-		Time: start.UTC(), Kind: "invocation", Fn: fn.Route, ReqID: req.ID, Status: status,
-		DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold, Trigger: trigger,
-		Fetches: fetches,
-	})
+	record := func(dur time.Duration, respBytes int, fetches []store.FetchLog) {
+		p.stats.record(p.metrics, user, fn.Route, dur, status, cold)
+		p.logs.invocation(user, store.LogRecord{
+			Time: start.UTC(), Kind: "invocation", Fn: fn.Route, ReqID: req.ID, Status: status,
+			DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold, Trigger: trigger,
+			Fetches: fetches,
+		})
+	}
+	if err == nil && resp.Stream != nil {
+		// A streamed response: the invocation runs on until its stream is
+		// over; its record has the whole duration and body (and the
+		// fetches made meanwhile, by the runtime's goroutine, before Ended).
+		go func() {
+			<-resp.Stream.Ended()
+			record(time.Since(start), int(resp.Stream.Sent()), fetches)
+		}()
+	} else {
+		record(dur, respBytes, fetches)
+	}
 	if trigger == "cron" {
 		p.stats.count(p.metrics, user, fn.Route, 1, 0)
 	}

@@ -25,10 +25,6 @@ type host struct {
 
 var _ engine.Host = host{}
 
-func notAvailable(what string) error {
-	return &engine.HostError{ErrCode: "TARSUS_NOT_AVAILABLE", Message: what + " is not available on this server yet"}
-}
-
 // Env is the user's environment as the next invocation sees it.
 func (h host) Env(ctx context.Context, user string) (map[string]string, error) {
 	return h.p.hostEnv(ctx, user) // env.go

@@ -234,7 +234,17 @@ func (s *scheduler) run(e *schedEntry) {
 			{Name: "x-tarsus-trigger", Value: "cron"},
 		},
 	}
-	_, _ = s.p.invoke(ctx, e.user, fn, req, "cron")
+	resp, err := s.p.invoke(ctx, e.user, fn, req, "cron")
+	if err == nil && resp.Stream != nil {
+		// A streamed answer goes nowhere, but the function runs on until
+		// its stream ends (within its deadline): read it to the end.
+		for {
+			if _, err := resp.Stream.Next(); err != nil {
+				break
+			}
+		}
+		resp.Stream.Close()
+	}
 }
 
 // ScheduleInfo is one scheduled route as GET /api/v1/schedules shows it.

@@ -66,15 +66,6 @@ type serveConfig struct {
 	MaxKVBytes       int64
 }
 
-// envOr reads a text setting from the environment without checks. New
-// settings use options (see options.go) instead, which checks every value.
-func envOr(e *env, key, def string) string {
-	if v := e.getenv(key); v != "" {
-		return v
-	}
-	return def
-}
-
 func newServeCmd(e *env) *cobra.Command {
 	var cfg serveConfig
 	cmd := &cobra.Command{
