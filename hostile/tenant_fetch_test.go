@@ -19,7 +19,7 @@ func TestTenantFetch(t *testing.T) {
 	var bomb bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&bomb, gzip.BestCompression)
 	zero := make([]byte, 1<<20)
-	for range 64 { // 64 MiB of zeros, about 64 KiB on the wire
+	for range 16 { // 16 MiB of zeros, about 16 KiB on the wire, past the 1 MiB cap
 		zw.Write(zero)
 	}
 	zw.Close()
@@ -38,7 +38,7 @@ func TestTenantFetch(t *testing.T) {
 	}))
 	defer func() { close(release); up.Close() }()
 
-	s := start(t, testserver.Options{Timeout: 2 * time.Second, MaxRuntimes: 8, FetchAllow: []string{"127.0.0.1"}})
+	s := start(t, testserver.Options{Timeout: 2 * time.Second, MaxRuntimes: 8, FetchAllow: []string{"127.0.0.1"}, FetchMaxBytes: 1 << 20})
 	v := newVictim(s, 4)
 	tok := s.createUser("mallory")
 	s.mustDeploy(tok, "hold.ts", `export default [{}, async (req: any) => {
