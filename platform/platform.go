@@ -1,6 +1,8 @@
 // Package platform is Tarsus's domain layer: users and tokens, the deploy
 // path (check → build → contract check → store → publish), invocation with
-// its logs, statistics and metrics. It composes the leaf packages store,
+// its logs, statistics and metrics, and each user's environment variables
+// and secrets (env.go, secrets.go) and KV store (kv.go), which functions
+// reach through engine.Host (host.go). It composes the leaf packages store,
 // bundler and engine, and knows nothing of HTTP; package api serves it.
 //
 // Functions' fetch (host.go): engine.Host's Fetch goes through package
@@ -183,6 +185,7 @@ type Platform struct {
 	accessMet accessMetrics
 	sched     *scheduler
 	keys      keyCache
+	jwks      jwksCache
 
 	dummyOnce sync.Once
 	dummyHash []byte
