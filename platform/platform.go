@@ -5,6 +5,12 @@
 // reach through engine.Host (host.go). It composes the leaf packages store,
 // bundler and engine, and knows nothing of HTTP; package api serves it.
 //
+// Functions' fetch (host.go): engine.Host's Fetch goes through package
+// egress (the allow list, addresses refused after DNS, the body cap); its
+// refusals and limits, and network failures with Node's codes, become
+// engine.HostErrors. Each request an invocation made is counted in the
+// metrics and listed in its log record (Request.Fetched).
+//
 // Access to functions (access.go, keys.go, schedule.go): the route options
 // package access reads at deploy are stored with each route, so that the
 // scheduler knows every schedule and a route loaded after a restart keeps
