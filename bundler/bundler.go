@@ -160,7 +160,11 @@ func (b *Bundler) baseOptions() api.BuildOptions {
 		MinifyWhitespace:  b.minify,
 		MinifyIdentifiers: b.minify,
 		MinifySyntax:      b.minify,
-		Sourcemap:         api.SourceMapNone,
+		// Functions and classes keep the names Node gives them
+		// (constructor.name, error names, util.inspect) although
+		// identifiers are minified.
+		KeepNames: true,
+		Sourcemap: api.SourceMapNone,
 		// For Output.Inputs.
 		Metafile: true,
 	}
