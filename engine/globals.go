@@ -159,6 +159,9 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 		v = vm.GlobalObject()
 	case "console", "queueMicrotask", "structuredClone", "process":
 		v = rt.jsGlobal(name)
+	// Intl (intl.go).
+	case "Intl":
+		v = rt.makeIntl()
 	default:
 		return rt.stdGlobalValue(name)
 	}

@@ -51,6 +51,7 @@ type runtime struct {
 	regexpsGuarded bool // RegExp.prototype's symbol methods are size-checked (guardRegexps)
 
 	typedArraysGuarded bool // %TypedArray%.prototype's per-element loops are size-checked
+	intl               *intlState // Intl's per-runtime state (intl.go), made on first use
 	lastUsed           time.Time
 	broken             bool
 	closed             chan struct{}
