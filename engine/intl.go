@@ -51,7 +51,7 @@ type intlData struct {
 	mu      sync.Mutex
 	index   string
 	locales map[string]map[string]string // locale file → constructor → source
-	progs   map[string]*goja.Program      // "file/constructor" → compiled source
+	progs   map[string]*goja.Program     // "file/constructor" → compiled source
 	zones   map[string][][4]any          // zone → transitions
 }
 
@@ -194,6 +194,45 @@ func (rt *runtime) intlMethod(ctor string, proto *goja.Object, name string) goja
 		return v
 	}
 	return proto.Get(name)
+}
+
+// intlNumberMethods takes Number.prototype.toLocaleString off the
+// prototype, to be made with Intl.NumberFormat on first read (the
+// polyfill defines its own). Numbers need no global to exist, so this is
+// done in every runtime: about 4 KB, most of it goja making
+// Number.prototype. BigInt.prototype's is taken off when the BigInt
+// global is made (intlBigIntMethods); a BigInt literal's toLocaleString
+// in a runtime that has touched neither BigInt nor Intl is goja's (its
+// digits, ungrouped).
+func (rt *runtime) intlNumberMethods() error {
+	return rt.intlLater(rt.vm.ToValue(0).ToObject(rt.vm).Prototype(), "NumberFormat", "toLocaleString")
+}
+
+func (rt *runtime) intlBigIntMethods(bigint *goja.Object) {
+	if proto, ok := bigint.Get("prototype").(*goja.Object); ok {
+		_ = rt.intlLater(proto, "NumberFormat", "toLocaleString")
+	}
+}
+
+// intlLater takes proto's methods off, to be made by Intl[ctor]'s
+// polyfill on first read.
+func (rt *runtime) intlLater(proto *goja.Object, ctor string, names ...string) error {
+	g, err := rt.newProtoGuard(proto, false)
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		g.later(name, func() goja.Value { return rt.intlMethod(ctor, proto, name) })
+	}
+	return nil
+}
+
+// intlDateMethods does the same for Date.prototype's toLocale*String
+// (Intl.DateTimeFormat), when the Date global is made.
+func (rt *runtime) intlDateMethods(date *goja.Object) {
+	if proto, ok := date.Get("prototype").(*goja.Object); ok {
+		_ = rt.intlLater(proto, "DateTimeFormat", "toLocaleString", "toLocaleDateString", "toLocaleTimeString")
+	}
 }
 
 // intlHost is lib/intl.js's Go bindings.

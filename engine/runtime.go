@@ -50,7 +50,7 @@ type runtime struct {
 	urlGuarded     bool // URLSearchParams is size-checked
 	regexpsGuarded bool // RegExp.prototype's symbol methods are size-checked (guardRegexps)
 
-	typedArraysGuarded bool // %TypedArray%.prototype's per-element loops are size-checked
+	typedArraysGuarded bool       // %TypedArray%.prototype's per-element loops are size-checked
 	intl               *intlState // Intl's per-runtime state (intl.go), made on first use
 	lastUsed           time.Time
 	broken             bool
@@ -125,6 +125,9 @@ func (rt *runtime) install() error {
 		return err
 	}
 	if err := rt.guardArrays(); err != nil {
+		return err
+	}
+	if err := rt.intlNumberMethods(); err != nil {
 		return err
 	}
 	if rt.e.cfg.Lower != nil {
@@ -479,6 +482,8 @@ func (rt *runtime) guardStrings() error {
 	wrap("padStart", pad)
 	wrap("padEnd", pad)
 	rt.guardMoreStrings(proto, g)
+	// Made with Intl.Collator on first read (intl.go).
+	g.later("localeCompare", func() goja.Value { return rt.intlMethod("Collator", proto, "localeCompare") })
 	return nil
 }
 

@@ -179,9 +179,8 @@ func Build(src, out string) error {
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(lock)
 	index := map[string]any{
-		"source":  "package-lock.json sha256 " + hex.EncodeToString(sum[:]),
+		"source":  SourceHash(lock),
 		"locales": files,
 		"tags":    tags,
 		"zones":   zones,
@@ -191,6 +190,15 @@ func Build(src, out string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(out, "index.json"), append(b, '\n'), 0o644)
+}
+
+// SourceHash names what the output was built from: the npm lock file and
+// the locale list.
+func SourceHash(lock []byte) string {
+	h := sha256.New()
+	h.Write(lock)
+	h.Write([]byte(strings.Join(Locales, ",")))
+	return "sha256 " + hex.EncodeToString(h.Sum(nil)) + " (package-lock.json and the locale list)"
 }
 
 func mapKeys[K comparable, V any](m map[K]V) []K {

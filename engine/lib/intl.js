@@ -30,9 +30,12 @@ var polyfills = {
 // deps: the constructors a polyfill reads through Intl's property
 // descriptors when it runs (an accessor would read as absent): made first.
 var deps = {
-  NumberFormat: ['PluralRules'],
-  DateTimeFormat: ['NumberFormat'],
-  RelativeTimeFormat: ['NumberFormat', 'PluralRules']
+  NumberFormat: ['Locale', 'PluralRules'],
+  DateTimeFormat: ['Locale', 'NumberFormat'],
+  RelativeTimeFormat: ['Locale', 'NumberFormat', 'PluralRules'],
+  PluralRules: ['Locale'],
+  ListFormat: ['Locale'],
+  DisplayNames: ['Locale']
 };
 var own = {
   Collator: function () { return makeCollator(); },
@@ -68,6 +71,7 @@ var load = function (name) {
   if (C === undefined) throw new Error('Intl.' + name + ' failed to load');
   if (getIndex().tags[name]) lazyData(name, C);
   if (name === 'DateTimeFormat') zones(C);
+  if (name === 'supportedValuesOf') C = timeZoneValues(C);
   return C;
 };
 
@@ -103,15 +107,22 @@ var lazyData = function (name, C) {
   };
   var ensure = function (k) {
     if (inLoad || typeof k !== 'string' || Object.prototype.hasOwnProperty.call(target, k)) return;
-    if (Object.prototype.hasOwnProperty.call(tags, k)) loadFile(tags[k]);
+    if (!Object.prototype.hasOwnProperty.call(tags, k)) return;
+    var f = tags[k];
+    loadFile(f);
+    // A regional tag answered by its language's data (tr-TR by tr).
+    if (!Object.prototype.hasOwnProperty.call(target, k) && Object.prototype.hasOwnProperty.call(target, f)) target[k] = target[f];
   };
   C.localeData = new Proxy(target, {
     get: function (t, k) { ensure(k); return t[k]; },
     has: function (t, k) { ensure(k); return k in t; },
     getOwnPropertyDescriptor: function (t, k) { ensure(k); return Reflect.getOwnPropertyDescriptor(t, k); }
   });
-  // English is the default locale: it is registered first.
+  // English is the default locale: it is registered first; en-US, as in
+  // Node, where the polyfill lets it be set.
   loadFile('en');
+  var dl = Object.getOwnPropertyDescriptor(C, '__defaultLocale');
+  if (dl && dl.set) C.__defaultLocale = 'en-US';
   var avail = C.availableLocales;
   Object.keys(tags).forEach(function (t) { avail.add(t); });
 };
@@ -121,6 +132,21 @@ var zones = function (C) {
   var fixed = C.tzData;
   C.tzData = host.zones(fixed);
   if (typeof C.__setDefaultTimeZone === 'function') C.__setDefaultTimeZone('UTC');
+};
+
+// timeZoneValues answers supportedValuesOf('timeZone') from the zone list
+// (the polyfill checks each zone against every other, in JS: seconds).
+var timeZoneValues = function (orig) {
+  var f = {
+    supportedValuesOf: function supportedValuesOf(key) {
+      if (String(key) === 'timeZone') {
+        return getIndex().zones.filter(function (z) { return z.indexOf('/') > 0 && z.slice(0, 4) !== 'Etc/'; }).concat(['UTC']).sort();
+      }
+      return orig.call(this, key);
+    }
+  }.supportedValuesOf;
+  define(Intl, 'supportedValuesOf', f);
+  return f;
 };
 
 // ---- Collator (x/text/collate) ---------------------------------------------
