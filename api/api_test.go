@@ -355,9 +355,13 @@ func TestPathRules(t *testing.T) {
 	if npm.Status != 400 || !strings.Contains(string(npm.Body), "tarsus push") {
 		t.Errorf("bare import: %d %s", npm.Status, npm.Body)
 	}
-	fsImport := s.put(tok, "fs.ts", `import {readFileSync} from "fs"; export default [{}, () => readFileSync("/etc/passwd", "utf8")]`)
-	if fsImport.Status != 400 {
-		t.Errorf("fs import: %d %s", fsImport.Status, fsImport.Body)
+	// fs deploys (packages import it without using it) but reads nothing.
+	s.mustPut(tok, "fs.ts", `import {readFileSync} from "fs"; export default [{}, () => readFileSync("/etc/passwd", "utf8")]`)
+	if r := s.call("alice", "fs", "{}"); r.Status != 500 || strings.Contains(string(r.Body), "root:") || !strings.Contains(string(r.Body), "not available") {
+		t.Errorf("fs call: %d %s", r.Status, r.Body)
+	}
+	if r := s.put(tok, "net.ts", `import {nosuch} from "node:nosuchmodule"; export default [{}, () => nosuch]`); r.Status != 400 {
+		t.Errorf("an unknown built-in: %d %s", r.Status, r.Body)
 	}
 }
 
@@ -376,10 +380,12 @@ func TestGlobalsDoNotLeakBetweenUsers(t *testing.T) {
 	if r := s.call("alice", "get", "{}"); string(r.Body) != `{"seen":"alice-secret"}` {
 		t.Errorf("alice's warm global: %s", r.Body)
 	}
-	// No host access: require of fs, process.env, and the source-map loader.
+	// No host access: fs loads (as a module whose functions throw), the
+	// host's environment is not process.env (only the user's own
+	// variables are, and bob has none).
 	s.mustPut(b, "probe.ts", `export default [{}, () => {
 		let req = "blocked";
-		try { (globalThis as any).require("fs") ; req = "fs loaded" } catch (e) {}
+		try { (globalThis as any).require("fs").readFileSync("/etc/hostname"); req = "fs read" } catch (e) {}
 		return {req, env: Object.keys(process.env).length}
 	}]`)
 	if r := s.call("bob", "probe", "{}"); string(r.Body) != `{"req":"blocked","env":0}` {

@@ -81,6 +81,7 @@ const (
 	classAPI                  // /api/v1/* and everything else: APIBodyLimit
 	classDeploy               // uploads: DeployBodyLimit
 	classConsole              // GET /, /console/*: APIBodyLimit
+	classKV                   // PUT /api/v1/kv/{key}: one KV value (kvBodyLimit)
 )
 
 func hasPrefixFold(s, prefix string) bool {
@@ -97,6 +98,8 @@ func classify(method, path string) class {
 			return classDeploy
 		case method == fiber.MethodPut && hasPrefixFold(rest, "functions/"):
 			return classDeploy
+		case method == fiber.MethodPut && hasPrefixFold(rest, "kv/"):
+			return classKV
 		}
 		return classAPI
 	}
@@ -180,6 +183,8 @@ func (s *Server) limitFor(method, path string) int {
 	switch classify(method, path) {
 	case classDeploy:
 		return s.cfg.DeployBodyLimit
+	case classKV:
+		return kvBodyLimit
 	case classInvoke:
 		// /<user>/<route>, as the router splits it.
 		rest := strings.TrimPrefix(path, "/")
@@ -245,9 +250,13 @@ func (s *Server) guard(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderContentSecurityPolicy, cspAPI)
 		c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
 	}
-	if cls == classAPI || cls == classConsole {
+	if cls == classAPI || cls == classConsole || cls == classKV {
 		if r.IsBodyStream() {
-			b, over, err := readBody(c, s.cfg.APIBodyLimit)
+			limit := s.cfg.APIBodyLimit
+			if cls == classKV {
+				limit = kvBodyLimit
+			}
+			b, over, err := readBody(c, limit)
 			if err != nil || over {
 				c.Response().Header.SetConnectionClose()
 			}
@@ -278,6 +287,9 @@ func errUnsupportedEncoding(ce []byte) error {
 func (s *Server) tooLarge(cls class, n int) error {
 	if cls == classDeploy {
 		return apiError(413, "TARSUS_TOO_LARGE", "the upload has more than "+sizeText(s.cfg.DeployBodyLimit)+" ("+strconv.Itoa(n)+" bytes); the limit of one deploy request is "+sizeText(s.cfg.DeployBodyLimit)+": deploy in parts")
+	}
+	if cls == classKV {
+		return apiError(413, "TARSUS_KV_TOO_LARGE", "the value has more than "+sizeText(kvBodyLimit)+"; a KV value may have at most "+sizeText(kvBodyLimit))
 	}
 	return apiError(413, "TARSUS_TOO_LARGE", "the request body has more than "+sizeText(s.cfg.APIBodyLimit)+"; this route accepts at most "+sizeText(s.cfg.APIBodyLimit))
 }

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,9 +45,26 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 		}
 		return err
 	}
+	ra := s.p.RouteAccess(fn)
+	if ra != nil && ra.CORS != nil && c.Method() == fiber.MethodOptions {
+		return preflight(c, ra.CORS)
+	}
 	if c.Method() != fiber.MethodPost {
 		c.Set(fiber.HeaderAllow, "POST")
 		return apiError(405, "TARSUS_METHOD_NOT_ALLOWED", "Route "+c.Method()+":"+string(c.Request().RequestURI())+" accepts only POST")
+	}
+	// Headers of the route's access options (CORS, rate limit): on every
+	// answer, a refusal included; the function's own headers replace them.
+	var set []string
+	if ra != nil || s.p.DefaultRateLimit() {
+		var err error
+		if set, err = s.admit(c, user, fn, ra); err != nil {
+			return err
+		}
+	}
+	var claims []byte
+	if len(set) > 0 {
+		claims, _ = c.Locals(claimsLocal).([]byte)
 	}
 	// The body, raw and at most the function's bodyLimit (+1 byte, so
 	// that the function's own parser answers 413 in Fastify's way, through
@@ -77,6 +95,7 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 		IP:       c.IP(),
 		Host:     string(r.Host()),
 		Protocol: protocol(c),
+		User:     claims,
 	}
 	req.Headers = make([]engine.Header, 0, r.Header.Len())
 	r.Header.VisitAll(func(k, v []byte) {
@@ -110,6 +129,9 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 	// already; none ever reaches the wire.
 	for _, h := range resp.Headers {
 		if !isToken(h.Name) || !validValue(h.Value) {
+			if resp.Stream != nil {
+				resp.Stream.Close()
+			}
 			s.log.Error("a function set an invalid response header; answered 500", "user", user, "route", route, "header", strconv.Quote(h.Name), "value", strconv.Quote(h.Value))
 			return apiError(500, "TARSUS_BAD_HEADER", "the function "+route+" set the response header "+strconv.Quote(h.Name)+" with an invalid name or value (control characters such as CR or LF are not allowed)")
 		}
@@ -131,6 +153,12 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 			out.Header.SetContentType(h.Value)
 			continue
 		}
+		if len(set) > 0 {
+			if i := slices.Index(set, h.Name); i >= 0 {
+				out.Header.Del(h.Name)
+				set[i] = ""
+			}
+		}
 		out.Header.Add(h.Name, h.Value)
 	}
 	// A page a function serves must never act as the console: it runs
@@ -141,12 +169,58 @@ func (s *Server) invoke(c *fiber.Ctx) error {
 	}
 	out.Header.Set(fiber.HeaderXContentTypeOptions, "nosniff")
 	switch {
+	case resp.Stream != nil && (resp.Status == 304 || resp.Status == 204 || resp.Status < 200):
+		// No body may follow: the function's stream is ended unread.
+		resp.Stream.Close()
+		if resp.Status == 304 {
+			write304(c, resp, sandbox)
+		}
+	case resp.Stream != nil:
+		// Sent chunked, each chunk as the function produces it; fasthttp
+		// closes the body (fnBody.Close) when it is written or the client
+		// is gone, which ends the invocation.
+		out.SetBodyStream(&fnBody{s: resp.Stream, conn: c.Context().Conn(), wt: s.cfg.WriteTimeout}, -1)
 	case resp.Status == 304:
 		write304(c, resp, sandbox)
 	case resp.Status == 204 || (resp.Status >= 100 && resp.Status < 200):
 	default:
 		out.SetBodyRaw(resp.Body)
 	}
+	return nil
+}
+
+// fnBody is a streamed function response as fasthttp reads a body
+// stream: each Read returns (part of) one chunk the function wrote, which
+// fasthttp writes and flushes as one HTTP chunk. A stream the engine cut
+// (size cap, deadline, the function's error) fails the Read, and fasthttp
+// then closes the connection without the last chunk, so the client sees
+// the body is incomplete. The write deadline is renewed at each chunk:
+// only a client that stops reading is cut off by WriteTimeout.
+type fnBody struct {
+	s    *engine.Stream
+	cur  []byte
+	conn net.Conn
+	wt   time.Duration
+}
+
+func (b *fnBody) Read(p []byte) (int, error) {
+	for len(b.cur) == 0 {
+		c, err := b.s.Next()
+		if err != nil {
+			return 0, err
+		}
+		b.cur = c
+	}
+	if b.conn != nil && b.wt > 0 {
+		_ = b.conn.SetWriteDeadline(time.Now().Add(b.wt))
+	}
+	n := copy(p, b.cur)
+	b.cur = b.cur[n:]
+	return n, nil
+}
+
+func (b *fnBody) Close() error {
+	b.s.Close()
 	return nil
 }
 

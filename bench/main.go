@@ -24,7 +24,7 @@ var (
 	allPeers     = []string{"original", "node", "deno", "bun", "workerd"}
 	// extraScenarios run only when selected (-scenario / -only); they are
 	// reported after the others.
-	extraScenarios = []string{"soak"}
+	extraScenarios = []string{"soak", "compare"}
 )
 
 // bench is one run: its configuration, its report, the peers and the
@@ -43,7 +43,10 @@ type config struct {
 	Peers string // bench/peers
 	Work  string // this run's scratch folder
 	Bin   string // the tarsus binary
-	Quick bool
+	// compare: the git revision measured against, and the rounds.
+	Baseline string
+	Rounds   int
+	Quick    bool
 
 	Scenarios map[string]bool
 	PeerSet   map[string]bool
@@ -114,6 +117,8 @@ func run() error {
 		users     = flag.Int("users", 0, "density: users deployed (default 10000; 200 with -quick)")
 		warm      = flag.Int("warm-users", 0, "density: users made warm at once (default 1000; 100 with -quick)")
 		churnDur  = flag.Duration("churn", 0, "churn duration (default 5m; 20s with -quick)")
+		baseline  = flag.String("baseline", "", "compare: the git revision this checkout is measured against (e.g. HEAD~3)")
+		rounds    = flag.Int("rounds", 3, "compare: interleaved rounds per binary")
 		churnUser = flag.Int("churn-users", 0, "churn: users the requests are spread over (default 1000; 200 with -quick)")
 	)
 	flag.Parse()
@@ -155,6 +160,7 @@ func run() error {
 	if *scenario != "" {
 		*only = *scenario
 	}
+	cfg.Baseline, cfg.Rounds = *baseline, max(*rounds, 1)
 	if cfg.DensityWarm > cfg.DensityUsers {
 		cfg.DensityWarm = cfg.DensityUsers
 	}
@@ -164,6 +170,9 @@ func run() error {
 		if *only == "soak" {
 			// A soak alone does not replace the full run's results.
 			cfg.Out = filepath.Join(root, "bench", "SOAK.md")
+		}
+		if *only == "compare" {
+			cfg.Out = filepath.Join(root, "bench", "COMPARE.md")
 		}
 	case "-":
 	default:
@@ -176,7 +185,7 @@ func run() error {
 		return fmt.Errorf("-peers: %w", err)
 	}
 
-	if _, err := exec.LookPath("wrk"); err != nil && (cfg.Scenarios["warm"] || cfg.Scenarios["churn"] || cfg.Scenarios["neighbour"] || cfg.Scenarios["soak"]) {
+	if _, err := exec.LookPath("wrk"); err != nil && (cfg.Scenarios["warm"] || cfg.Scenarios["compare"] || cfg.Scenarios["churn"] || cfg.Scenarios["neighbour"] || cfg.Scenarios["soak"]) {
 		return errors.New("wrk is not installed; install it with: apt-get install -y wrk")
 	}
 	if !*noPin {
@@ -261,6 +270,8 @@ func run() error {
 			err = b.neighbour(ctx)
 		case "soak":
 			err = b.soak(ctx)
+		case "compare":
+			err = b.compare(ctx)
 		}
 		if err != nil {
 			logf("scenario %s failed: %v", s, err)

@@ -197,18 +197,6 @@ func (s *server) drop(ctx context.Context, user string) error {
 	return s.call(ctx, "POST", "/api/v1/runtimes/drop?user="+user, "", nil, nil)
 }
 
-type stats struct {
-	WarmRuntimes int `json:"warmRuntimes"`
-	Invocations  int `json:"invocations"`
-	ColdStarts   int `json:"coldStarts"`
-}
-
-func (s *server) stats(ctx context.Context, user string) (stats, error) {
-	var st stats
-	err := s.call(ctx, "GET", "/api/v1/stats?user="+user, "", nil, &st)
-	return st, err
-}
-
 // answer is one invocation's outcome.
 type answer struct {
 	Status int

@@ -26,11 +26,20 @@ var nodeBuiltins = map[string]struct{}{
 }
 
 // builtinName reports whether spec names a Node built-in ("fs",
-// "fs/promises", "node:anything") and returns its name without "node:".
+// "fs/promises", "node:anything") or a Tarsus module ("tarsus:kv") and
+// returns its name without "node:".
 func builtinName(spec string) (string, bool) {
 	if name, ok := strings.CutPrefix(spec, "node:"); ok {
 		return name, true
 	}
+	if isTarsusModule(spec) {
+		return spec, true
+	}
 	_, ok := nodeBuiltins[spec]
 	return spec, ok
 }
+
+// isTarsusModule reports whether spec names one of Tarsus's own modules
+// ("tarsus:kv"): provided by the engine when it is in Options.Builtins,
+// never looked for in node_modules.
+func isTarsusModule(spec string) bool { return strings.HasPrefix(spec, "tarsus:") }

@@ -47,13 +47,21 @@ type Options struct {
 	// with "\n//# sourceMappingURL=" + MapName(route).
 	// Optional. Default: false, no source map.
 	SourceMap bool
-	// Builtins are the Node built-in modules functions may import; the
+	// Builtins are the Node built-in modules functions may import, and
+	// Tarsus's own modules ("tarsus:kv", kept with their prefix); the
 	// engine's global require must provide them. Each may be given with or
 	// without "node:"; both forms are allowed and the bundle always calls
 	// require with the bare name. Importing any other built-in is an Error.
 	// Optional. Default (nil): "buffer", "url", "util". An empty non-nil
 	// slice allows none.
 	Builtins []string
+	// Check reports whether the runtime can parse a bundle (the engine's
+	// CheckSyntax). When set, every bundle is checked; one the runtime
+	// cannot parse is rebuilt with more syntax lowered (class fields, see
+	// lower.go), and if it still cannot be parsed, its build fails with the
+	// runtime's error instead of its deploy.
+	// Optional. Default: nil, bundles are not checked.
+	Check func(code []byte) error
 	// Logger receives a debug record per bundle and esbuild's warnings.
 	// Optional. Default: discard.
 	Logger *slog.Logger
@@ -65,6 +73,7 @@ type Bundler struct {
 	sourceMap bool
 	builtins  map[string]bool // bare names
 	allowed   string          // human list of builtins, for messages
+	check     func([]byte) error
 	log       *slog.Logger
 }
 
@@ -98,6 +107,7 @@ func New(opts Options) *Bundler {
 		minify:    !opts.NoMinify,
 		sourceMap: opts.SourceMap,
 		builtins:  map[string]bool{},
+		check:     opts.Check,
 		log:       opts.Logger,
 	}
 	if b.log == nil {
@@ -126,12 +136,22 @@ func New(opts Options) *Bundler {
 // baseOptions are the esbuild options shared by Build and BuildDir.
 func (b *Bundler) baseOptions() api.BuildOptions {
 	o := api.BuildOptions{
-		LogLevel:          api.LogLevelSilent,
-		Bundle:            true,
-		Write:             false,
-		Format:            api.FormatIIFE,
-		Platform:          api.PlatformNeutral,
-		MainFields:        []string{"module", "main"},
+		LogLevel: api.LogLevelSilent,
+		Bundle:   true,
+		Write:    false,
+		Format:   api.FormatIIFE,
+		// Packages are resolved as Cloudflare's wrangler resolves them for
+		// Workers: its conditions, and esbuild's browser platform (its
+		// default), which honours the package.json "browser" field (a
+		// string entry, and a map that swaps or disables files) and reads
+		// the main fields browser, module, main. The import or require
+		// condition follows how each file is imported; default always
+		// applies; node never does. As in Node, a package's "exports"
+		// match in the package's own key order. So a package with a worker or browser build (nanoid,
+		// uuid, jose, axios) gets it instead of its Node build.
+		Platform:          api.PlatformBrowser,
+		Conditions:        workerConditions(),
+		MainFields:        []string{"browser", "module", "main"},
 		Target:            api.ES2022,
 		Supported:         supported(),
 		Define:            map[string]string{"process.env.NODE_ENV": `"production"`},
@@ -151,11 +171,19 @@ func (b *Bundler) baseOptions() api.BuildOptions {
 	return o
 }
 
+// workerConditions are the package.json "exports" conditions wrangler
+// gives esbuild for every Worker build (its getBuildConditions), in its
+// order.
+func workerConditions() []string { return []string{"workerd", "worker", "browser"} }
+
 // builtinResult resolves the Node built-in name (spec without "node:"):
 // external if allowed, an error otherwise.
 func (b *Bundler) builtinResult(spec, name string) api.OnResolveResult {
 	if b.builtins[name] {
 		return api.OnResolveResult{Path: name, External: true}
+	}
+	if isTarsusModule(spec) {
+		return errorResult(fmt.Sprintf("%q is not a Tarsus module (%s)", spec, b.allowed))
 	}
 	return errorResult(fmt.Sprintf("Node built-in %q is not available in Tarsus functions (%s)", spec, b.allowed))
 }
@@ -206,6 +234,18 @@ func (b *Bundler) buildOne(entry string, opts api.BuildOptions, srcPrefix string
 	route := RouteOf(entry)
 	start := time.Now()
 	res := api.Build(opts)
+	if b.check != nil && len(res.Errors) == 0 {
+		if err := b.check(bundleCode(res)); err != nil {
+			b.log.Debug("bundle rebuilt with class fields lowered", "fn", route, "err", err)
+			opts.Supported = fallbackSupported()
+			res = api.Build(opts)
+			if len(res.Errors) == 0 {
+				if err := b.check(bundleCode(res)); err != nil {
+					return Output{}, Errors{{File: entry, Text: "the bundle does not parse in the runtime even with class fields lowered (please report it: valid JavaScript must run): " + err.Error()}}
+				}
+			}
+		}
+	}
 	dur := time.Since(start)
 	for _, w := range res.Warnings {
 		ws := convertMessages([]api.Message{w}, entry)
@@ -236,6 +276,16 @@ func (b *Bundler) buildOne(entry string, opts api.BuildOptions, srcPrefix string
 	}
 	b.log.Debug("bundled", "fn", route, "dur_ms", dur.Milliseconds(), "bytes", len(out.Code))
 	return out, nil
+}
+
+// bundleCode is the script of a build's output files (not its map).
+func bundleCode(res api.BuildResult) []byte {
+	for _, f := range res.OutputFiles {
+		if !strings.HasSuffix(f.Path, ".map") {
+			return f.Contents
+		}
+	}
+	return nil
 }
 
 // metafileInputs returns the input files of esbuild's metafile, stripped

@@ -9,6 +9,10 @@ import (
 	"github.com/evanw/esbuild/pkg/api"
 )
 
+// disabledNamespace holds the empty modules that stand for built-ins a
+// package's "browser" field disables.
+const disabledNamespace = "tarsus-disabled"
+
 // skipBuiltinCheck marks a resolve the disk plugin started itself, so that
 // its own callback lets esbuild's resolver handle it.
 type skipBuiltinCheck struct{}
@@ -76,7 +80,7 @@ func (b *Bundler) diskPlugin() api.Plugin {
 				if !ok {
 					return api.OnResolveResult{}, nil
 				}
-				if !b.builtins[name] && !strings.HasPrefix(args.Path, "node:") {
+				if !b.builtins[name] && !strings.HasPrefix(args.Path, "node:") && !isTarsusModule(args.Path) {
 					// An npm polyfill of the same name may be installed.
 					r := pb.Resolve(args.Path, api.ResolveOptions{
 						Importer:   args.Importer,
@@ -87,6 +91,14 @@ func (b *Bundler) diskPlugin() api.Plugin {
 						With:       args.With,
 					})
 					if len(r.Errors) == 0 && r.Path != "" {
+						if (r.Namespace == "file" || r.Namespace == "") && !filepath.IsAbs(r.Path) {
+							// A package.json "browser" map disabled the
+							// module ("fs": false): esbuild's resolver says
+							// so with a bare path, which a plugin cannot
+							// hand back; an empty module is what esbuild
+							// makes of it.
+							return api.OnResolveResult{Path: r.Path, Namespace: disabledNamespace}, nil
+						}
 						res := api.OnResolveResult{Path: r.Path, Namespace: r.Namespace, External: r.External, Suffix: r.Suffix, PluginData: r.PluginData}
 						if !r.SideEffects {
 							res.SideEffects = api.SideEffectsFalse
@@ -95,6 +107,10 @@ func (b *Bundler) diskPlugin() api.Plugin {
 					}
 				}
 				return b.builtinResult(args.Path, name), nil
+			})
+			pb.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: disabledNamespace}, func(api.OnLoadArgs) (api.OnLoadResult, error) {
+				empty := ""
+				return api.OnLoadResult{Contents: &empty, Loader: api.LoaderJS}, nil
 			})
 		},
 	}

@@ -208,3 +208,48 @@ func TestBuildDirMatchesBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildDirWorkerResolution: packages resolve as wrangler resolves them
+// for Workers: the workerd, worker and browser "exports" conditions apply
+// and node does not (a package's conditions match in its own key order), the "browser" field (an entry, a map that swaps a file,
+// a map that disables a built-in, which becomes an empty module), and the
+// browser main field before module and main.
+func TestBuildDirWorkerResolution(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"node_modules/cond-workerd/package.json":  `{"name": "cond-workerd", "exports": {"node": "./node.js", "workerd": "./workerd.js", "worker": "./worker.js", "browser": "./browser.js", "default": "./default.js"}}`,
+		"node_modules/cond-workerd/node.js":       `module.exports = "node";`,
+		"node_modules/cond-workerd/workerd.js":    `module.exports = "workerd";`,
+		"node_modules/cond-workerd/worker.js":     `module.exports = "worker";`,
+		"node_modules/cond-workerd/browser.js":    `module.exports = "browser";`,
+		"node_modules/cond-workerd/default.js":    `module.exports = "default";`,
+		"node_modules/cond-worker/package.json":   `{"name": "cond-worker", "exports": {"node": "./node.js", "worker": "./worker.js", "default": "./default.js"}}`,
+		"node_modules/cond-worker/node.js":        `module.exports = "node";`,
+		"node_modules/cond-worker/worker.js":      `module.exports = "worker";`,
+		"node_modules/cond-worker/default.js":     `module.exports = "default";`,
+		"node_modules/cond-import/package.json":   `{"name": "cond-import", "exports": {"node": "./node.js", "import": "./esm.mjs", "require": "./cjs.js"}}`,
+		"node_modules/cond-import/node.js":        `module.exports = "node";`,
+		"node_modules/cond-import/esm.mjs":        `export default "import";`,
+		"node_modules/cond-import/cjs.js":         `module.exports = "require";`,
+		"node_modules/field-browser/package.json": `{"name": "field-browser", "main": "./main.js", "module": "./module.js", "browser": "./browser.js"}`,
+		"node_modules/field-browser/main.js":      `module.exports = "main";`,
+		"node_modules/field-browser/module.js":    `export default "module";`,
+		"node_modules/field-browser/browser.js":   `module.exports = "browser-field";`,
+		"node_modules/map-browser/package.json":   `{"name": "map-browser", "main": "./index.js", "browser": {"./node-impl.js": "./web-impl.js", "fs": false}}`,
+		"node_modules/map-browser/index.js":       `const fs = require("fs"); module.exports = require("./node-impl.js") + ":" + typeof fs + ":" + Object.keys(fs).length;`,
+		"node_modules/map-browser/node-impl.js":   `module.exports = "node-impl";`,
+		"node_modules/map-browser/web-impl.js":    `module.exports = "web-impl";`,
+		"functions/r.ts": `import a from "cond-workerd"; import b from "cond-worker"; import c from "cond-import"; import d from "field-browser"; import e from "map-browser";
+const req = require("cond-import");
+export default [{}, () => ({ a, b, c, req, d, e })];`,
+	})
+	outs, err := New(Options{NoMinify: true}).BuildDir(filepath.Join(root, "functions"), []string{"r.ts"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(runNode(t, outs[0].Code).Result)
+	want := `{"a":"workerd","b":"worker","c":"import","req":"require","d":"browser-field","e":"web-impl:object:0"}`
+	if got != want {
+		t.Errorf("resolved\n%s\nwant\n%s", got, want)
+	}
+}

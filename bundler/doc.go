@@ -22,11 +22,19 @@
 // reads only its default export, so esbuild binds it directly: no module
 // namespace object or export getters are built when a runtime loads the
 // function. Bundles of earlier versions assigned the whole namespace; both
-// shapes have a "default". The code targets ES2022 with async generators,
-// for-await, regexp match indices (the d flag) and regexp set notation (the v
-// flag) lowered or moved to run time, because goja does not support them.
-// Decorators and "using" declarations are lowered as well, and so are
-// object spread and rest ({...x}, const {a, ...r} = x): goja runs them as
+// shapes have a "default". The code targets ES2022 with what goja cannot
+// parse lowered (async generators, for-await, decorators, auto-accessors,
+// using, import() and import.meta) and regexp literals with the d or v
+// flag moved to run time; lower.go lists the set and how it was found
+// (the syntax corpus in testdata/syntax, which TestSyntaxCorpus runs
+// through the bundler and the engine and compares with node). With
+// [Options.Check] (the engine's parser) each bundle is checked; one the
+// runtime still cannot parse (a class field named get, set or async) is
+// rebuilt with class fields lowered too, which costs private fields their
+// speed and so is done only where needed; one that cannot be parsed even
+// then fails to build, with the runtime's error.
+// Object spread and rest are lowered as well
+// ({...x}, const {a, ...r} = x): goja runs them as
 // one native loop no deadline reaches ({...new Uint8Array(2**22)} ran 29 s),
 // esbuild's helpers as a for...in loop goja interrupts. The one difference
 // from native spread: `const {...r} = null` (rest with no other key)
@@ -49,6 +57,16 @@
 // Output.Inputs lists the files a bundle was built from (from esbuild's
 // metafile), so that a caller can tell which bundles a changed file
 // affects; [ImportKey] tells which bundles a new file might affect.
+//
+// # Packages
+//
+// npm packages are resolved as Cloudflare's wrangler resolves them for
+// Workers: the package.json "exports" conditions workerd, worker and
+// browser (then import or require, as the file is imported, and default),
+// esbuild's browser platform, so the "browser" field is honoured (an entry
+// file, or a map that swaps or disables files), and the main fields
+// browser, module, main. A package with a Worker or browser build gets it
+// instead of its Node build.
 //
 // # File rules
 //

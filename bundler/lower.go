@@ -12,9 +12,35 @@ import (
 
 // supported is the syntax esbuild must lower for goja.
 //
-// goja lacks async generators, for-await and the regexp d and v flags: have
-// esbuild lower them (or, for regexp flags, move them to a run-time RegExp
-// call so only that call fails instead of the whole script).
+// The set was found by compiling and running a corpus of modern syntax in
+// goja itself (testdata/syntax, run by TestSyntaxCorpus through the
+// bundler and the engine and compared with node). goja parses and runs
+// ES2022 (class fields, static blocks, private methods and fields, #x in
+// obj, logical assignment, optional chaining, ??, numeric separators,
+// BigInt, **, regexp named groups, lookbehind and the s flag, hashbang)
+// but not:
+//
+//   - async generators and for-await ("Async generators are not
+//     supported yet"): esbuild lowers them to generator helpers;
+//   - the regexp d and v flags ("Invalid flags supplied to RegExp
+//     constructor" fails the whole script): esbuild moves such a literal
+//     to a run-time RegExp call, so only that call throws;
+//   - decorators, class auto-accessors (accessor x) and using / await
+//     using: lowered (the ES2022 target implies it; listed so that a later
+//     target cannot let them through);
+//   - import() and import.meta, which a classic script cannot contain:
+//     import() of a bundled file becomes a promise of its module, of a
+//     built-in a promise of require(name); import.meta becomes an empty
+//     object (esbuild warns).
+//
+// Class fields named get, set or async also fail to parse; lowering them
+// is costly, so a bundle gets it only when it needs it (fallbackSupported).
+//
+// Top-level await cannot be lowered into a classic script: esbuild reports
+// it as a build error at the await. goja also rejects one valid binding
+// pattern no esbuild setting rewrites (a property whose value is an array
+// pattern with an element default and a default of its own,
+// const {k: [x = 1] = []} = o); the corpus pins it.
 //
 // goja runs object spread ({...x}) and object rest (const {a, ...r} = x)
 // as one native loop that no interrupt reaches: {...new Uint8Array(2**22)}
@@ -28,8 +54,29 @@ func supported() map[string]bool {
 		"for-await":            false,
 		"regexp-match-indices": false,
 		"regexp-set-notation":  false,
+		"decorators":           false,
+		"using":                false,
+		"dynamic-import":       false,
+		"import-meta":          false,
 		"object-rest-spread":   false,
 	}
+}
+
+// fallbackSupported is supported with class fields lowered too: what a
+// bundle is rebuilt with when Options.Check says goja cannot parse it.
+//
+// goja's parser takes a class field named get, set or async
+// (class C { set = f }, hono's Context) for the start of an accessor or an
+// async method and fails with "Unexpected token =". esbuild moves fields
+// into the constructor (__publicField(this, "set", f), with define
+// semantics) and, to keep their order, private fields too: #x becomes a
+// WeakMap, which made lru-cache's get/set loop 6 to 9 times slower in goja.
+// So only a bundle that needs it pays for it.
+func fallbackSupported() map[string]bool {
+	m := supported()
+	m["class-field"] = false
+	m["class-static-field"] = false
+	return m
 }
 
 // MaxLowerSource is the longest script Lower and LowerBundle rewrite, in

@@ -20,8 +20,27 @@
 // that counts what is pending, so the loop ends as soon as the reply is sent
 // or nothing more can happen.
 //
-// Host APIs available to functions are installed by [hostAPI] values; new ones
-// (fetch, KV, secrets) plug in there without touching the lifecycle.
+// Everything outside the runtime a function reaches (its environment and
+// secrets, KV, fetch) goes through one interface, [Host], whose calls carry
+// plain data only, so that they can be served in-process or across a
+// worker-process boundary. A call that takes time settles a promise
+// through the runtime's event loop (loop.go): the loop counts what is
+// pending (timers, host calls), cancels the invocation's context when it
+// ends, and drops whatever an ended invocation's callbacks hand back.
+// Built-in modules (modules.go) are Go, or JavaScript in lib/ compiled once
+// per engine, made in a runtime on first require.
+//
+// fetch (fetch.go, lib/internal/fetch.js): Headers, Request and Response
+// are JavaScript classes; the requests are made by Config.Host.Fetch on
+// goroutines of their own, one call per redirect hop (the engine follows
+// redirects so that the Host checks every hop's address), and their
+// results, and each chunk of a body read, come back to the runtime as
+// loop jobs. Per invocation: at most Config.MaxFetches requests and
+// Config.MaxFetchConns connections open at once (more wait; when all open
+// ones sit idle with unread bodies the least recently used is closed, as
+// Cloudflare Workers does), each request under Config.FetchTimeout and
+// never past the invocation's deadline; the invocation's end cancels what
+// is still open. Each request is reported through Request.Fetched.
 //
 // Size limits: goja checks an interrupt only between JS instructions, never
 // inside a native call, and allocates whatever size a native call asks for;
@@ -58,6 +77,14 @@
 //     counted at 9 characters per UTF-16 unit, its most escaped form),
 //     and a query string's parameter count (MaxArrayLength) are checked
 //     before goja_nodejs runs.
+//   - Cryptography (crypto.go: node:crypto and crypto.subtle over Go's
+//     crypto packages): the bytes a binding takes are existing views or
+//     strings checked before they are decoded, outputs a function sizes
+//     are checked against MaxTypedArrayBytes, and the work a function
+//     chooses is capped (MaxPBKDF2Work, MaxScryptWork, MaxRSAKeyBits).
+//     Slow synchronous calls run on a goroutine the runtime waits for
+//     together with the deadline; crypto.subtle settles its promises on
+//     the event loop.
 //   - Object spread and rest, which goja runs as one native loop per
 //     source ({...new Uint8Array(2 ** 22)}: 29 s, 1.5 GB), never reach
 //     goja: the bundler lowers them to for...in loops goja interrupts, in
@@ -83,6 +110,20 @@
 // first use (prelude.js: S and SP), and the request's and reply's
 // accessors and methods on first read, write or `in` (host.lazy, a proxy
 // with Go traps in the prototype chain).
+//
+// The Web classes (EventTarget, AbortController, DOMException, the WHATWG
+// streams, Blob, File, FormData, CompressionStream, …) are internal modules
+// in lib/ (modules.go), made on first reference to one of their globals.
+// The streams are web-streams-polyfill, vendored by libgen (go generate):
+// lib/web-streams-polyfill.js is generated, never edited.
+//
+// Streamed responses (stream.go): a handler that answers with a stream
+// commits its response at the first chunk and Invoke returns it with a
+// Stream; the runtime stays with the invocation, whose event loop goes on
+// on another goroutine under the same deadline, until the stream ends, is
+// cut (MaxResponseBytes, the deadline, an error) or its reader closes it.
+// Chunks wait in a bounded queue (back-pressure: the function's write
+// waits for room).
 //
 // Safety: every piece of user code runs under a deadline enforced with
 // Runtime.Interrupt: an invocation (its module's top level included, when a

@@ -142,8 +142,35 @@ type Config struct {
 	// Default: MemoryLimit + MemoryLimit/4 when the watchdog is on.
 	// Negative leaves the Go runtime's limit alone.
 	SoftMemoryLimit int64
+	// MaxPBKDF2Work caps one PBKDF2 derivation (crypto.pbkdf2,
+	// pbkdf2Sync, crypto.subtle's PBKDF2): iterations × output blocks
+	// (the key length over the digest's size, rounded up). 1 Mi
+	// iterations of SHA-256 took 0.21 s on a 2-core machine, of SHA-512
+	// 0.44 s. Optional. Default: 2 Mi (2,097,152).
+	MaxPBKDF2Work int64
+	// MaxScryptWork caps one scrypt derivation: N × r × p (its memory,
+	// 128 × N × r bytes, is capped by the call's maxmem and by
+	// MaxTypedArrayBytes). N = 2^15, r = 8, p = 1 (2^18) took 0.15 s.
+	// Optional. Default: 2^20.
+	MaxScryptWork int64
+	// MaxRSAKeyBits caps the RSA keys functions generate and import:
+	// generating one takes time that varies widely with its size (4096
+	// bits: 0.09 to 1.5 s measured), and using one grows with the cube of
+	// its size. Optional. Default: 4096.
+	MaxRSAKeyBits int
 	// Sink receives console output; nil discards it.
 	Sink Sink
+	// FetchTimeout bounds one fetch request, its body included; it never
+	// runs past the invocation's deadline. Optional. Default: 30s.
+	FetchTimeout time.Duration
+	// MaxFetches is how many requests (redirect hops included) one
+	// invocation may make; the next fails with TARSUS_FETCH_LIMIT.
+	// Optional. Default: 50 (Cloudflare Workers' number).
+	MaxFetches int
+	// MaxFetchConns is how many fetch connections one invocation may have
+	// open at once; more requests wait for one to close.
+	// Optional. Default: 6 (Cloudflare Workers' number).
+	MaxFetchConns int
 	// Host serves the environment, KV and fetch to functions (host.go).
 	// Optional: without it process.env is empty and KV and fetch fail.
 	Host Host
@@ -152,6 +179,15 @@ type Config struct {
 }
 
 func (c *Config) fill() {
+	if c.MaxPBKDF2Work <= 0 {
+		c.MaxPBKDF2Work = 2 << 20
+	}
+	if c.MaxScryptWork <= 0 {
+		c.MaxScryptWork = 1 << 20
+	}
+	if c.MaxRSAKeyBits <= 0 {
+		c.MaxRSAKeyBits = 4096
+	}
 	if c.Timeout <= 0 {
 		c.Timeout = 10 * time.Second
 	}
@@ -214,6 +250,15 @@ func (c *Config) fill() {
 	}
 	if c.MaxResponseBytes <= 0 {
 		c.MaxResponseBytes = 16 << 20
+	}
+	if c.FetchTimeout <= 0 {
+		c.FetchTimeout = 30 * time.Second
+	}
+	if c.MaxFetches <= 0 {
+		c.MaxFetches = 50
+	}
+	if c.MaxFetchConns <= 0 {
+		c.MaxFetchConns = 6
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
@@ -629,6 +674,13 @@ type Request struct {
 	IP       string
 	Host     string // Host header, e.g. localhost:3401
 	Protocol string // http or https
+	// Fetched, if set, is told of each request the function makes (each
+	// redirect hop is one) once it has ended; it is called on the
+	// invocation's goroutine, before Invoke returns.
+	Fetched func(FetchRecord)
+	// User is the caller's verified identity as JSON (a JWT's claims),
+	// request.user in the function; nil leaves request.user undefined.
+	User []byte
 }
 
 // Header is one request or response header. Request header names are lower case.
@@ -643,6 +695,10 @@ type Response struct {
 	Wait    time.Duration // time spent waiting for a runtime
 	Run     time.Duration // time spent in the runtime
 	Warning string        // set when the engine had to answer for the function
+	// Stream, when set, is the body (Body is empty): the function is still
+	// producing it (stream.go). The caller reads it to its end and must
+	// Close it, whatever happens.
+	Stream *Stream
 }
 
 // Invoke runs req through fn on one of user's runtimes. A panic in goja or
@@ -687,14 +743,33 @@ func (e *Engine) run(u *userState, rt *runtime, ctx context.Context, fn *Functio
 			ierr := e.internalError(rt, fn.Route, x)
 			rt.consoleLine("error", fn.Path+": the runtime failed (an internal error, logged by the server); it was discarded")
 			resp, err = nil, &FunctionError{Message: "Internal Server Error: the runtime failed while running " + fn.Path + " and was discarded", Cause: ierr.Error()}
+			if rt.streaming != nil {
+				rt.streaming = nil
+				if rt.inv != nil && rt.inv.stream != nil {
+					rt.inv.stream.detach(ErrStreamFailed)
+				}
+				rt.loop.reset()
+				rt.inv = nil
+			}
 		}
-		if rt.niced {
-			u.pool.markHog()
+		if d := rt.streaming; d != nil {
+			// The runtime stays with the invocation until its stream ends.
+			rt.streaming = nil
+			go e.continueStream(u, rt, d)
+			return
 		}
-		e.ended(rt)
-		u.pool.release(rt)
+		e.finishRun(u, rt)
 	}()
 	return rt.invoke(ctx, fn, req, timeout)
+}
+
+// finishRun gives an invocation's runtime back to the pool.
+func (e *Engine) finishRun(u *userState, rt *runtime) {
+	if rt.niced {
+		u.pool.markHog()
+	}
+	e.ended(rt)
+	u.pool.release(rt)
 }
 
 // internalError marks rt broken after a panic, logs the panic once and

@@ -46,6 +46,12 @@ type Limits struct {
 	Timeout time.Duration
 	// BodyLimit is opts.bodyLimit, in bytes. Zero: Config.DefaultBodyLimit.
 	BodyLimit int
+	// Access is, as JSON, the route options that say who may call the
+	// route and when (opts.method and opts.config's schedule, cors, auth,
+	// jwt and rateLimit; a RegExp as {"$regexp", "flags"}, a function as
+	// {"$function": true}). The engine does not interpret them: the
+	// platform checks them at deploy. Empty: the route sets none.
+	Access string
 }
 
 // Function is a compiled, contract-checked function. It is immutable and
@@ -62,11 +68,17 @@ type Function struct {
 	timeout          time.Duration // 0: Config.Timeout
 	bodyLimit        int
 	defaultBody      int // Config.DefaultBodyLimit when it was made
+	access           string
 	hasPreValidation bool
 	body, query      *fastify.Validator
 	params, headers  *fastify.Validator
 	responses        map[string]*fastify.Serializer
 	CompileTime      time.Duration
+
+	// Extra is the caller's own data about the function (the platform:
+	// its parsed access options), set before the function is published
+	// and only read afterwards. The engine never reads it.
+	Extra any
 
 	// lazy functions (Load) compile their schemas in the first runtime
 	// that loads them.
@@ -76,13 +88,16 @@ type Function struct {
 	metaErr  error
 }
 
+// Access is the route's access options as JSON (see [Limits.Access]).
+func (fn *Function) Access() string { return fn.access }
+
 // BodyLimit is the largest request body the function accepts, in bytes.
 func (fn *Function) BodyLimit() int { return fn.bodyLimit }
 
 // Limits reports the limits the route's options set, for the caller to
 // store with the bundle and hand back to Load (zero fields: the defaults).
 func (fn *Function) Limits() Limits {
-	l := Limits{Timeout: fn.timeout}
+	l := Limits{Timeout: fn.timeout, Access: fn.access}
 	if fn.bodyLimit != fn.defaultBody {
 		l.BodyLimit = fn.bodyLimit
 	}
@@ -133,6 +148,7 @@ func (e *Engine) Load(src Source) (*Function, error) {
 	if n := src.Limits.BodyLimit; n > 0 {
 		fn.bodyLimit = n
 	}
+	fn.access = src.Limits.Access
 	fn.CompileTime = time.Since(start)
 	return fn, nil
 }
@@ -343,6 +359,9 @@ func (fn *Function) readLimits(o *goja.Object) {
 		if n := v.ToFloat(); n >= 1 && n <= float64(1<<40) {
 			fn.bodyLimit = int(n)
 		}
+	}
+	if v := o.Get("access"); v != nil && !goja.IsUndefined(v) {
+		fn.access = v.String()
 	}
 	if v := o.Get("timeout"); v != nil && !goja.IsUndefined(v) {
 		if n := v.ToFloat(); n > 0 && n <= float64(maxRouteTimeout/time.Millisecond) {

@@ -7,7 +7,6 @@ import (
 	"math"
 	"reflect"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
@@ -95,6 +94,8 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 		})
 	case "crypto":
 		v = rt.makeCrypto()
+	case "CryptoKey", "SubtleCrypto":
+		v = rt.module("internal/webcrypto", false).ToObject(vm).Get(name)
 	case "TextEncoder":
 		v = vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
 			o := call.This
@@ -112,53 +113,39 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 				}
 				return rt.newUint8Array([]byte(s))
 			})
+			_ = o.Set("encodeInto", rt.encodeInto)
 			return nil
 		})
 	case "TextDecoder":
-		v = vm.ToValue(func(call goja.ConstructorCall) *goja.Object {
-			label := "utf-8"
-			if a := call.Argument(0); !goja.IsUndefined(a) {
-				label = strings.ToLower(a.String())
-			}
-			if label != "utf-8" && label != "utf8" && label != "unicode-1-1-utf-8" {
-				panic(vm.NewTypeError(fmt.Sprintf("TextDecoder: encoding %q is not supported (only utf-8)", label)))
-			}
-			fatal := false
-			if opt, ok := call.Argument(1).(*goja.Object); ok {
-				fatal = opt.Get("fatal") != nil && opt.Get("fatal").ToBoolean()
-			}
-			o := call.This
-			_ = o.Set("encoding", "utf-8")
-			_ = o.Set("fatal", fatal)
-			_ = o.Set("decode", func(c goja.FunctionCall) goja.Value {
-				a := c.Argument(0)
-				if goja.IsUndefined(a) {
-					return vm.ToValue("")
-				}
-				// A view of the bytes: a plain array or an array-like is
-				// refused, as in browsers, never converted from its length.
-				b, ok := rt.viewBytes(a)
-				if !ok {
-					e := vm.NewTypeError(`The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.`)
-					_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
-					panic(e)
-				}
-				if fatal && !utf8.Valid(b) {
-					panic(vm.NewTypeError("The encoded data was not valid for encoding utf-8"))
-				}
-				b = trimBOM(b)
-				return vm.ToValue(strings.ToValidUTF8(string(b), "\uFFFD"))
-			})
-			return nil
-		})
+		v = rt.textDecoderClass()
 	case "Buffer":
 		v = rt.nodeModule("buffer").Get("Buffer")
 	case "URL", "URLSearchParams":
 		v = rt.nodeModule("url").Get(name)
+	case "fetch", "Headers", "Request", "Response":
+		v = rt.module("internal/fetch", false).ToObject(vm).Get(name)
 	case "global":
 		v = vm.GlobalObject()
-	case "console", "queueMicrotask", "structuredClone", "process":
+	case "process":
+		v = rt.module("process", false)
+	case "console", "queueMicrotask", "structuredClone", "performance", "navigator":
 		v = rt.jsGlobal(name)
+	case "DOMException":
+		v = rt.module("internal/domexception", false).ToObject(vm).Get(name)
+	case "Event", "EventTarget", "CustomEvent":
+		v = rt.module("internal/events", false).ToObject(vm).Get(name)
+	case "AbortController", "AbortSignal":
+		v = rt.module("internal/abort", false).ToObject(vm).Get(name)
+	case "ReadableStream", "ReadableStreamDefaultReader", "ReadableStreamBYOBReader", "ReadableStreamBYOBRequest",
+		"ReadableStreamDefaultController", "ReadableByteStreamController", "WritableStream",
+		"WritableStreamDefaultWriter", "WritableStreamDefaultController", "TransformStream",
+		"TransformStreamDefaultController", "ByteLengthQueuingStrategy", "CountQueuingStrategy",
+		"TextEncoderStream", "TextDecoderStream", "CompressionStream", "DecompressionStream":
+		v = rt.module("internal/streams", false).ToObject(vm).Get(name)
+	case "Blob", "File":
+		v = rt.module("internal/blob", false).ToObject(vm).Get(name)
+	case "FormData":
+		v = rt.module("internal/formdata", false).ToObject(vm).Get(name)
 	// Intl (intl.go).
 	case "Intl":
 		v = rt.makeIntl()
@@ -202,6 +189,11 @@ func (rt *runtime) makeCrypto() goja.Value {
 		_, _ = rand.Read(buf)
 		return arg
 	})
+	// crypto.subtle is made on first read (crypto.go).
+	subtle := vm.ToValue(func(goja.FunctionCall) goja.Value {
+		return rt.module("internal/webcrypto", false).ToObject(vm).Get("subtle")
+	})
+	_ = crypto.DefineAccessorProperty("subtle", subtle, nil, goja.FLAG_TRUE, goja.FLAG_TRUE)
 	return crypto
 }
 
@@ -281,6 +273,8 @@ func (rt *runtime) nodeModule(name string) *goja.Object {
 	case name == "buffer" && !rt.bufferGuarded:
 		rt.bufferGuarded = true
 		rt.guardBuffer(mod)
+		rt.extendBuffer(mod)
+		rt.bufferEncodings(mod)
 	case name == "util" && !rt.utilGuarded:
 		rt.utilGuarded = true
 		rt.guardUtil(mod)

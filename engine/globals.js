@@ -61,16 +61,27 @@
     return function structuredClone(v) { return clone(v, new Map()); };
   }
 
-  if (name === 'process') {
-    return {
-      env: {}, platform: 'tarsus', version: 'v20.0.0', versions: {}, argv: [],
-      nextTick: function (cb) {
-        var args = Array.prototype.slice.call(arguments, 1);
-        Promise.resolve().then(function () { cb.apply(undefined, args); });
-      },
-      hrtime: { bigint: function () { return BigInt(Math.round(host.now() * 1e6)); } },
-      cwd: function () { return '/'; }
+  if (name === 'performance') {
+    // Milliseconds on the runtime's clock (host.now), as Node's
+    // performance.now() counts from the process's start.
+    var origin = Date.now() - host.now();
+    var perf = {
+      now: function now() { return host.now(); },
+      toJSON: function () { return { timeOrigin: origin }; }
     };
+    Object.defineProperty(perf, 'timeOrigin', { value: origin, enumerable: true });
+    Object.defineProperty(perf, Symbol.toStringTag, { value: 'Performance', configurable: true });
+    return perf;
   }
+
+  if (name === 'navigator') {
+    var nav = {};
+    Object.defineProperty(nav, 'userAgent', { value: 'Tarsus', enumerable: true });
+    Object.defineProperty(nav, 'hardwareConcurrency', { value: 1, enumerable: true });
+    Object.defineProperty(nav, 'language', { value: 'en-US', enumerable: true });
+    Object.defineProperty(nav, Symbol.toStringTag, { value: 'Navigator', configurable: true });
+    return nav;
+  }
+
   return undefined;
 })

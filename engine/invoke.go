@@ -35,6 +35,10 @@ type invocation struct {
 	// outcome), so validation of an unchanged body is not done again.
 	bodyChecked bool
 	bodyErr     *fastify.ValidationError
+	// stream is the streamed body (stream.go), streamResp the response it
+	// belongs to until the first chunk commits it.
+	stream     *Stream
+	streamResp *Response
 }
 
 // invoke runs one request. The runtime is marked broken when it must not be
@@ -42,6 +46,7 @@ type invocation struct {
 // It ends after timeout, or when ctx ends.
 func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeout time.Duration) (*Response, error) {
 	inv := &invocation{fn: fn, req: req}
+	start := time.Now()
 	rt.inv = inv
 	rt.logBytes, rt.logCut = 0, false
 	rt.vm.ClearInterrupt()
@@ -58,7 +63,16 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeo
 			rt.broken = true
 		}
 		rt.niced = niced
+		rt.endFetches()
 		rt.dl = nil
+		if rt.streaming != nil {
+			// The response streams on: the invocation goes on elsewhere
+			// (continueStream), with what is left of its deadline.
+			return
+		}
+		if inv.stream != nil {
+			inv.stream.detach(ErrStreamFailed)
+		}
 		rt.loop.reset()
 		rt.inv = nil
 		rt.curFn = ""
@@ -74,23 +88,15 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeo
 		return rt.failure(err)
 	}
 	rt.loop.endTurn()
-	for !inv.done && rt.loop.pending > 0 {
-		rt.waiting.Store(true)
-		job, ok := rt.loop.wait()
-		rt.waiting.Store(false)
-		if !ok {
-			if rt.memStop.Load() {
-				return rt.failure(errMemoryStop)
-			}
-			return rt.failure(errDeadline)
-		}
-		if err := job(); err != nil {
-			if isInterrupt(err) {
-				return rt.failure(err)
-			}
-			rt.consoleLine("error", "Uncaught "+errorText(err))
-		}
-		rt.loop.endTurn()
+	if err := rt.runLoop(inv, func() bool { return inv.done }); err != nil {
+		return rt.failure(err)
+	}
+	if !inv.done && inv.stream != nil {
+		// The stream's source can produce nothing more, and nothing was
+		// sent: an empty body.
+		rt.consoleLine("warn", fmt.Sprintf("%s: the response stream never produced a chunk or ended and nothing more could happen; answered with an empty body", fn.Path))
+		rt.commitStream()
+		inv.stream.finish(nil)
 	}
 	if !inv.done {
 		// Nothing is pending and nothing was sent: answer as Fastify does for
@@ -98,7 +104,36 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeo
 		rt.consoleLine("warn", fmt.Sprintf("%s finished without sending a reply; answered 200 with an empty body", fn.Path))
 		return &Response{Status: 200, Headers: []Header{{"content-length", "0"}}, Warning: "no reply sent"}, nil
 	}
+	if inv.stream != nil && inv.resp == inv.streamResp && !inv.stream.over() {
+		rt.streaming = &streamRun{ctx: ctx, at: start.Add(timeout)}
+	}
 	return inv.resp, nil
+}
+
+// runLoop runs the event loop's jobs until done() or nothing is pending.
+func (rt *runtime) runLoop(inv *invocation, done func() bool) error {
+	for !done() && rt.loop.pending > 0 {
+		rt.waiting.Store(true)
+		job, ok := rt.loop.wait()
+		rt.waiting.Store(false)
+		if !ok {
+			if rt.memStop.Load() {
+				return errMemoryStop
+			}
+			if inv.stream != nil && inv.stream.isGone() && rt.dl.why() == nil {
+				return errClientGone
+			}
+			return errDeadline
+		}
+		if err := job(); err != nil {
+			if isInterrupt(err) {
+				return err
+			}
+			rt.consoleLine("error", "Uncaught "+errorText(err))
+		}
+		rt.loop.endTurn()
+	}
+	return nil
 }
 
 func isInterrupt(err error) bool {
@@ -287,6 +322,11 @@ func (d *requestInfo) Get(key string) goja.Value {
 			}
 		}
 		return goja.Null()
+	case "user":
+		if r.User == nil {
+			return goja.Undefined()
+		}
+		return vm.ToValue(string(r.User))
 	case "protocol":
 		if r.Protocol == "" {
 			return vm.ToValue("http")

@@ -168,7 +168,12 @@ func (rt *runtime) stdGlobalValue(name string) goja.Value {
 	vm := rt.vm
 	v := rt.stdGlobal.Get(name)
 	if v == nil {
-		return nil
+		if name != "WeakRef" && name != "FinalizationRegistry" {
+			return nil
+		}
+		v = rt.stdExtra(name, goja.Undefined())
+		rt.defineGlobal(name, v)
+		return v
 	}
 	g := vm.GlobalObject()
 	switch name {
@@ -215,6 +220,12 @@ func (rt *runtime) stdGlobalValue(name string) goja.Value {
 		rt.intlDateMethods(v.ToObject(vm))
 	case "BigInt":
 		rt.intlBigIntMethods(v.ToObject(vm))
+	}
+	switch name {
+	case "Symbol", "Promise", "Object", "Map", "Array", "Error":
+		// Defined first: lib/std.js names the global it extends.
+		rt.defineGlobal(name, v)
+		v = rt.stdExtra(name, v)
 	}
 	rt.defineGlobal(name, v)
 	return v
@@ -406,6 +417,7 @@ type protoGuard struct {
 	rt      *runtime
 	p       *goja.Object
 	pending map[string]pendingWrap
+	strs    bool // p is String.prototype: it also makes the methods goja lacks (wellFormedMethod)
 	holes   bool
 	n       int
 }
@@ -452,6 +464,12 @@ func (g *protoGuard) later(name string, make func() goja.Value) {
 }
 
 func (g *protoGuard) Get(key string) goja.Value {
+	if g.strs && (key == "isWellFormed" || key == "toWellFormed") {
+		// String.prototype methods goja lacks, made on first use.
+		v := g.rt.wellFormedMethod(key)
+		_ = g.p.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		return v
+	}
 	if w, ok := g.pending[key]; ok {
 		delete(g.pending, key)
 		if w.make != nil {

@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/dop251/goja"
@@ -34,7 +36,8 @@ type eventLoop struct {
 	timers   map[int64]*jsTimer
 	timerSeq int64
 
-	ctx    context.Context // the invocation's; cancelled by reset
+	parent context.Context // the invocation's context, from begin
+	ctx    context.Context // derived from parent on first use; cancelled by reset
 	cancel context.CancelFunc
 
 	// rejected holds promises rejected without a handler during the current
@@ -52,6 +55,10 @@ type loopJob struct {
 type jsTimer struct {
 	t        *time.Timer
 	interval bool
+	d        time.Duration
+	at       time.Time // when it is due next
+	fire     uint64    // which scheduling the Go timer's job belongs to
+	cb       func() error
 }
 
 func newEventLoop() *eventLoop {
@@ -69,14 +76,19 @@ func (l *eventLoop) begin(ctx context.Context) {
 	case <-l.wake:
 	default:
 	}
-	l.ctx, l.cancel = context.WithCancel(ctx)
+	l.parent = ctx
 }
 
 // context is the current invocation's context: host calls made for it use
 // it, so that its deadline and its end cancel them.
+// It is made on first use: most invocations make no host call.
 func (l *eventLoop) context() context.Context {
 	if l.ctx == nil {
-		return context.Background()
+		parent := l.parent
+		if parent == nil {
+			parent = context.Background()
+		}
+		l.ctx, l.cancel = context.WithCancel(parent)
 	}
 	return l.ctx
 }
@@ -165,8 +177,8 @@ func (l *eventLoop) endTurn() {
 func (l *eventLoop) reset() {
 	if l.cancel != nil {
 		l.cancel()
-		l.cancel, l.ctx = nil, nil
 	}
+	l.cancel, l.ctx, l.parent = nil, nil, nil
 	for id, t := range l.timers {
 		t.t.Stop()
 		delete(l.timers, id)
@@ -203,37 +215,76 @@ func (l *eventLoop) close() {
 // ---- timers -----------------------------------------------------------
 
 // setTimer schedules cb after d (again every d when interval) and returns
-// its id.
+// its id. Timers run in the order they are due (ties in the order they
+// were set), as Node runs them: when a timer's job comes, every live timer
+// due no later than it runs first, so goroutine scheduling under load never
+// reorders them.
 func (l *eventLoop) setTimer(d time.Duration, interval bool, cb func() error) int64 {
 	l.timerSeq++
 	id := l.timerSeq
-	gen := l.gen
-	t := &jsTimer{interval: interval}
+	t := &jsTimer{interval: interval, d: d, cb: cb}
 	l.timers[id] = t
 	l.pending++
-	var fire func()
-	fire = func() {
-		job := func() error {
-			if _, live := l.timers[id]; !live {
-				return nil
-			}
-			if interval {
-				t.t = time.AfterFunc(d, fire)
-			} else {
-				delete(l.timers, id)
-				l.pending--
-			}
-			return cb()
-		}
-		// A timer's job does not release a hold: the timer keeps its own
-		// count until it is cleared or has fired for good.
+	l.arm(id, t, time.Now().Add(d))
+	return id
+}
+
+// arm (re)schedules timer id to be due at at.
+func (l *eventLoop) arm(id int64, t *jsTimer, at time.Time) {
+	t.fire++
+	t.at = at
+	fire, gen := t.fire, l.gen
+	// A timer's job does not release a hold: the timer keeps its own count
+	// until it is cleared or has fired for good.
+	t.t = time.AfterFunc(time.Until(at), func() {
 		select {
-		case l.jobs <- loopJob{gen: gen, run: job}:
+		case l.jobs <- loopJob{gen: gen, run: func() error { return l.runDue(id, fire) }}:
 		case <-l.closed:
 		}
+	})
+}
+
+// runDue runs, in order, the live timers due no later than timer id's
+// scheduling fire. A job for a timer cleared or rescheduled since does
+// nothing.
+func (l *eventLoop) runDue(id int64, fire uint64) error {
+	t, live := l.timers[id]
+	if !live || t.fire != fire {
+		return nil
 	}
-	t.t = time.AfterFunc(d, fire)
-	return id
+	type due struct {
+		id int64
+		t  *jsTimer
+	}
+	limit := t.at
+	var run []due
+	for oid, o := range l.timers {
+		if !o.at.After(limit) {
+			run = append(run, due{oid, o})
+		}
+	}
+	slices.SortFunc(run, func(a, b due) int {
+		if c := a.t.at.Compare(b.t.at); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	for _, r := range run {
+		if cur, ok := l.timers[r.id]; !ok || cur != r.t || r.t.at.After(limit) {
+			continue // cleared, or rescheduled, by a callback that ran before it
+		}
+		r.t.t.Stop()
+		if r.t.interval {
+			l.arm(r.id, r.t, time.Now().Add(r.t.d))
+		} else {
+			delete(l.timers, r.id)
+			l.pending--
+		}
+		if err := r.t.cb(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // clearTimer cancels timer id; unknown ids are ignored.

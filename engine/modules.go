@@ -24,6 +24,8 @@ import (
 // where require reaches the other built-in modules (internal ones
 // included) and host is the module's Go bindings (nil without them).
 
+//go:generate sh ../scripts/node-lib.sh
+
 //go:embed lib
 var libFS embed.FS
 
@@ -38,10 +40,9 @@ type builtinModule struct {
 
 // builtinModules is every built-in module by name.
 func builtinModules() map[string]builtinModule {
-	return map[string]builtinModule{
+	m := map[string]builtinModule{
 		"buffer": {native: func(rt *runtime) *goja.Object { return rt.nodeModule("buffer") }},
 		"url":    {native: func(rt *runtime) *goja.Object { return rt.nodeModule("url") }},
-		"util":   {native: func(rt *runtime) *goja.Object { return rt.nodeModule("util") }},
 		"timers": {file: "lib/timers.js"},
 		// Intl (intl.go): the glue, and one FormatJS polyfill per constructor.
 		"internal/intl":                     {file: "lib/intl.js", host: (*runtime).intlHost},
@@ -54,7 +55,30 @@ func builtinModules() map[string]builtinModule {
 		"internal/intl-listformat":          {file: "lib/intl/intl-listformat.js"},
 		"internal/intl-displaynames":        {file: "lib/intl/intl-displaynames.js"},
 		"internal/intl-supportedvaluesof":   {file: "lib/intl/intl-supportedvaluesof.js"},
+
+		// Cryptography (crypto.go): node:crypto, and Web Crypto for the
+		// global crypto.subtle, over Go bindings.
+		"crypto":             {file: "lib/crypto.js"},
+		"internal/crypto":    {file: "lib/internal/crypto.js", host: func(rt *runtime) goja.Value { return rt.cryptoBindings() }},
+		"internal/webcrypto": {file: "lib/internal/webcrypto.js"},
+
+		// The Web platform's classes (globals.go makes the globals from them).
+		"internal/domexception":         {file: "lib/domexception.js"},
+		"internal/events":               {file: "lib/eventtarget.js"},
+		"internal/abort":                {file: "lib/abort.js"},
+		"internal/web-streams-polyfill": {file: "lib/web-streams-polyfill.js"},
+		"internal/streams":              {file: "lib/streams.js", host: (*runtime).codecBindings},
+		"internal/blob":                 {file: "lib/blob.js"},
+		"internal/formdata":             {file: "lib/formdata.js", host: (*runtime).formBindings},
+		"internal/fetch":                {file: "lib/internal/fetch.js", host: (*runtime).fetchHost},
+
+		// Tarsus's own modules ("tarsus:…").
+		"tarsus:kv": {file: "lib/kv.js", host: kvHost},
 	}
+	for name, def := range nodeModules() {
+		m[name] = def
+	}
+	return m
 }
 
 // BuiltinModules lists the modules functions may import, without "node:":
@@ -102,14 +126,16 @@ func (l *libPrograms) get(file string) (*goja.Program, error) {
 // first use. fromUser: a function asked (internal modules do not exist).
 func (rt *runtime) module(spec string, fromUser bool) goja.Value {
 	name := strings.TrimPrefix(spec, "node:")
-	if v, ok := rt.modules[name]; ok {
-		return v.Get("exports")
-	}
+	// Checked before the cache: an internal module already made for a
+	// global stays out of reach of functions.
 	def, ok := rt.e.lib.mods[name]
 	if !ok || (fromUser && strings.HasPrefix(name, "internal/")) {
-		e := rt.vm.NewGoError(fmt.Errorf("Cannot find module '%s': it is not one of the modules Tarsus functions can import (%s)", spec, strings.Join(BuiltinModules(), ", ")))
+		e := rt.vm.NewGoError(moduleNotFound{fmt.Sprintf("Cannot find module '%s': it is not one of the modules Tarsus functions can import (%s)", spec, strings.Join(BuiltinModules(), ", "))})
 		_ = e.Set("code", "MODULE_NOT_FOUND")
 		panic(e)
+	}
+	if v, ok := rt.modules[name]; ok {
+		return v.Get("exports")
 	}
 	m := rt.vm.NewObject()
 	if rt.modules == nil {
@@ -145,3 +171,9 @@ func (rt *runtime) module(spec string, fromUser bool) goja.Value {
 	}
 	return m.Get("exports")
 }
+
+// moduleNotFound is require's error for a module that does not exist,
+// worded as Node words it.
+type moduleNotFound struct{ msg string }
+
+func (e moduleNotFound) Error() string { return e.msg }

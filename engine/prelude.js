@@ -159,10 +159,21 @@
           }, configurable: true
         };
       case 'getValidationFunction': return function () { return undefined; };
+      // The verified JWT claims of a route with opts.config.auth "jwt"
+      // (as @fastify/jwt's request.user); undefined elsewhere.
+      case 'user': return {
+          get: function () {
+            var u = this._d.user, v = u === undefined ? undefined : JSON.parse(u);
+            Object.defineProperty(this, 'user', { value: v, writable: true, enumerable: true, configurable: true });
+            return v;
+          },
+          set: function (v) { Object.defineProperty(this, 'user', { value: v, writable: true, enumerable: true, configurable: true }); },
+          configurable: true
+        };
     }
   }
   Object.setPrototypeOf(Request.prototype, host.lazy(Request.prototype, requestProp,
-    'body headers params query id ip hostname host port protocol method url originalUrl ips is404 server log routeOptions raw socket getValidationFunction'));
+    'body headers params query id ip hostname host port protocol method url originalUrl ips is404 server log routeOptions raw socket getValidationFunction user'));
 
   // A reply's headers object is made on first use: a handler that only
   // returns a value sets none.
@@ -206,7 +217,8 @@
             var raw = {};
             Object.defineProperty(raw, 'statusCode', { get: function () { return reply._status; }, set: function (v) { reply._status = v; }, enumerable: true });
             Object.defineProperty(raw, 'headersSent', { get: function () { return reply._done; }, enumerable: true });
-            Object.defineProperty(raw, 'writableEnded', { get: function () { return reply._done; }, enumerable: true });
+            Object.defineProperty(raw, 'writableEnded', { get: function () { return reply._done && reply._rawEnded !== false; }, enumerable: true });
+            S().ST().rawMethods(reply, raw);
             Object.defineProperty(this, 'raw', { value: raw, writable: true, configurable: true });
             return raw;
           }, configurable: true
@@ -260,7 +272,9 @@
       case 'removeHeader': return function (key) { delete this._headers[String(key).toLowerCase()]; return this; };
       case 'type': return function (t) { this._headers['content-type'] = t; return this; };
       case 'serializer': return function (fn) { this._serializer = fn; return this; };
-      case 'hijack': return function () { return this; };
+      // hijack: the handler answers through reply.raw; the lifecycle sends
+      // nothing for it (an async handler's undefined included).
+      case 'hijack': return function () { this._done = true; this._hijacked = true; return this; };
       case 'redirect': return function (url, code) {
           if (!code) code = this._hasStatus ? this._status : 302;
           return this.header('location', url).code(code).send();
@@ -295,7 +309,9 @@
         (payload.constructor === $Object || $isArray(payload) ||
          (!(payload instanceof Error) && !(payload instanceof ArrayBuffer) &&
           !(payload.buffer instanceof ArrayBuffer) && typeof payload.then !== 'function' &&
-          typeof payload.pipe !== 'function' && typeof payload.getReader !== 'function'))) {
+          typeof payload.pipe !== 'function' && typeof payload.getReader !== 'function' &&
+          typeof payload[Symbol.asyncIterator] !== 'function' &&
+          Object.prototype.toString.call(payload) !== '[object Response]'))) {
       var ok = false;
       try { ok = host.sendValue(reply._status, hasOwn.call(reply, '_headers') ? reply._headers : null, payload); } catch (e) { ok = false; }
       if (ok) { reply._done = true; reply._end = undefined; return; }
@@ -476,6 +492,12 @@
       var ctObj = ctRaw === undefined ? NO_CT : new ContentType(ctRaw);
       var hasCT = ctObj.empty === false;
       if (payload !== null) {
+        // A stream (Web or Node), any async iterable, or a Web Response:
+        // sent as it is produced (streamPayload), no content type added.
+        if (isStreamPayload(payload)) {
+          onSendHook(reply, payload);
+          return reply;
+        }
         if (payload instanceof ArrayBuffer || (payload.buffer instanceof ArrayBuffer)) {
           if (!hasCT) reply._headers['content-type'] = OCTET_CT;
           onSendHook(reply, payload);
@@ -497,6 +519,175 @@
       }
       onSendHook(reply, payload);
       return reply;
+    }
+
+    // ---- streamed bodies (engine/stream.go) --------------------------------
+    // A stream (Web or Node), any async iterable, or a Web Response (as
+    // Fastify recognises one): sent as it is produced. The streaming parts
+    // are made the first time a reply streams.
+    function isStreamPayload(p) {
+      return typeof p.pipe === 'function' || typeof p.getReader === 'function' ||
+        typeof p[Symbol.asyncIterator] === 'function' || Object.prototype.toString.call(p) === '[object Response]';
+    }
+    var streamingPart = null;
+    function ST() {
+      if (streamingPart === null) streamingPart = (function () {
+      // The onResponse hooks, once the stream is over (finish runs them
+      // for other replies).
+      function responded(reply) {
+        var ctx = reply._ctx;
+        if (ctx.onResponse !== null) {
+          runHooks(ctx.onResponse, reply.request, { sent: true, _done: false, request: reply.request, statusCode: reply._status, elapsedTime: reply.elapsedTime, log: reply.log, getHeader: function (k) { return reply.getHeader(k); }, getHeaders: function () { return reply.getHeaders(); } }, function (err) {
+            if (err) reply.log.error(String(err && err.stack || err));
+          });
+        }
+      }
+      function noop() {}
+      // StreamSource reads a Web ReadableStream, an async iterable, or a
+      // Node-style stream without async iteration (its data, end and error
+      // events, paused while chunks wait).
+      function StreamSource(p) {
+        if (typeof p.getReader === 'function') {
+          var reader = p.getReader();
+          this.next = function () { return reader.read(); };
+          this.cancel = function (e) { reader.cancel(e).catch(noop); };
+        } else if (typeof p[Symbol.asyncIterator] === 'function') {
+          var it = p[Symbol.asyncIterator]();
+          this.next = function () { return it.next(); };
+          this.cancel = function () {
+            try { if (typeof it.return === 'function') Promise.resolve(it.return()).catch(noop); } catch (e) { /* already failed */ }
+            if (typeof p.destroy === 'function') { try { p.destroy(); } catch (e) { /* its own */ } }
+          };
+        } else {
+          var q = [], ended = false, failed = null, waiting = null;
+          var wake = function () { if (waiting !== null) { var w = waiting; waiting = null; w(); } };
+          p.on('data', function (c) { q.push(c); if (q.length >= 16 && typeof p.pause === 'function') p.pause(); wake(); });
+          p.on('end', function () { ended = true; wake(); });
+          p.on('error', function (e) { failed = e || new Error('stream error'); wake(); });
+          this.next = function () {
+            return new Promise(function (resolve, reject) {
+              (function take() {
+                if (q.length > 0) {
+                  var c = q.shift();
+                  if (q.length < 4 && typeof p.resume === 'function') p.resume();
+                  resolve({ done: false, value: c });
+                } else if (failed !== null) reject(failed);
+                else if (ended) resolve({ done: true, value: undefined });
+                else waiting = take;
+              })();
+            });
+          };
+          this.cancel = function () { if (typeof p.destroy === 'function') { try { p.destroy(); } catch (e) { /* its own */ } } };
+        }
+      }
+      // pump reads the source into host.streamWrite, waiting when the
+      // engine's queue is full; an error before the first chunk is answered
+      // as Fastify does (the error handler), after it the body is cut.
+      function pump(reply, src) {
+        function onChunk(r) {
+          if (r.done) { host.streamEnd(); responded(reply); return; }
+          var w;
+          try { w = host.streamWrite(r.value); } catch (e) { src.cancel(e); onError(e); return; }
+          if (w === false) { src.cancel(); responded(reply); return; }
+          if (w !== undefined) w.then(next); else next();
+        }
+        function onError(e) {
+          if (host.streamError(e)) {
+            reply._done = false;
+            reply._isError = true;
+            send(reply, e);
+          } else responded(reply);
+        }
+        function next() {
+          var p;
+          try { p = src.next(); } catch (e) { onError(e); return; }
+          Promise.resolve(p).then(onChunk, onError);
+        }
+        next();
+      }
+
+      // reply.raw's writing half, as far as Fastify users use Node's
+      // ServerResponse: writeHead, setHeader, write (false: wait for
+      // 'drain'), end, and the events drain, finish and close. The first
+      // write starts a streamed response, as reply.hijack() and raw writes
+      // do in Fastify.
+      function rawMethods(reply, raw) {
+        var listeners = {};
+        function emit(ev) {
+          var l = listeners[ev];
+          if (!l) return false;
+          listeners[ev] = l.filter(function (x) { return !x.once; });
+          l.forEach(function (x) { x.fn.call(raw); });
+          return true;
+        }
+        function on(ev, fn, once) { (listeners[ev] || (listeners[ev] = [])).push({ fn: fn, once: once }); return raw; }
+        raw.on = raw.addListener = function (ev, fn) { return on(ev, fn, false); };
+        raw.once = function (ev, fn) { return on(ev, fn, true); };
+        raw.off = raw.removeListener = function (ev, fn) {
+          if (listeners[ev]) listeners[ev] = listeners[ev].filter(function (x) { return x.fn !== fn; });
+          return raw;
+        };
+        raw.emit = function (ev) { return emit(ev); };
+        raw.setHeader = function (k, v) { reply.header(k, v); return raw; };
+        raw.getHeader = function (k) { return reply.getHeader(k); };
+        raw.getHeaders = function () { return reply.getHeaders(); };
+        raw.hasHeader = function (k) { return reply.hasHeader(k); };
+        raw.removeHeader = function (k) { reply.removeHeader(k); };
+        raw.writeHead = function (code, msg, headers) {
+          if (msg !== null && typeof msg === 'object') headers = msg;
+          reply.code(code);
+          if (headers) Object.keys(headers).forEach(function (k) { reply.header(k, headers[k]); });
+          return raw;
+        };
+        function start() {
+          if (reply._rawEnded !== undefined) return;
+          if (reply._done && reply._hijacked !== true) {
+            var e = new Error('Cannot write to reply.raw after the reply was sent');
+            e.code = 'ERR_STREAM_WRITE_AFTER_END';
+            throw e;
+          }
+          var bad = host.checkHeaders(reply._headers);
+          if (bad !== undefined) {
+            var he = new TypeError(bad.message);
+            he.code = bad.code;
+            throw he;
+          }
+          reply._done = true;
+          reply._rawEnded = false;
+          host.streamStart(reply._status, reply._headers);
+        }
+        raw.flushHeaders = function () { start(); };
+        raw.write = function (chunk, enc, cb) {
+          if (typeof enc === 'function') cb = enc;
+          if (reply._rawEnded === true) {
+            var e = new Error('write after end');
+            e.code = 'ERR_STREAM_WRITE_AFTER_END';
+            throw e;
+          }
+          start();
+          var w = host.streamWrite(chunk);
+          if (typeof cb === 'function') Promise.resolve().then(function () { cb(); });
+          if (w === undefined) return true;
+          if (w !== false) w.then(function () { emit('drain'); });
+          return false;
+        };
+        raw.end = function (chunk, enc, cb) {
+          if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
+          if (typeof enc === 'function') cb = enc;
+          if (reply._rawEnded === true) return raw;
+          start();
+          if (chunk !== undefined && chunk !== null) host.streamWrite(chunk);
+          reply._rawEnded = true;
+          host.streamEnd();
+          responded(reply);
+          Promise.resolve().then(function () { if (typeof cb === 'function') cb(); emit('finish'); emit('close'); });
+          return raw;
+        };
+      }
+      StreamSource.prototype._isSource = true;
+      return { StreamSource: StreamSource, pump: pump, rawMethods: rawMethods };
+      })();
+      return streamingPart;
     }
 
     var notFoundCtx = { url: '', onSend: null, onError: null, preSerialization: null, onResponse: null, errorHandler: null };
@@ -563,6 +754,18 @@
       } else onSendEnd(reply, payload);
     }
     function onSendEnd(reply, payload) {
+      if (payload !== null && typeof payload === 'object' && Object.prototype.toString.call(payload) === '[object Response]') {
+        // Fastify takes a Response's status, headers and body.
+        if (typeof payload.status === 'number') reply.code(payload.status);
+        if (payload.headers !== null && typeof payload.headers === 'object' && typeof payload.headers.forEach === 'function') {
+          for (var pair of payload.headers) reply.header(pair[0], pair[1]);
+        }
+        if (payload.body !== null && payload.bodyUsed) {
+          throwLater(reply, FastifyError('FST_ERR_REP_RESPONSE_BODY_CONSUMED', 500, 'Response.body is already consumed.'));
+          return;
+        }
+        payload = payload.body;
+      }
       var sc = reply._status;
       var h = reply._headers;
       if (payload === undefined || payload === null) {
@@ -574,6 +777,14 @@
         delete h['content-type'];
         delete h['content-length'];
         finish(reply, undefined);
+        return;
+      }
+      if (typeof payload === 'object' && isStreamPayload(payload)) {
+        if (typeof payload.getReader === 'function' && payload.locked) {
+          throwLater(reply, FastifyError('FST_ERR_REP_READABLE_STREAM_LOCKED', 500, 'ReadableStream was locked. You should call releaseLock() method on reader before sending.'));
+          return;
+        }
+        finish(reply, new (ST().StreamSource)(payload));
         return;
       }
       if (typeof payload !== 'string' && !(payload instanceof ArrayBuffer) && !(payload.buffer instanceof ArrayBuffer)) {
@@ -612,6 +823,11 @@
       }
       reply._done = true;
       reply._end = host.now();
+      if (payload !== undefined && payload !== null && payload._isSource === true) {
+        host.streamStart(reply._status, reply._headers);
+        ST().pump(reply, payload);
+        return;
+      }
       host.respond(reply._status, reply._headers, payload);
       var ctx = reply._ctx;
       if (ctx.onResponse !== null) {
@@ -783,7 +999,7 @@
 
     return {
       FastifyError: FastifyError, describe: describe, rootLog: makeLogger(null), afterOnRequest: afterOnRequest,
-      send: send, runHooks: runHooks, runPayloadHooks: runPayloadHooks, onErrorHook: onErrorHook,
+      send: send, runHooks: runHooks, ST: ST, runPayloadHooks: runPayloadHooks, onErrorHook: onErrorHook,
       notFoundCtx: notFoundCtx, validationError: validationError
     };
   }
@@ -860,7 +1076,30 @@
       out.bodyLimit = ctx.bodyLimit;
       out.timeout = ctx.config && typeof ctx.config.timeout === 'number' ? ctx.config.timeout : 0;
       out.hasPreValidation = ctx.preValidation !== null;
+      out.access = accessOf(ctx.opts);
       return out;
+    }
+
+    // accessOf returns, as JSON, the route options that decide who may call
+    // the route and when (opts.method, opts.config's schedule, cors, auth,
+    // jwt and rateLimit), for the platform to check at deploy; undefined
+    // when the route sets none. A RegExp or a function, which JSON drops,
+    // is kept as a marker so that the platform can accept or refuse it.
+    var ACCESS = ['schedule', 'cors', 'auth', 'jwt', 'rateLimit'];
+    function accessOf(opts) {
+      var a = {}, any = false, c = opts.config;
+      if (opts.method !== undefined) { a.method = opts.method; any = true; }
+      if (c !== null && typeof c === 'object') {
+        for (var i = 0; i < ACCESS.length; i++) {
+          if (c[ACCESS[i]] !== undefined) { a[ACCESS[i]] = c[ACCESS[i]]; any = true; }
+        }
+      }
+      if (!any) return undefined;
+      return JSON.stringify(a, function (k, v) {
+        if (v instanceof RegExp) return { $regexp: v.source, flags: v.flags };
+        if (typeof v === 'function') return { $function: true };
+        return v;
+      });
     }
 
     return { schemas: schemas, schemasOf: schemasOf };

@@ -37,6 +37,8 @@ type runtime struct {
 	loaded  map[string]loadedFn     // route → loaded route context
 	modules map[string]*goja.Object // built-in modules made in this runtime: name → module object
 
+	utilBindings *goja.Object // lib/util.js's Go bindings, made once
+
 	objToString goja.Value    // Object.prototype.toString, cached
 	stdGlobal   *goja.Object  // goja's own global object, where the standard globals are made
 	pollFn      goja.Callable // an empty JS function: calling it surfaces a pending interrupt
@@ -57,14 +59,18 @@ type runtime struct {
 	closed             chan struct{}
 
 	// event loop state, valid during one invocation
-	inv      *invocation
-	dl       *deadline
-	loop     *eventLoop
-	niced    bool   // the last invocation's thread was niced
-	curFn    string // route whose code is running, for console attribution
-	logBytes int
-	logCut   bool
-	now0     time.Time
+	inv *invocation
+	// streaming is set by an invocation whose response streams on after
+	// Invoke returns (stream.go).
+	streaming *streamRun
+	fetch     *fetchState // the invocation's fetches (fetch.go); nil until its first
+	dl        *deadline
+	loop      *eventLoop
+	niced     bool   // the last invocation's thread was niced
+	curFn     string // route whose code is running, for console attribution
+	logBytes  int
+	logCut    bool
+	now0      time.Time
 
 	// The memory watchdog's accounting (watchdog.go), guarded by e.busyMu.
 	busySince time.Time // when the current invocation or compile started
@@ -79,6 +85,10 @@ type runtime struct {
 	tid     atomic.Int32 // the locked thread running it (renice on); 0 none
 	waiting atomic.Bool  // its event loop waits for a timer or the deadline
 	memStop atomic.Bool  // the watchdog stopped it
+
+	// cryptoInFlight counts the slow crypto work (crypto.go) running on
+	// goroutines for this runtime.
+	cryptoInFlight atomic.Int32
 }
 
 type loadedFn struct {
@@ -184,6 +194,14 @@ func (h *lifecycleHost) Get(key string) goja.Value {
 		fn = rt.hostRespond
 	case "sendValue":
 		fn = rt.hostSendValue
+	case "streamStart":
+		fn = rt.hostStreamStart
+	case "streamWrite":
+		fn = rt.hostStreamWrite
+	case "streamEnd":
+		fn = rt.hostStreamEnd
+	case "streamError":
+		fn = rt.hostStreamError
 	case "checkHeaders":
 		fn = rt.hostCheckHeaders
 	case "query":
@@ -397,19 +415,19 @@ func (rt *runtime) slow(name string) goja.Callable {
 	return fn
 }
 
+// domError is a DOMException (internal/domexception's class, the one
+// functions see as the global) with name and message.
 func (rt *runtime) domError(name, msg string) *goja.Object {
+	ctor, ok := goja.AssertConstructor(rt.module("internal/domexception", false).ToObject(rt.vm).Get("DOMException"))
+	if ok {
+		if e, err := ctor(nil, rt.vm.ToValue(msg), rt.vm.ToValue(name)); err == nil {
+			return e
+		}
+	}
 	e := rt.vm.NewGoError(errors.New(msg))
 	_ = e.Set("name", name)
-	_ = e.Set("message", msg)
-	// DOMException's legacy code, which Node's errors carry (and Fastify
-	// then answers as a string).
-	if code, ok := domExceptionCodes[name]; ok {
-		_ = e.Set("code", code)
-	}
 	return e
 }
-
-var domExceptionCodes = map[string]int{"InvalidCharacterError": 5, "TypeMismatchError": 17, "QuotaExceededError": 22}
 
 func trimBOM(b []byte) []byte {
 	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
@@ -444,6 +462,7 @@ func (rt *runtime) guardStrings() error {
 	if err != nil {
 		return err
 	}
+	g.strs = true
 	wrap := func(name string, size func(thisLen int64, c goja.FunctionCall) int64) {
 		g.wrap(name, func(c goja.FunctionCall) {
 			// The length in UTF-16 units, as JS counts it, without

@@ -150,7 +150,6 @@ type frame struct {
 	obj *Object
 	arr []any
 	key string
-	n   int // members parsed so far
 }
 
 func isWS(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -80,7 +80,6 @@ type snode struct {
 	tupleCond     []tupleCond
 	addItems      bool
 	isTuple       bool
-	noItemsSchema bool
 
 	// anyOf/oneOf and if/then/else
 	options []*snode

@@ -55,7 +55,8 @@ type DeployResult struct {
 	Version    int64        `json:"version"`
 	Deployment string       `json:"deployment"`
 	Files      []FileResult `json:"files"`
-	// Rebuilt lists the routes the server bundled in this deploy, sorted:
+	// Rebuilt lists the route files the server bundled in this deploy
+	// (paths such as "orders/create.ts"), sorted:
 	// changed routes, and those a changed, deleted or added file may
 	// affect (see routesToRebuild); not those whose bundle came from the
 	// client.
@@ -141,7 +142,13 @@ func (p *Platform) Deploy(ctx context.Context, user string, in DeployInput) (*De
 	res.BuildMs = ms(time.Since(start))
 	p.metrics.deploys.WithLabelValues("ok").Inc()
 	p.metrics.buildSeconds.Observe(time.Since(start).Seconds())
-	p.logs.system(user, fmt.Sprintf("deployed version %d via %s by %s (%d files, %d routes rebuilt)", res.Version, in.Via, in.By, len(res.Files), len(res.Rebuilt)))
+	changed := 0
+	for _, f := range res.Files {
+		if f.Status != "unchanged" {
+			changed++
+		}
+	}
+	p.logs.system(user, fmt.Sprintf("deployed version %d via %s by %s (%d of %d files changed, %d bundled on the server)", res.Version, in.Via, in.By, changed, len(res.Files), len(res.Rebuilt)))
 	return res, nil
 }
 
@@ -291,6 +298,9 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 		}
 		compiled[path] = fn
 	}
+	if len(probs) == 0 {
+		probs = p.checkAccess(compiled, tree, paths)
+	}
 	if len(probs) > 0 {
 		return nil, &Error{Status: 400, Code: probs[0].Code, Message: summarize(probs), Details: probs}
 	}
@@ -338,7 +348,7 @@ func (p *Platform) deployLocked(ctx context.Context, user string, in DeployInput
 			fc.Meta.Deps = o.Inputs // nil for a bundle built by the client
 			if fn := compiled[path]; fn != nil {
 				l := fn.Limits()
-				fc.Meta.Limits = &store.RouteLimits{Timeout: l.Timeout, BodyLimit: l.BodyLimit}
+				fc.Meta.Limits = &store.RouteLimits{Timeout: l.Timeout, BodyLimit: l.BodyLimit, Access: l.Access}
 			}
 		} else if old, ok := tree.Files[path]; ok && bundler.Classify(path) == bundler.Route {
 			fc.Meta.BundleHash, fc.Meta.MapHash, fc.Meta.Sizes.Bundle = old.BundleHash, old.MapHash, old.Sizes.Bundle
@@ -509,6 +519,7 @@ func (p *Platform) sourceReader(ctx context.Context, user string, tree store.Tre
 // functions. When the user's table is not loaded, there is nothing to
 // replace: the next request loads the new tree from the store.
 func (p *Platform) publish(ctx context.Context, user string, tree store.Tree, fresh map[string]*engine.Function) error {
+	p.sched.update(user, tree)
 	if p.engine.Routes(user) == nil {
 		return nil
 	}
@@ -522,6 +533,7 @@ func (p *Platform) publish(ctx context.Context, user string, tree store.Tree, fr
 
 // publishTree makes tree live now, whether or not the table was loaded.
 func (p *Platform) publishTree(ctx context.Context, user string, tree store.Tree) error {
+	p.sched.update(user, tree)
 	r, err := p.routesFor(ctx, user, tree, nil)
 	if err != nil {
 		return err
@@ -569,9 +581,12 @@ func (p *Platform) routesFor(ctx context.Context, user string, tree store.Tree, 
 		}
 		src := engine.Source{Path: path, Route: route, URL: "/" + user + "/" + route, Code: code, Map: smap, Hash: meta.BundleHash, User: user}
 		if l := meta.Limits; l != nil {
-			src.Limits = &engine.Limits{Timeout: l.Timeout, BodyLimit: l.BodyLimit}
+			src.Limits = &engine.Limits{Timeout: l.Timeout, BodyLimit: l.BodyLimit, Access: l.Access}
 		}
 		fn, err := p.engine.Load(src)
+		if err == nil {
+			err = attachAccess(fn)
+		}
 		if err != nil {
 			// A function that no longer loads (its top level depends on
 			// something that changed) is left out and says why in the logs;

@@ -137,7 +137,19 @@ func plausibleName(s string) bool { return nameRE.MatchString(s) && !strings.Con
 // metrics. status is the HTTP status the caller will send (504 for a
 // timeout, 503 when busy, 500 for other failures).
 func (p *Platform) Invoke(ctx context.Context, user string, fn *engine.Function, req *engine.Request) (*engine.Response, error) {
+	return p.invoke(ctx, user, fn, req, "")
+}
+
+// invoke is Invoke for a call started by trigger ("" for HTTP, "cron").
+func (p *Platform) invoke(ctx context.Context, user string, fn *engine.Function, req *engine.Request, trigger string) (*engine.Response, error) {
 	start := time.Now()
+	var fetches []store.FetchLog
+	req.Fetched = func(r engine.FetchRecord) {
+		p.metrics.fetched(user, r)
+		if len(fetches) < 64 {
+			fetches = append(fetches, store.FetchLog{Method: r.Method, Host: r.Host, Status: r.Status, DurationMs: ms(r.Duration), Bytes: r.Bytes, Err: r.Err})
+		}
+	}
 	resp, err := p.engine.Invoke(ctx, user, fn, req)
 	dur := time.Since(start)
 	status := 0
@@ -155,11 +167,28 @@ func (p *Platform) Invoke(ctx context.Context, user string, fn *engine.Function,
 	default:
 		status = 500
 	}
-	p.stats.record(p.metrics, user, fn.Route, dur, status, cold)
-	p.logs.invocation(user, store.LogRecord{
-		Time: start.UTC(), Kind: "invocation", Fn: fn.Route, ReqID: req.ID, Status: status,
-		DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold,
-	})
+	record := func(dur time.Duration, respBytes int, fetches []store.FetchLog) {
+		p.stats.record(p.metrics, user, fn.Route, dur, status, cold)
+		p.logs.invocation(user, store.LogRecord{
+			Time: start.UTC(), Kind: "invocation", Fn: fn.Route, ReqID: req.ID, Status: status,
+			DurationMs: ms(dur), ReqBytes: len(req.Body), RespBytes: respBytes, Cold: cold, Trigger: trigger,
+			Fetches: fetches,
+		})
+	}
+	if err == nil && resp.Stream != nil {
+		// A streamed response: the invocation runs on until its stream is
+		// over; its record has the whole duration and body (and the
+		// fetches made meanwhile, by the runtime's goroutine, before Ended).
+		go func() {
+			<-resp.Stream.Ended()
+			record(time.Since(start), int(resp.Stream.Sent()), fetches)
+		}()
+	} else {
+		record(dur, respBytes, fetches)
+	}
+	if trigger == "cron" {
+		p.stats.count(p.metrics, user, fn.Route, 1, 0)
+	}
 	return resp, err
 }
 

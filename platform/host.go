@@ -2,6 +2,13 @@ package platform
 
 import (
 	"context"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/tarsus/tarsus/egress"
 
 	"github.com/tarsus/tarsus/engine"
 )
@@ -16,21 +23,60 @@ type host struct {
 
 var _ engine.Host = host{}
 
-func notAvailable(what string) error {
-	return &engine.HostError{ErrCode: "TARSUS_NOT_AVAILABLE", Message: what + " is not available on this server yet"}
-}
-
 // Env is the user's environment as the next invocation sees it.
 func (h host) Env(ctx context.Context, user string) (map[string]string, error) {
-	return map[string]string{}, nil
+	return h.p.hostEnv(ctx, user) // env.go
 }
 
 // KV runs one operation on the user's KV store.
 func (h host) KV(ctx context.Context, user string, op *engine.KVOp) (*engine.KVResult, error) {
-	return nil, notAvailable("KV")
+	return h.p.hostKV(ctx, user, op) // kv.go
 }
 
-// Fetch makes one outgoing request under the egress rules.
+// Fetch makes one outgoing request under the egress rules (package
+// egress): refused addresses and the size cap come back as HostErrors.
 func (h host) Fetch(ctx context.Context, user string, req *engine.FetchRequest) (*engine.FetchResponse, error) {
-	return nil, notAvailable("fetch")
+	hdr := make(http.Header, len(req.Headers))
+	for _, x := range req.Headers {
+		hdr.Add(x.Name, x.Value)
+	}
+	var length int64
+	if req.Body != nil {
+		length = -1
+		if l, ok := req.Body.(interface{ Len() int }); ok {
+			length = int64(l.Len())
+		}
+	}
+	resp, err := h.p.egress.Do(ctx, req.Method, req.URL, hdr, req.Body, length)
+	if err != nil {
+		return nil, hostError(err)
+	}
+	out := &engine.FetchResponse{Status: resp.StatusCode, StatusText: strings.TrimSpace(strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode))), Body: errBody{resp.Body}}
+	for name, vs := range resp.Header {
+		for _, v := range vs {
+			out.Headers = append(out.Headers, engine.Header{Name: strings.ToLower(name), Value: v})
+		}
+	}
+	return out, nil
+}
+
+// hostError turns egress's refusals and limits into HostErrors the
+// function sees with their code.
+func hostError(err error) error {
+	var e *egress.Error
+	if errors.As(err, &e) {
+		return &engine.HostError{ErrCode: e.Code(), Message: e.Message}
+	}
+	return err
+}
+
+// errBody translates the body's errors (the size cap) into HostErrors.
+type errBody struct{ io.ReadCloser }
+
+func (b errBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		err = hostError(err)
+	}
+	return n, err
 }

@@ -21,6 +21,10 @@ type metrics struct {
 	coldStarts   *prometheus.CounterVec
 	deploys      *prometheus.CounterVec
 	buildSeconds prometheus.Histogram
+
+	fetches       *prometheus.CounterVec
+	fetchDuration *prometheus.HistogramVec
+	fetchBytes    *prometheus.CounterVec
 }
 
 func newMetrics(eng *engine.Engine) *metrics {
@@ -42,10 +46,21 @@ func newMetrics(eng *engine.Engine) *metrics {
 		Name: "tarsus_deploy_build_duration_seconds", Help: "Time from a deploy request to its routes being live.",
 		Buckets: prometheus.ExponentialBuckets(0.001, 2, 14),
 	})
+	m.fetches = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "tarsus_fetch_requests_total", Help: "Outgoing fetch requests (redirect hops included) by user and outcome: the HTTP status, or the failure's code.",
+	}, []string{"user", "code"})
+	m.fetchDuration = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "tarsus_fetch_duration_seconds", Help: "Outgoing fetch requests' duration, from sending to the end of the body.",
+		Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30},
+	}, []string{"user"})
+	m.fetchBytes = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "tarsus_fetch_response_bytes_total", Help: "Response body bytes functions read from fetch.",
+	}, []string{"user"})
 	warm := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "tarsus_warm_runtimes", Help: "Runtimes alive across all users.",
 	}, func() float64 { return float64(eng.WarmTotal()) })
 	m.reg.MustRegister(m.invocations, m.duration, m.coldStarts, m.deploys, m.buildSeconds, warm,
+		m.fetches, m.fetchDuration, m.fetchBytes,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -86,6 +101,22 @@ func (m *metrics) forget(user string) {
 	m.invocations.DeletePartialMatch(prometheus.Labels{"user": user})
 	m.duration.DeletePartialMatch(prometheus.Labels{"user": user})
 	m.coldStarts.DeletePartialMatch(prometheus.Labels{"user": user})
+	m.fetches.DeletePartialMatch(prometheus.Labels{"user": user})
+	m.fetchDuration.DeletePartialMatch(prometheus.Labels{"user": user})
+	m.fetchBytes.DeletePartialMatch(prometheus.Labels{"user": user})
+}
+
+// fetched counts one outgoing request.
+func (m *metrics) fetched(user string, r engine.FetchRecord) {
+	code := r.Err
+	if code == "" {
+		code = strconv.Itoa(r.Status)
+	}
+	m.fetches.WithLabelValues(user, code).Inc()
+	m.fetchDuration.WithLabelValues(user).Observe(r.Duration.Seconds())
+	if r.Bytes > 0 {
+		m.fetchBytes.WithLabelValues(user).Add(float64(r.Bytes))
+	}
 }
 
 func (m *metrics) handler() http.Handler {

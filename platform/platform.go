@@ -3,12 +3,18 @@
 // its logs, statistics and metrics. It composes the leaf packages store,
 // bundler and engine, and knows nothing of HTTP; package api serves it.
 //
+// Access to functions (access.go, keys.go, schedule.go): the route options
+// package access reads at deploy are stored with each route, so that the
+// scheduler knows every schedule and a route loaded after a restart keeps
+// its auth without running code; Admit decides before a runtime is used.
+//
 // The deploy path is the seam for a multi-node future: everything a deploy
 // changes goes through store.Store in one atomic Deploy, and a node only
 // publishes what the store accepted.
 package platform
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -17,7 +23,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tarsus/tarsus/access"
 	"github.com/tarsus/tarsus/bundler"
+	"github.com/tarsus/tarsus/egress"
 	"github.com/tarsus/tarsus/engine"
 	"github.com/tarsus/tarsus/store"
 )
@@ -63,6 +71,37 @@ type Config struct {
 	// revokes the least recently used (never the admin token).
 	// Optional. Default: 100.
 	MaxTokensPerUser int
+	// FetchAllow lists the addresses functions' fetch may reach although
+	// the egress guard refuses them by default (loopback, private,
+	// link-local, …): CIDRs, bare IPs and host names (package egress).
+	// Optional. Default: none.
+	FetchAllow []string
+	// FetchMaxBytes caps one fetch response body (decompressed); past it
+	// the body fails with TARSUS_FETCH_TOO_LARGE. Optional. Default: 10 MiB.
+	FetchMaxBytes int64
+	// SecretKey is the AES-256 key secrets are sealed with (secrets.go),
+	// 32 bytes. A store whose secrets were sealed under another key is
+	// refused by New. Optional. Default: a random key for this process
+	// only (secrets set under it do not open after a restart, and New
+	// then refuses the store): servers always give one.
+	SecretKey []byte
+	// MaxEnvValueBytes caps the value of one environment variable or
+	// secret (env.go). Optional. Default: 8 KiB.
+	MaxEnvValueBytes int
+	// RateLimit is the server-wide default rate of calls per user, for the
+	// routes that set no opts.config.rateLimit of their own (access.go).
+	// Optional. Default: none (Max 0).
+	RateLimit RateLimit
+	// MaxRateBuckets bounds the rate limiter's buckets in memory (one per
+	// client of a limited route, one per user under RateLimit).
+	// Optional. Default: 65536.
+	MaxRateBuckets int
+	// MaxSchedulesPerUser caps the routes with opts.config.schedule one
+	// user may have (schedule.go). Optional. Default: 20.
+	MaxSchedulesPerUser int
+	// MaxKeysPerUser caps a user's invocation keys (keys.go).
+	// Optional. Default: 100.
+	MaxKeysPerUser int
 	// Logger receives the platform's diagnostics. Optional. Default: discard.
 	Logger *slog.Logger
 }
@@ -101,6 +140,21 @@ func (c *Config) fill() {
 	if c.MaxTokensPerUser <= 0 {
 		c.MaxTokensPerUser = 100
 	}
+	if c.MaxEnvValueBytes <= 0 {
+		c.MaxEnvValueBytes = DefaultMaxEnvValueBytes
+	}
+	if c.RateLimit.Max > 0 && c.RateLimit.Burst <= 0 {
+		c.RateLimit.Burst = c.RateLimit.Max
+	}
+	if c.RateLimit.Max > 0 && c.RateLimit.Window <= 0 {
+		c.RateLimit.Window = time.Second
+	}
+	if c.MaxSchedulesPerUser <= 0 {
+		c.MaxSchedulesPerUser = 20
+	}
+	if c.MaxKeysPerUser <= 0 {
+		c.MaxKeysPerUser = 100
+	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -114,14 +168,27 @@ type Platform struct {
 	bundler *bundler.Bundler
 	engine  *engine.Engine
 	logs    *logHub
+	egress  *egress.Client
 	stats   *statsBook
 	metrics *metrics
+
+	// access.go, schedule.go, keys.go
+	limiter   *access.Limiter
+	accessMet accessMetrics
+	sched     *scheduler
+	keys      keyCache
 
 	dummyOnce sync.Once
 	dummyHash []byte
 
 	locksMu sync.Mutex
 	locks   map[string]*sync.Mutex
+
+	// env and secrets (env.go, secrets.go)
+	env        *envCache
+	sealer     *sealer
+	keyMu      sync.Mutex
+	keyChecked bool
 }
 
 // New creates a platform over st. It owns the engine it creates; Close
@@ -134,7 +201,20 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 		store: st,
 		locks: map[string]*sync.Mutex{},
 		stats: newStatsBook(),
+		env:   newEnvCache(),
 	}
+	eg, err := egress.New(egress.Config{Allow: cfg.FetchAllow, MaxBytes: cfg.FetchMaxBytes})
+	if err != nil {
+		return nil, err
+	}
+	p.egress = eg
+	if p.sealer, err = newSealer(cfg.SecretKey); err != nil {
+		return nil, err
+	}
+	if err := p.checkKey(context.Background()); err != nil {
+		return nil, err
+	}
+	p.keyChecked = cfg.SecretKey != nil
 	p.logs = newLogHub(st, cfg.RecentInvocations, cfg.Logger)
 	p.logs.maxDayBytes, p.logs.maxFollowers = cfg.MaxLogBytesPerDay, cfg.MaxLogFollowers
 	ecfg := cfg.Engine
@@ -145,7 +225,7 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 	if ecfg.Logger == nil {
 		ecfg.Logger = cfg.Logger
 	}
-	p.bundler = bundler.New(bundler.Options{SourceMap: true, Builtins: engine.BuiltinModules(), Logger: cfg.Logger})
+	p.bundler = bundler.New(bundler.Options{SourceMap: true, Builtins: engine.BuiltinModules(), Check: engine.CheckSyntax, Logger: cfg.Logger})
 	if ecfg.Lower == nil {
 		// Code compiled at run time is lowered as bundles are.
 		ecfg.Lower = p.bundler.Lower
@@ -156,12 +236,16 @@ func New(cfg Config, st store.Store) (*Platform, error) {
 	}
 	p.engine = eng
 	p.metrics = newMetrics(eng)
+	p.initAccess()
+	p.sched.start()
 	return p, nil
 }
 
 // Close stops the engine and flushes logs.
 func (p *Platform) Close() {
+	p.sched.close()
 	p.engine.Close()
+	p.egress.Close()
 	p.logs.close()
 }
 

@@ -19,6 +19,7 @@ const statsWindow = 256
 
 type fnStats struct {
 	invocations, errors, cold int64
+	scheduled, refused        int64     // cron runs; calls refused before running (access.go)
 	durs                      []float64 // ms, ring of statsWindow, grown as calls come
 	n                         int
 	last                      time.Time
@@ -112,16 +113,7 @@ func (s *statsBook) record(m *metrics, user, fn string, d time.Duration, status 
 func (s *statsBook) recordAt(now time.Time, m *metrics, user, fn string, d time.Duration, status int, cold bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	u := s.users[user]
-	if u == nil {
-		u = map[string]*fnStats{}
-		s.users[user] = u
-	}
-	f := u[fn]
-	if f == nil {
-		f = &fnStats{met: m.forFn(user, fn)}
-		u[fn] = f
-	}
+	f := s.fnLocked(m, user, fn)
 	f.met.observe(d, status, cold)
 	f.invocations++
 	if status >= 500 {
@@ -182,6 +174,31 @@ func (s *statsBook) recordAt(now time.Time, m *metrics, user, fn string, d time.
 		b.errors++
 	}
 	f.cur.add(msv)
+}
+
+// fnLocked returns the stats of user's fn, made on first use. The caller
+// holds mu.
+func (s *statsBook) fnLocked(m *metrics, user, fn string) *fnStats {
+	u := s.users[user]
+	if u == nil {
+		u = map[string]*fnStats{}
+		s.users[user] = u
+	}
+	f := u[fn]
+	if f == nil {
+		f = &fnStats{met: m.forFn(user, fn)}
+		u[fn] = f
+	}
+	return f
+}
+
+// count adds to a function's scheduled or refused count.
+func (s *statsBook) count(m *metrics, user, fn string, scheduled, refused int64) {
+	s.mu.Lock()
+	f := s.fnLocked(m, user, fn)
+	f.scheduled += scheduled
+	f.refused += refused
+	s.mu.Unlock()
 }
 
 // minuteBucket returns the bucket of unix minute m, or nil.
@@ -286,6 +303,10 @@ type FunctionStats struct {
 	P50Ms       float64   `json:"p50Ms"`
 	P99Ms       float64   `json:"p99Ms"`
 	LastCall    time.Time `json:"lastCall"`
+	// Scheduled counts the invocations a cron schedule started; Refused the
+	// calls refused before running (rate limited or unauthorized).
+	Scheduled int64 `json:"scheduled,omitempty"`
+	Refused   int64 `json:"refused,omitempty"`
 }
 
 // Stats is what GET /api/v1/stats returns.
@@ -322,6 +343,7 @@ func (p *Platform) Stats(user string) Stats {
 		out.Functions = append(out.Functions, FunctionStats{
 			Route: route, Invocations: f.invocations, Errors: f.errors, ColdStarts: f.cold,
 			P50Ms: percentile(d, 0.50), P99Ms: percentile(d, 0.99), LastCall: f.last,
+			Scheduled: f.scheduled, Refused: f.refused,
 		})
 		out.Invocations += f.invocations
 		out.Errors += f.errors

@@ -269,8 +269,11 @@ func (p *Platform) DeleteUser(ctx context.Context, name string) error {
 		return storeErr(err, "user "+name)
 	}
 	p.engine.Forget(name)
+	p.sched.forget(name)
+	p.keys.forget(name)
 	p.logs.forget(name)
 	p.stats.forget(name)
 	p.metrics.forget(name)
+	p.env.drop(name)
 	return nil
 }

@@ -20,6 +20,11 @@ if [ -d console-ui/e2e ]; then
   tags="-tags=e2e"
 fi
 
+# The npm compatibility corpus (compat/) runs real npm packages.
+if [ -f compat/package.json ]; then
+  (cd compat && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 race=""
 [ "${RACE:-}" = "1" ] && race="-race"
 go test $race $tags -count=1 -timeout 40m ./...

@@ -58,6 +58,9 @@ type userState struct {
 	logMu     sync.Mutex
 	seq       uint64
 	seqLoaded bool
+	// dataMu serializes writes of the user's env and KV store (data.go),
+	// so that they never conflict with each other in Badger.
+	dataMu sync.Mutex
 }
 
 // Open opens (creating if needed) the store in cfg.Dir. log may be nil.
@@ -195,6 +198,9 @@ func (b *Badger) gcLoop() {
 		if errors.Is(err, badger.ErrNoRewrite) || errors.Is(err, badger.ErrRejected) {
 			err = nil
 		}
+		if serr := b.sweepAllKV(); serr != nil {
+			b.log.Warn("store: sweeping expired KV keys failed", "err", serr)
+		}
 		b.log.Debug("store: value-log gc", "files", n, "dur_ms", time.Since(start).Milliseconds(), "err", err)
 		if err != nil {
 			b.log.Warn("store: value-log gc failed", "err", err)
@@ -268,7 +274,7 @@ func keyLog(user string, seq uint64) []byte {
 // ls/<user> and gc/<user> and the tokens are deleted separately.
 func userPrefixes(user string) [][]byte {
 	return [][]byte{prefixBlob(user), prefixRef(user), prefixDeploy(user), prefixDeployTree(user),
-		prefixDeployRelease(user), prefixLog(user)}
+		prefixDeployRelease(user), prefixLog(user), prefixEnv(user), prefixKV(user), prefixKVExpiry(user), prefixKey(user)}
 }
 
 // deploymentID formats a version as a sortable id.

@@ -32,6 +32,14 @@
 //	                       stored bytes of the counted blobs (gc.go, quota.go)
 //	l/<user>/<seq>         LogRecord as JSON; seq is 8 bytes big-endian; Badger TTL
 //	ls/<user>              last log seq handed out, 8 bytes big-endian (no TTL)
+//	env/<user>/<NAME>      EnvVar as JSON (a secret's value is ciphertext)
+//	skc                    the secret key's check value (the platform's)
+//	kv/<user>/<key>        KV value: format byte 1, version and expiry (unix
+//	                       ns, 0: never) 8 bytes big-endian each, then the
+//	                       value's bytes as given (not compressed)
+//	kvx/<user>/<exp><key>  empty; expiry index (exp 8 bytes big-endian)
+//	kvu/<user>             KV usage: keys, bytes (key + value) and the last
+//	                       version handed out, 8 bytes big-endian each
 //
 // A deployment id is its tree version as 12 zero-padded digits, so ids sort
 // oldest-first lexicographically.
@@ -77,6 +85,28 @@
 // record by the next start. Logs reads at most the newest
 // Config.MaxLogsPerUser records of a user; older records are invisible and
 // Badger's TTL (Config.LogRetention) deletes them.
+//
+// # User data: env and KV
+//
+// A user's env and KV writes are serialized by a per-user mutex (so they
+// never conflict in Badger) and each is one transaction that also updates
+// kvu/<user>: the usage the quotas (Config.MaxKVKeys, MaxKVBytes) are
+// checked against is exact at every commit, and a version is handed out
+// from it, so versions grow per user and compare-and-set (KVWrite's
+// CheckVersion) is a read and a write in one transaction.
+//
+// Expiry is ours, not Badger's TTL (which would delete keys behind the
+// usage's back): a key past its expiry reads as absent and lists as
+// absent at once; kvx/ orders a user's expiring keys by time, and sweeps
+// delete the due ones with their usage: the GC loop every five minutes,
+// and a write that would pass a quota (before it is refused). Values are
+// stored uncompressed: the quota counts what the function put, and a read
+// costs no decoding. An in-memory store (Config.InMemory) holds values of
+// at most 1 MiB less the 17-byte header: Badger's in-memory value limit.
+//
+// A list cursor is the last key answered, encoded; it positions a listing
+// in the caller's own keyspace (kv/<user>/), so a cursor can never reach
+// another user's keys.
 //
 // # Footprint
 //

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -75,7 +76,7 @@ func TestLogs(t *testing.T) {
 				t.Errorf("seqs = %v, want %v", seqs(got), c.want)
 			}
 			for _, r := range got {
-				if r != recs[r.Seq-1] {
+				if !reflect.DeepEqual(r, recs[r.Seq-1]) {
 					t.Errorf("record %d = %+v, want %+v", r.Seq, r, recs[r.Seq-1])
 				}
 			}
@@ -92,7 +93,7 @@ func TestLogs(t *testing.T) {
 			t.Errorf("record = %+v", r[0])
 		}
 		got, err := s.Logs(ctx, "bob", LogQuery{AfterSeq: 1})
-		if err != nil || len(got) != 1 || got[0] != r[0] {
+		if err != nil || len(got) != 1 || !reflect.DeepEqual(got[0], r[0]) {
 			t.Errorf("stored = %+v, %v; want %+v", got, err, r[0])
 		}
 	})

@@ -122,6 +122,9 @@ type FileMeta struct {
 type RouteLimits struct {
 	Timeout   time.Duration `json:"timeoutNs,omitempty"`
 	BodyLimit int           `json:"bodyLimit,omitempty"`
+	// Access is the route's access options (method, schedule, cors, auth,
+	// jwt, rateLimit) as JSON, opaque to the store.
+	Access string `json:"access,omitempty"`
 }
 
 // Tree is the set of a user's live files at one version.
@@ -190,6 +193,22 @@ type LogRecord struct {
 	ReqBytes   int       `json:"reqBytes,omitempty"`
 	RespBytes  int       `json:"respBytes,omitempty"`
 	Cold       bool      `json:"cold,omitempty"`
+	// Fetches are the outgoing requests an invocation made (each redirect
+	// hop is one), at most 64 of them.
+	Fetches []FetchLog `json:"fetches,omitempty"`
+	// Trigger is what started an invocation when it was not an HTTP
+	// call: "cron" for a scheduled run.
+	Trigger string `json:"trigger,omitempty"`
+}
+
+// FetchLog is one outgoing request in an invocation's record.
+type FetchLog struct {
+	Method     string  `json:"method"`
+	Host       string  `json:"host"`
+	Status     int     `json:"status,omitempty"` // 0: no response
+	DurationMs float64 `json:"durationMs"`
+	Bytes      int64   `json:"bytes,omitempty"` // response body bytes read
+	Err        string  `json:"err,omitempty"`   // the failure's code
 }
 
 // LogQuery filters Logs. Zero fields do not filter.
@@ -269,6 +288,45 @@ type Store interface {
 	// (compressed, each blob once); Config.MaxStoredBytes caps it.
 	StoredBytes(ctx context.Context, user string) (int64, error)
 
+	// User data (data.go): environment variables and the KV store.
+
+	// PutEnv sets one environment variable of the user (the store keeps
+	// Value as given: secrets arrive encrypted). A new name past
+	// Config.MaxEnvVars is a *LimitError. ErrInvalid for a bad name.
+	PutEnv(ctx context.Context, user string, v EnvVar) error
+	// Env lists the user's variables sorted by name.
+	Env(ctx context.Context, user string) ([]EnvVar, error)
+	// DeleteEnv removes one variable; ErrNotFound if it is not set.
+	DeleteEnv(ctx context.Context, user, name string) error
+	// SecretKeyCheck returns the check value that SetSecretKeyCheck
+	// stored (ErrNotFound before), by which the caller tells whether its
+	// key is the one secrets were encrypted with.
+	SecretKeyCheck(ctx context.Context) ([]byte, error)
+	// SetSecretKeyCheck stores the check value once; ErrExists after.
+	SetSecretKeyCheck(ctx context.Context, check []byte) error
+	// KVGet returns a live (not expired) key with its value, or
+	// ErrNotFound.
+	KVGet(ctx context.Context, user, key string) (KVEntry, error)
+	// KVPut writes a key unless w's version check fails (written false:
+	// the entry is then the current one, Version 0 when there is none).
+	// Past Config.MaxKVKeys or MaxKVBytes it is a *LimitError.
+	KVPut(ctx context.Context, user string, w KVWrite) (e KVEntry, written bool, err error)
+	// KVDelete deletes a key; a missing key is not an error.
+	KVDelete(ctx context.Context, user, key string) error
+	// KVList lists live keys in byte order, a page at a time.
+	KVList(ctx context.Context, user string, q KVListQuery) (KVPage, error)
+	// KVUsage is what the user's KV store holds against its limits.
+	KVUsage(ctx context.Context, user string) (KVUsage, error)
+	// Invocation keys (keys.go). PutKey stores k under k.Hash (sha256 hex
+	// of the secret); ErrNotFound if the user does not exist, ErrExists if
+	// they hold that hash already. Key returns user's key with that hash or
+	// ErrNotFound. Keys lists them, oldest first. DeleteKey removes the one
+	// whose ID is id, or fails with ErrNotFound.
+	PutKey(ctx context.Context, k Key) error
+	Key(ctx context.Context, user, hash string) (Key, error)
+	Keys(ctx context.Context, user string) ([]Key, error)
+	DeleteKey(ctx context.Context, user, id string) error
+
 	// Close releases the store. It waits for calls in progress.
 	Close() error
 }
@@ -299,6 +357,16 @@ type Config struct {
 	// first, then fails with a *QuotaError.
 	// Optional. Default: 256 MiB. Negative: no cap.
 	MaxStoredBytes int64
+	// MaxEnvVars caps each user's environment variables and secrets.
+	// Optional. Default: 100. Negative: no cap.
+	MaxEnvVars int
+	// MaxKVKeys caps the keys of each user's KV store (expired keys count
+	// until swept; a write that hits the cap sweeps first).
+	// Optional. Default: 100000. Negative: no cap.
+	MaxKVKeys int64
+	// MaxKVBytes caps the bytes (keys + values) of each user's KV store.
+	// Optional. Default: 256 MiB. Negative: no cap.
+	MaxKVBytes int64
 	// SyncWrites fsyncs every write. When false, the store still syncs once
 	// after each deploy and rollback.
 	// Optional. Default: false.
@@ -327,6 +395,15 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.MaxStoredBytes == 0 {
 		cfg.MaxStoredBytes = DefaultMaxStoredBytes
+	}
+	if cfg.MaxEnvVars == 0 {
+		cfg.MaxEnvVars = DefaultMaxEnvVars
+	}
+	if cfg.MaxKVKeys == 0 {
+		cfg.MaxKVKeys = DefaultMaxKVKeys
+	}
+	if cfg.MaxKVBytes == 0 {
+		cfg.MaxKVBytes = DefaultMaxKVBytes
 	}
 	return cfg
 }

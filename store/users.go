@@ -166,7 +166,7 @@ func (b *Badger) purgeUserData(name string) error {
 	}
 	// gc/ goes before the prefixes: counts a purge cut short leaves behind
 	// are not trusted.
-	if err := b.deleteKeys([][]byte{keyGC(name), keyTree(name), keyLogSeq(name)}); err != nil {
+	if err := b.deleteKeys([][]byte{keyGC(name), keyTree(name), keyLogSeq(name), keyKVUsage(name)}); err != nil {
 		return err
 	}
 	for _, p := range userPrefixes(name) {

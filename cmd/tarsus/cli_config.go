@@ -8,11 +8,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -280,6 +283,34 @@ func writeJSON(w io.Writer, v any) error {
 type statusError struct{ msg string }
 
 func (e *statusError) Error() string { return e.msg }
+
+// unreachable turns a failure to connect to the server into a message that
+// names the server and says how to start one or point the CLI elsewhere.
+func unreachable(err error) error {
+	var ue *url.Error
+	if err == nil || !errors.As(err, &ue) {
+		return err
+	}
+	var ne *net.OpError
+	var de *net.DNSError
+	if !errors.As(err, &ne) && !errors.As(err, &de) {
+		return err
+	}
+	server := ue.URL
+	if u, perr := url.Parse(ue.URL); perr == nil {
+		server = u.Scheme + "://" + u.Host
+	}
+	why := "nothing answers there"
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED):
+		why = "connection refused: no server is listening"
+	case de != nil:
+		why = "its host name does not resolve"
+	case ne != nil && ne.Timeout():
+		why = "the connection timed out"
+	}
+	return fmt.Errorf("cannot reach the Tarsus server at %s (%s). Start one with `tarsus serve`, or point the CLI at yours with --server, TARSUS_URL or `tarsus login --server <url>`", server, why)
+}
 
 // explain turns a client error into a message that says what to do.
 func explain(err error, server string) error {

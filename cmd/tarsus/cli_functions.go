@@ -64,6 +64,7 @@ func newInvokeCmd(e *env) *cobra.Command {
 		data    string
 		headers []string
 		query   string
+		key     string
 	)
 	cmd := &cobra.Command{
 		Use:   "invoke <route>",
@@ -71,10 +72,12 @@ func newInvokeCmd(e *env) *cobra.Command {
 		Long: `Call a deployed function (POST /<user>/<route>) and print its answer: the
 status, the time it took and whether it started a new runtime go to stderr,
 the body to stdout. The exit code is non-zero when the status is 400 or
-more. Your API token is not sent: functions are public.`,
+more. Your API token is never sent; a route with opts.config.auth "key"
+or "jwt" is called with --key (sent as Authorization: Bearer <key>).`,
 		Example: `  tarsus invoke hello --data '{"name": "Ada"}'
   tarsus invoke orders/create --data @order.json -H 'x-request-id: 42'
-  tarsus invoke hello -o json | jq .body`,
+  tarsus invoke hello -o json | jq .body
+  tarsus invoke orders/create --key "$ORDERS_KEY" --data '{}'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -98,6 +101,9 @@ more. Your API token is not sent: functions are public.`,
 					return fmt.Errorf("-H %q: write a header as name:value", kv)
 				}
 				h.Add(strings.TrimSpace(k), strings.TrimSpace(v))
+			}
+			if key != "" {
+				h.Set("Authorization", "Bearer "+key)
 			}
 			ct := h.Get("Content-Type")
 			if len(body) > 0 && (ct == "" || strings.Contains(ct, "json")) && !json.Valid(body) {
@@ -160,6 +166,7 @@ more. Your API token is not sent: functions are public.`,
 	f.StringVarP(&data, "data", "d", "", "request body: JSON text, @file, or @- for stdin")
 	f.StringArrayVarP(&headers, "header", "H", nil, "request header name:value (repeatable)")
 	f.StringVarP(&query, "query", "q", "", "query string, e.g. 'a=1&b=2'")
+	f.StringVar(&key, "key", "", "an invocation key or a JWT, sent as Authorization: Bearer (routes with opts.config.auth)")
 	return cmd
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,6 +15,10 @@ import (
 // fastifyTypesVersion is the Fastify a new project installs for its types.
 const fastifyTypesVersion = "^5.12.8"
 
+// initPackageJSON holds cookie at 1.x: Fastify 5.12's light-my-request
+// depends on cookie 2, whose package.json asks for Node >= 22, so npm
+// install warns EBADENGINE on Node 20; a project needs only Fastify's
+// types, which cookie 1 serves as well.
 const initPackageJSON = `{
   "name": %q,
   "version": "0.1.0",
@@ -24,6 +29,9 @@ const initPackageJSON = `{
   },
   "devDependencies": {
     "fastify": %q
+  },
+  "overrides": {
+    "cookie": "^1.1.1"
   }
 }
 `
@@ -38,7 +46,7 @@ const initTsconfig = `{
     "skipLibCheck": true,
     "noEmit": true
   },
-  "include": ["functions"]
+  "include": ["functions", "types"]
 }
 `
 
@@ -75,6 +83,12 @@ export default function () {
 }
 `
 
+// tarsusTypes declares the tarsus:* modules for editors (types/tarsus.d.ts
+// in a project).
+//
+//go:embed types/tarsus.d.ts
+var tarsusTypes string
+
 const initGitignore = `node_modules/
 .tarsus/
 `
@@ -103,7 +117,8 @@ func newInitCmd(e *env) *cobra.Command {
 		Use:   "init [dir]",
 		Short: "Create a Node project for Tarsus functions",
 		Long: `Create a Node project ready for tarsus push: package.json (Fastify as a dev
-dependency, for its types), tsconfig.json, tarsus.json, functions/hello.ts and
+dependency, for its types), tsconfig.json, tarsus.json, functions/hello.ts,
+types/tarsus.d.ts (the types of Tarsus's own modules, such as tarsus:kv) and
 .gitignore. Existing files are left alone unless --force is given.
 
 Each .ts/.js file under functions/ is one route; files and folders whose
@@ -125,6 +140,7 @@ may import npm packages: tarsus push bundles them on your machine.`,
 				{"tsconfig.json", initTsconfig},
 				{"tarsus.json", initTarsusJSON},
 				{"functions/hello.ts", initHello},
+				{"types/tarsus.d.ts", tarsusTypes},
 				{".gitignore", initGitignore},
 			}
 			if !force {
@@ -153,7 +169,17 @@ may import npm packages: tarsus push bundles them on your machine.`,
 			if dir != "." {
 				fmt.Fprintf(e.stdout, "  cd %s\n", dir)
 			}
-			fmt.Fprint(e.stdout, "  npm install\n  tarsus login --server http://localhost:3401   (once)\n  tarsus push\n  tarsus invoke hello --data '{\"name\": \"Ada\"}'\n")
+			fmt.Fprint(e.stdout, "  npm install\n")
+			if c, err := loadCredentials(e); err == nil && c != nil && c.Server != "" {
+				who := ""
+				if c.User != "" {
+					who = " as " + c.User
+				}
+				fmt.Fprintf(e.stdout, "  tarsus push                                  (you are logged in to %s%s)\n", c.Server, who)
+			} else {
+				fmt.Fprint(e.stdout, "  tarsus login --server http://localhost:3401   (once; your server's address)\n  tarsus push\n")
+			}
+			fmt.Fprint(e.stdout, "  tarsus invoke hello --data '{\"name\": \"Ada\"}'\n")
 			return nil
 		},
 	}

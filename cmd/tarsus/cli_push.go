@@ -5,13 +5,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/tarsus/tarsus/bundler"
 	"github.com/tarsus/tarsus/client"
@@ -22,6 +25,7 @@ type pushOptions struct {
 	rf       remoteFlags
 	dryRun   bool
 	noPrune  bool
+	yes      bool
 	force    bool
 	progress string
 }
@@ -39,8 +43,11 @@ builds and loads, or nothing changes.
 Only what changed since the server's live version is uploaded: routes whose
 source changed, every route when a shared module ("_" files) changed, and
 routes whose bundle changed because a dependency did (npm packages, files
-imported from outside the functions folder, tsconfig.json). Functions whose
-file is gone are removed, unless --no-prune.
+imported from outside the functions folder, tsconfig.json). Functions on
+the server whose file is not in the project (gone, or deployed another way:
+the console, the API) are removed: push lists them and asks first, and in a
+non-interactive shell it removes them only with --yes (--no-prune keeps
+them; --dry-run shows them).
 
 tarsus.json (all optional):
   {"functionsDir": "functions", "server": "https://fn.example.com",
@@ -67,7 +74,8 @@ is non-zero. Bundles built for unchanged inputs are remembered in
 	addRemoteFlags(cmd, &o.rf, true, true)
 	f := cmd.Flags()
 	f.BoolVar(&o.dryRun, "dry-run", false, "build and show what would be deployed, without deploying")
-	f.BoolVar(&o.noPrune, "no-prune", false, "keep functions on the server whose file is gone")
+	f.BoolVar(&o.noPrune, "no-prune", false, "keep functions on the server whose file is not in the project")
+	f.BoolVarP(&o.yes, "yes", "y", false, "remove functions on the server whose file is not in the project without asking")
 	f.BoolVar(&o.force, "force", false, "rebuild and upload every function")
 	addProgressFlag(cmd, &o.progress)
 	return cmd
@@ -243,6 +251,11 @@ func runPush(ctx context.Context, e *env, dir string, o pushOptions) error {
 	if len(req.Files) == 0 && len(rep.Removed) == 0 {
 		rep.UpToDate = true
 	}
+	if len(rep.Removed) > 0 && !o.dryRun && !o.yes {
+		if err := confirmRemoval(e, r.server, p.fnDir, rep.Removed); err != nil {
+			return err
+		}
+	}
 
 	switch {
 	case o.dryRun:
@@ -327,6 +340,27 @@ func runPush(ctx context.Context, e *env, dir string, o pushOptions) error {
 		return writeJSON(e.stdout, rep)
 	}
 	printPush(e, rep)
+	return nil
+}
+
+// confirmRemoval asks before a push removes functions that have no file in
+// the project; without a terminal to ask on, it refuses and says how to go on.
+func confirmRemoval(e *env, server, fnDir string, removed []string) error {
+	list := strings.Join(removed, ", ")
+	if len(removed) > 10 {
+		list = strings.Join(removed[:10], ", ") + fmt.Sprintf(" and %d more", len(removed)-10)
+	}
+	what := fmt.Sprintf("this push removes %d function file(s) on %s that are not in %s: %s", len(removed), server, fnDir, list)
+	if f, ok := e.stdin.(*os.File); !ok || !term.IsTerminal(int(f.Fd())) {
+		return &statusError{what + "; nothing changed. Run again with --yes to remove them, or --no-prune to keep them (--dry-run shows the whole plan)"}
+	}
+	a, err := newPrompter(e).line("Warning: " + what + ".\nRemove them? [y/N] ")
+	if err != nil {
+		return err
+	}
+	if a = strings.ToLower(strings.TrimSpace(a)); a != "y" && a != "yes" {
+		return &statusError{"not confirmed; nothing changed (--no-prune keeps them)"}
+	}
 	return nil
 }
 
@@ -430,7 +464,7 @@ func predictedStatus(it *pushItem) string {
 // buildItems bundles the items' routes with BuildDir, GOMAXPROCS at a time,
 // with a progress bar. Problems are printed and returned as one error.
 func buildItems(ctx context.Context, e *env, p *project, items []*pushItem, show bool) error {
-	b := bundler.New(bundler.Options{SourceMap: true, Builtins: engine.BuiltinModules()})
+	b := bundler.New(bundler.Options{SourceMap: true, Builtins: engine.BuiltinModules(), Check: engine.CheckSyntax})
 	bar := newBar(e, show, int64(len(items)), "building", false)
 	var (
 		mu    sync.Mutex

@@ -294,7 +294,20 @@ func TestPushNodeProject(t *testing.T) {
 		}
 		before := deployments(t, c)[0]
 
-		rep := push(t, c, dir)
+		// Without a terminal to ask on, a push that would remove a
+		// function says which and changes nothing until --yes.
+		r := c.run("push", dir, "--progress", "never")
+		if r.err == nil || !strings.Contains(r.err.Error(), "dates/add.ts") || !strings.Contains(r.err.Error(), "--yes") {
+			t.Fatalf("a push that removes a function without --yes: %s", r)
+		}
+		if len(rec.take()) != 0 {
+			t.Fatal("the unconfirmed push sent a deploy")
+		}
+		if status, _ := invokeJSON(t, c, "dates/add", `{"date": "2026-01-30", "days": 1}`); status != 200 {
+			t.Errorf("the unconfirmed push removed dates/add: %d", status)
+		}
+
+		rep := push(t, c, dir, "--yes")
 		if !slices.Equal(rep.Removed, []string{"dates/add.ts"}) || len(rep.Uploaded) != 0 {
 			t.Errorf("report: %+v", rep)
 		}
@@ -328,8 +341,8 @@ func TestPushNodeProject(t *testing.T) {
 	}{
 		{"syntax error", "orders/create.ts", "export default [{}, () => {\n  const x = ;\n  return x\n}]\n",
 			[]string{filepath.Join("functions", "orders", "create.ts") + ":2:13: ", "const x = ;", "            ^"}},
-		{"Node built-in the platform lacks", "readfile.ts", "import { readFileSync } from \"node:fs\";\nexport default [{}, () => readFileSync(\"/etc/passwd\", \"utf8\")]\n",
-			[]string{"readfile.ts:1:30: ", `Node built-in "node:fs" is not available`}},
+		{"Node built-in the platform lacks", "domain.ts", "import { create } from \"node:domain\";\nexport default [{}, () => String(create())]\n",
+			[]string{"domain.ts:1:24: ", `Node built-in "node:domain" is not available`}},
 		{"contract broken (server check)", "notroute.ts", "export default 42\n",
 			[]string{"notroute.ts"}},
 	}
@@ -348,7 +361,7 @@ func TestPushNodeProject(t *testing.T) {
 			c.okJSON(&before, "ls")
 			deps := len(deployments(t, c))
 
-			r := c.run("push", dir)
+			r := c.run("push", dir, "--yes")
 			if r.err == nil {
 				t.Fatalf("push succeeded:\n%s", r)
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"net"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -96,6 +97,11 @@ func TestLoginWhoamiLogout(t *testing.T) {
 		if r.err == nil || !strings.Contains(r.err.Error(), "admin") {
 			t.Fatalf("%s", r)
 		}
+		// users create says so before it asks for the new user's password.
+		r = c.input("password-zed\n", "users", "create", "zed")
+		if r.err == nil || !strings.Contains(r.err.Error(), "only an admin can create users") || strings.Contains(r.stderr, "Password") {
+			t.Fatalf("users create as a non-admin: %s", r)
+		}
 	})
 	t.Run("logout", func(t *testing.T) {
 		if out := c.ok("logout"); out != "Logged out of "+srv+"; the token is revoked.\n" {
@@ -163,7 +169,13 @@ func TestInitThenPush(t *testing.T) {
 	c := loggedIn(t, srv)
 	dir := filepath.Join(t.TempDir(), "My Functions")
 	out := c.ok("init", dir)
-	mustContain(t, "init output", out, "npm install", "tarsus push")
+	mustContain(t, "init output", out, "npm install", "tarsus push", "you are logged in to "+srv)
+	if strings.Contains(out, "tarsus login") {
+		t.Errorf("init tells a logged-in user to log in:\n%s", out)
+	}
+	if out := newCLI(t).ok("init", filepath.Join(t.TempDir(), "other")); !strings.Contains(out, "tarsus login --server") {
+		t.Errorf("init does not tell a user who never logged in to log in:\n%s", out)
+	}
 	for _, f := range []string{"package.json", "tsconfig.json", "tarsus.json", "functions/hello.ts", ".gitignore"} {
 		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
 			t.Errorf("init did not write %s: %v", f, err)
@@ -550,6 +562,33 @@ func TestSmallHelpers(t *testing.T) {
 	for in, want := range sizes {
 		if got := size(in); got != want {
 			t.Errorf("size(%d) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestUnreachableServer: a command whose server is down names the server
+// and says how to start one, instead of printing a Go dial error.
+func TestUnreachableServer(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // nothing listens there now
+	c := newCLI(t)
+	c.vars["TARSUS_URL"] = "http://" + addr
+	c.vars["TARSUS_TOKEN"] = "tsk_x"
+	for _, args := range [][]string{{"ls"}, {"invoke", "hello"}, {"push", t.TempDir()}} {
+		r := c.run(args...)
+		if r.err == nil {
+			t.Fatalf("tarsus %v succeeded against a closed port", args)
+		}
+		msg := r.err.Error()
+		if strings.Contains(args[0], "push") && strings.Contains(msg, "no functions") {
+			continue // push checks the project before it connects
+		}
+		if !strings.Contains(msg, "cannot reach the Tarsus server at http://"+addr) || !strings.Contains(msg, "tarsus serve") || strings.Contains(msg, "dial tcp") {
+			t.Errorf("tarsus %v: %s", args, msg)
 		}
 	}
 }

@@ -43,6 +43,15 @@ printed once.`,
 				return err
 			}
 			defer r.c.Close()
+			// Only an admin may create users: say so before asking for a
+			// password that would be thrown away.
+			me, err := r.c.Me(cmd.Context())
+			if err != nil {
+				return explain(err, r.server)
+			}
+			if me.Role != "admin" {
+				return fmt.Errorf("only an admin can create users, and you are logged in to %s as %s (role %s): log in as an admin (tarsus login --server %s) or set TARSUS_TOKEN to an admin's token", r.server, me.Name, me.Role, r.server)
+			}
 			pw, err := newPrompter(e).password("Password for " + args[0] + ": ")
 			if err != nil {
 				return err

@@ -17,8 +17,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tarsus/tarsus/access"
 	"github.com/tarsus/tarsus/api"
 	consoleui "github.com/tarsus/tarsus/console-ui"
+	"github.com/tarsus/tarsus/egress"
 	"github.com/tarsus/tarsus/engine"
 	"github.com/tarsus/tarsus/platform"
 	"github.com/tarsus/tarsus/store"
@@ -46,18 +48,22 @@ type serveConfig struct {
 	MetricsAddr    string
 	MetricsToken   string
 	ClientIPHeader string
+	// RateLimit is the default rate of calls per user (--rate-limit).
+	RateLimit platform.RateLimit
 	// HTTP edge
 	FnHost     string
 	ConnsPerIP int
-}
-
-// envOr reads a text setting from the environment without checks. New
-// settings use options (see options.go) instead, which checks every value.
-func envOr(e *env, key, def string) string {
-	if v := e.getenv(key); v != "" {
-		return v
-	}
-	return def
+	// Outgoing fetch
+	FetchAllow       []string
+	FetchMaxBytes    int64
+	FetchTimeout     time.Duration
+	FetchMaxRequests int
+	// User data: env vars, secrets and KV
+	SecretKey        string
+	MaxEnvVars       int
+	MaxEnvValueBytes int64
+	MaxKVKeys        int
+	MaxKVBytes       int64
 }
 
 func newServeCmd(e *env) *cobra.Command {
@@ -107,9 +113,34 @@ func serveOptions(cmd *cobra.Command, e *env, cfg *serveConfig) *options {
 	o.integer(&cfg.MaxLogFollowers, "max-log-followers", "TARSUS_MAX_LOG_FOLLOWERS", 8, 0, 10000, "live log streams per user (429 past it); 0 turns the cap off")
 	o.str(&cfg.MetricsAddr, "metrics-addr", "TARSUS_METRICS_ADDR", "", listenAddr(true), "serve /metrics on this address only, without a token, e.g. 127.0.0.1:9464")
 	o.str(&cfg.MetricsToken, "metrics-token", "TARSUS_METRICS_TOKEN", "", nil, "a bearer token that may read /metrics besides admin tokens")
-	o.str(&cfg.ClientIPHeader, "client-ip-header", "TARSUS_CLIENT_IP_HEADER", "", nil, "behind a reverse proxy: the header with the client's address that login throttling uses, e.g. X-Forwarded-For")
+	o.str(&cfg.ClientIPHeader, "client-ip-header", "TARSUS_CLIENT_IP_HEADER", "", nil, "behind a reverse proxy: the header with the client's address that login throttling and rate limits by address use, e.g. X-Forwarded-For")
 	o.integer(&cfg.ConnsPerIP, "max-conns-per-ip", "TARSUS_MAX_CONNS_PER_IP", 1024, 0, 1<<20, "open connections one client address may hold; 0 turns the cap off, e.g. behind a reverse proxy")
 	o.str(&cfg.FnHost, "functions-host", "TARSUS_FUNCTIONS_HOST", "", nil, "a host name for functions: invocations there are served without the sandbox CSP, and the console and API are not served there")
+	o.add("fetch-allow", "TARSUS_FETCH_ALLOW", "list", "", "addresses functions' fetch may reach although the egress guard refuses them (loopback, private, link-local, this server's own): comma-separated CIDRs, IPs and host names, e.g. 127.0.0.1,10.0.0.0/8,api.internal", func(s string) error {
+		list, err := egress.ParseAllow(s)
+		if err != nil {
+			return err
+		}
+		cfg.FetchAllow = list
+		return nil
+	})
+	o.size(&cfg.FetchMaxBytes, "fetch-max-bytes", "TARSUS_FETCH_MAX_BYTES", egress.DefaultMaxBytes, 1, 1<<40, "largest response body one fetch may read (decompressed)")
+	o.duration(&cfg.FetchTimeout, "fetch-timeout", "TARSUS_FETCH_TIMEOUT", 30*time.Second, atLeast(time.Millisecond), "deadline of one fetch request, its body included (never past the invocation's deadline)")
+	o.integer(&cfg.FetchMaxRequests, "fetch-max-requests", "TARSUS_FETCH_MAX_REQUESTS", 50, 1, 10000, "fetch requests one invocation may make (each redirect counts)")
+	o.str(&cfg.SecretKey, "secret-key", "TARSUS_SECRET_KEY", "", nil, "key that encrypts secrets: 64 hex digits or base64 of 32 bytes (openssl rand -hex 32); unset: the key in <data>/secret.key, made on the first start (back it up)")
+	o.integer(&cfg.MaxEnvVars, "max-env-vars", "TARSUS_MAX_ENV_VARS", store.DefaultMaxEnvVars, 1, 10000, "environment variables and secrets per user")
+	o.size(&cfg.MaxEnvValueBytes, "max-env-value-bytes", "TARSUS_MAX_ENV_VALUE_BYTES", platform.DefaultMaxEnvValueBytes, 1, 48<<10, "size of one environment variable or secret")
+	o.integer(&cfg.MaxKVKeys, "kv-max-keys", "TARSUS_KV_MAX_KEYS", store.DefaultMaxKVKeys, 0, 1<<40, "KV keys per user (507 TARSUS_KV_QUOTA past it); 0 turns the cap off")
+	o.size(&cfg.MaxKVBytes, "kv-max-bytes", "TARSUS_KV_MAX_BYTES", store.DefaultMaxKVBytes, 0, 1<<50, "KV keys and values per user (507 TARSUS_KV_QUOTA past it); 0 turns the cap off")
+	o.add("rate-limit", "TARSUS_RATE_LIMIT", "rate", "", "default rate of calls per user for routes without opts.config.rateLimit, e.g. 100/s or 100/s:200 (a burst of 200); each node of a cluster limits on its own; empty: none", func(v string) error {
+		if v == "" {
+			cfg.RateLimit = platform.RateLimit{}
+			return nil
+		}
+		max, window, burst, err := access.ParseRate(v)
+		cfg.RateLimit = platform.RateLimit{Max: max, Window: window, Burst: burst}
+		return err
+	})
 	o.str(&cfg.LogLevel, "log-level", "TARSUS_LOG_LEVEL", "info", oneOf("debug", "info", "warn", "error"), "debug, info, warn or error")
 	return o
 }
@@ -144,10 +175,15 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 		return fmt.Errorf("--log-level %q: use debug, info, warn or error", cfg.LogLevel)
 	}
 	log := slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: level}))
+	key, err := loadSecretKey(cfg, log)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(cfg.Data, 0o700); err != nil {
 		return fmt.Errorf("data folder: %w", err)
 	}
-	st, err := store.Open(store.Config{Dir: filepath.Join(cfg.Data, "badger"), KeepDeployments: cfg.KeepDeploys, MaxStoredBytes: orOff(cfg.MaxStoredBytes)}, log)
+	st, err := store.Open(store.Config{Dir: filepath.Join(cfg.Data, "badger"), KeepDeployments: cfg.KeepDeploys, MaxStoredBytes: orOff(cfg.MaxStoredBytes),
+		MaxEnvVars: cfg.MaxEnvVars, MaxKVKeys: orOff(int64(cfg.MaxKVKeys)), MaxKVBytes: orOff(cfg.MaxKVBytes)}, log)
 	if err != nil {
 		return fmt.Errorf("opening the store in %s: %w", cfg.Data, err)
 	}
@@ -159,9 +195,12 @@ func runServe(ctx context.Context, cfg serveConfig, out io.Writer, ready func(ad
 		}
 	}
 	p, err := platform.New(platform.Config{
-		Engine:        engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, MemoryLimit: memoryLimit(cfg.MemoryLimit), NiceAfter: niceAfter(cfg.NiceAfter), Logger: log},
+		Engine: engine.Config{Timeout: cfg.Timeout, IdleTimeout: cfg.IdleTimeout, MaxRuntimes: cfg.MaxRuntimes, MemoryLimit: memoryLimit(cfg.MemoryLimit), NiceAfter: niceAfter(cfg.NiceAfter), Logger: log,
+			FetchTimeout: cfg.FetchTimeout, MaxFetches: cfg.FetchMaxRequests},
+		FetchAllow: cfg.FetchAllow, FetchMaxBytes: cfg.FetchMaxBytes,
 		MaxBuildBytes: orOff(cfg.MaxBuildBytes), MaxLogBytesPerDay: orOff(cfg.MaxLogBytesPerDay), MaxLogFollowers: int(orOff(int64(cfg.MaxLogFollowers))),
-		Logger: log,
+		SecretKey: key, MaxEnvValueBytes: int(cfg.MaxEnvValueBytes),
+		RateLimit: cfg.RateLimit, Logger: log,
 	}, st)
 	if err != nil {
 		return err
@@ -243,3 +282,25 @@ func displayAddr(a string) string {
 // api.Config.MaxConnsPerIP, where 0 means the default and a negative value
 // turns it off.
 func connsPerIP(n int) int { return int(orOff(int64(n))) }
+
+// loadSecretKey is --secret-key, or else the key kept in <data>/secret.key
+// (made, mode 0600, on the first start).
+func loadSecretKey(cfg serveConfig, log *slog.Logger) ([]byte, error) {
+	if cfg.SecretKey != "" {
+		// Checked here, not by the options: their messages quote values.
+		k, err := platform.ParseSecretKey(cfg.SecretKey)
+		if err != nil {
+			return nil, fmt.Errorf("--secret-key (or TARSUS_SECRET_KEY): %v", err)
+		}
+		return k, nil
+	}
+	path := filepath.Join(cfg.Data, "secret.key")
+	key, created, err := platform.SecretKeyFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if created {
+		log.Warn("made the key that encrypts secrets: back it up, secrets cannot be read without it", "file", path)
+	}
+	return key, nil
+}

@@ -428,6 +428,23 @@ try {
     await until('no warm runtimes', async () => (await page.locator('[data-test=warm-runtimes]').textContent()).trim() === '0')
   })
 
+  await step('the Access page makes an invocation key (shown once) and revokes it', async () => {
+    await page.goto(BASE + '/console/access')
+    await page.fill('#new-key-name', 'shop')
+    await page.fill('#new-key-routes', 'orders/*')
+    await page.click('[data-test=create-key]')
+    await page.getByText('Shown once').waitFor()
+    const key = (await page.locator('.n-alert').filter({ hasText: 'Shown once' }).innerText()).match(/tik_[A-Za-z0-9_-]+/)?.[0]
+    expect(key, 'the new key to be shown')
+    const row = page.locator('tr[data-key]').filter({ hasText: 'shop' })
+    await row.waitFor()
+    expect(!(await row.innerText()).includes(key), 'the listing never to show the key')
+    await shot(page, '08b-access')
+    await row.getByRole('button', { name: 'Revoke shop' }).click()
+    await page.getByRole('button', { name: 'Revoke', exact: true }).click()
+    await until('the key to be gone', async () => (await page.locator('tr[data-key]').count()) === 0)
+  })
+
   await step('the layout works on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(BASE + '/console/functions')

@@ -295,6 +295,89 @@ export class Api {
   dropRuntimes() {
     return this.request<{ dropped: number }>('/api/v1/runtimes/drop', { method: 'POST', target: true })
   }
+
+  // ---- environment variables, secrets and KV (EnvView, KVView) ----
+  env() {
+    return this.request<EnvVar[]>('/api/v1/env', { target: true })
+  }
+  /** Sets a variable or a secret; a secret is never read back. */
+  setEnv(name: string, value: string, secret: boolean) {
+    return this.request<void>('/api/v1/env/' + encodeURIComponent(name), { method: 'PUT', json: { value, secret }, target: true })
+  }
+  deleteEnv(name: string) {
+    return this.request<void>('/api/v1/env/' + encodeURIComponent(name), { method: 'DELETE', target: true })
+  }
+  kvList(prefix: string, cursor = '', limit = 100) {
+    return this.request<KVPage>('/api/v1/kv', { query: { prefix, cursor, limit: String(limit) }, target: true })
+  }
+  /** A key's value as bytes, with its expiry (ISO) when it has one. */
+  async kvGet(key: string): Promise<{ value: Uint8Array; expiresAt: string }> {
+    const res = await this.raw('/api/v1/kv/' + encodeURIComponent(key), { target: true })
+    return { value: new Uint8Array(await res.arrayBuffer()), expiresAt: res.headers.get('X-Tarsus-KV-Expires-At') ?? '' }
+  }
+  kvPut(key: string, value: string, ttlSeconds?: number) {
+    return this.request<{ key: string; version: number; expiresAt?: string }>('/api/v1/kv/' + encodeURIComponent(key), {
+      method: 'PUT',
+      body: value,
+      headers: { 'Content-Type': 'application/octet-stream' },
+      query: { ttl: ttlSeconds ? String(ttlSeconds) : undefined },
+      target: true,
+    })
+  }
+  kvDelete(key: string) {
+    return this.request<void>('/api/v1/kv/' + encodeURIComponent(key), { method: 'DELETE', target: true })
+  }
+  // Access to functions: invocation keys and schedules.
+  keys() {
+    return this.request<InvocationKey[] | null>('/api/v1/keys', { target: true })
+  }
+  createKey(name: string, routes: string[], expiresAt?: string) {
+    return this.request<InvocationKey & { key: string }>('/api/v1/keys', {
+      method: 'POST',
+      json: { name, routes: routes.length ? routes : undefined, expiresAt },
+      target: true,
+    })
+  }
+  revokeKey(id: string) {
+    return this.request<void>('/api/v1/keys/' + encodeURIComponent(id), { method: 'DELETE', target: true })
+  }
+  schedules() {
+    return this.request<ScheduleInfo[] | null>('/api/v1/schedules', { target: true })
+  }
+}
+
+/** An environment variable; a secret comes without its value. */
+export interface EnvVar {
+  name: string
+  value?: string
+  secret: boolean
+  updatedAt: string
+}
+
+export interface KVPage {
+  keys: { name: string; expiresAt?: string }[]
+  cursor?: string
+}
+
+/** An invocation key as listed: never its secret. */
+export interface InvocationKey {
+  id: string
+  name: string
+  routes?: string[]
+  createdAt?: string
+  expiresAt?: string
+}
+
+/** A route with opts.config.schedule. */
+export interface ScheduleInfo {
+  path: string
+  route: string
+  schedule: string
+  next?: string
+  lastRun?: string
+  runs: number
+  skipped: number
+  running?: boolean
 }
 
 async function errorOf(res: Response, onUnauthorized?: () => void): Promise<ApiError> {

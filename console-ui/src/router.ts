@@ -33,6 +33,9 @@ export const router = createRouter({
           component: () => import('./views/DeploymentsView.vue'),
           meta: { title: 'Deployments' },
         },
+        { path: 'env', name: 'env', component: () => import('./views/EnvView.vue'), meta: { title: 'Environment' } },
+        { path: 'kv', name: 'kv', component: () => import('./views/KVView.vue'), meta: { title: 'KV' } },
+        { path: 'access', name: 'access', component: () => import('./views/AccessView.vue'), meta: { title: 'Access' } },
         { path: 'metrics', name: 'metrics', component: () => import('./views/MetricsView.vue'), meta: { title: 'Metrics' } },
         {
           path: 'users',

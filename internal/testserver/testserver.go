@@ -6,6 +6,7 @@ package testserver
 import (
 	"context"
 	"io/fs"
+	"log/slog"
 	"net"
 	"path/filepath"
 	"testing"
@@ -28,8 +29,10 @@ type Options struct {
 	IdleTimeout time.Duration
 	MaxRuntimes int
 	MemoryLimit int64
-	Console     fs.FS
-	Version     string // reported by /healthz
+	// MaxResponseBytes caps a function's response body (engine.Config).
+	MaxResponseBytes int
+	Console          fs.FS
+	Version          string // reported by /healthz
 	// Quotas (0: the defaults of store.Config and platform.Config).
 	MaxStoredBytes    int64
 	MaxBuildBytes     int64
@@ -37,6 +40,18 @@ type Options struct {
 	MaxLogFollowers   int
 	// MetricsToken may read /metrics besides admin tokens (api.Config).
 	MetricsToken string
+	// User data limits (store.Config; 0: the defaults).
+	MaxEnvVars int
+	MaxKVKeys  int64
+	MaxKVBytes int64
+	// SecretKey seals secrets (platform.Config); default: the one kept in
+	// Dir/secret.key (made on the first start), as tarsus serve does.
+	SecretKey []byte
+	// Logger receives the server's log (platform, engine, store and api);
+	// default: none.
+	Logger *slog.Logger
+	// RateLimit is the server-wide default rate per user (platform.Config).
+	RateLimit platform.RateLimit
 
 	// HTTP edge (api.Config); zero values take api's defaults.
 	MaxConnsPerIP  int // negative turns the cap off
@@ -45,6 +60,14 @@ type Options struct {
 	UploadTimeout  time.Duration
 	WriteTimeout   time.Duration
 	FunctionsHost  string
+
+	// Outgoing fetch (platform.Config, engine.Config); zero values take
+	// their defaults. FetchAllow "127.0.0.1" lets functions reach servers
+	// a test starts on loopback.
+	FetchAllow    []string
+	FetchMaxBytes int64
+	FetchTimeout  time.Duration
+	MaxFetches    int
 }
 
 // Server is a running test server.
@@ -69,13 +92,23 @@ func Start(t testing.TB, o Options) *Server {
 	if o.AdminToken == "" {
 		o.AdminToken = DefaultAdminToken
 	}
-	st, err := store.Open(store.Config{Dir: filepath.Join(o.Dir, "badger"), MaxStoredBytes: o.MaxStoredBytes}, nil)
+	st, err := store.Open(store.Config{Dir: filepath.Join(o.Dir, "badger"), MaxStoredBytes: o.MaxStoredBytes,
+		MaxEnvVars: o.MaxEnvVars, MaxKVKeys: o.MaxKVKeys, MaxKVBytes: o.MaxKVBytes}, o.Logger)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit},
-		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers}, st)
+	if o.SecretKey == nil {
+		if o.SecretKey, _, err = platform.SecretKeyFile(filepath.Join(o.Dir, "secret.key")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := platform.New(platform.Config{Engine: engine.Config{Timeout: o.Timeout, IdleTimeout: o.IdleTimeout, MaxRuntimes: o.MaxRuntimes, MemoryLimit: o.MemoryLimit, MaxResponseBytes: o.MaxResponseBytes, Logger: o.Logger,
+		FetchTimeout: o.FetchTimeout, MaxFetches: o.MaxFetches},
+		MaxBuildBytes: o.MaxBuildBytes, MaxLogBytesPerDay: o.MaxLogBytesPerDay, MaxLogFollowers: o.MaxLogFollowers, RateLimit: o.RateLimit,
+		FetchAllow: o.FetchAllow, FetchMaxBytes: o.FetchMaxBytes,
+		SecretKey: o.SecretKey, Logger: o.Logger}, st)
 	if err != nil {
+		_ = st.Close()
 		t.Fatal(err)
 	}
 	if _, err := p.Bootstrap(context.Background(), o.AdminToken); err != nil {
@@ -85,6 +118,7 @@ func Start(t testing.TB, o Options) *Server {
 		Console: o.Console, Version: o.Version, MetricsToken: o.MetricsToken,
 		MaxConnsPerIP: o.MaxConnsPerIP, MaxHeaderBytes: o.MaxHeaderBytes,
 		ReadTimeout: o.ReadTimeout, UploadTimeout: o.UploadTimeout, WriteTimeout: o.WriteTimeout, FunctionsHost: o.FunctionsHost,
+		Logger: o.Logger,
 	}, p)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

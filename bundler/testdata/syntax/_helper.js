@@ -1,0 +1,2 @@
+export const helper = (x) => x * 21;
+export default 'helper default';

@@ -1,0 +1,2 @@
+const sleep = (v) => new Promise((r) => r(v));
+export default async () => { const order = []; const p = (async () => { order.push('a'); await null; order.push('c') })(); order.push('b'); await p; const all = await Promise.all([sleep(1), sleep(2)]); const settled = await Promise.allSettled([Promise.reject(new Error('x')), 1]); let caught; try { await Promise.any([Promise.reject(1)]) } catch (e) { caught = e.constructor.name } return [order, all, settled.map((s) => s.status), caught] }

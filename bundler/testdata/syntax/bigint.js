@@ -1,0 +1,1 @@
+export default () => { const a = 2n ** 64n, b = BigInt('123456789012345678901234567890'); return [a.toString(), (b * 3n).toString(), (b % 97n).toString(), typeof a, 0x10n.toString(), BigInt.asUintN(8, 257n).toString(), -7n / 2n + ''] }

@@ -1,0 +1,1 @@
+export default () => { const { a = 1, b: { c } = { c: 2 }, ...r } = { d: 4 }; const [x, , y = 3, ...z] = [1, 2, undefined, 4, 5]; let p, q; ({ p, q = 'q' } = { p: 'p' }); [p, q] = [q, p]; const fn = ({ m = 'm' } = {}, [n] = ['n']) => m + n; return [a, c, r, x, y, z, p, q, fn()] }

@@ -1,0 +1,2 @@
+// node: bundle
+export default () => [typeof import.meta, typeof import.meta.url]

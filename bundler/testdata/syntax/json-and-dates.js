@@ -1,0 +1,1 @@
+export default () => { const d = new Date(Date.UTC(2024, 1, 29, 12, 30)); return [d.toISOString(), JSON.stringify({ d, u: undefined, n: null, a: [undefined] }), JSON.parse('{"x":[1,{"y":2}]}', (k, v) => (typeof v === 'number' ? v * 10 : v)), d.getUTCDay()] }

@@ -1,0 +1,1 @@
+export default () => { const fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); let n = 0; outer: for (let i = 0; i < 5; i++) { for (let j = 0; j < 5; j++) { if (j === 2) continue outer; if (i === 3) break outer; n++ } } return [fs.map((f) => f()), n] }

@@ -1,0 +1,1 @@
+export default () => { let caught; try { JSON.parse('{') } catch { caught = true } return [caught, [1, [2, [3]]].flat(Infinity), Object.fromEntries([['a', 1]]), 'a-b-c'.replaceAll('-', '+'), [1, 2, 3].at(-1), Object.hasOwn({ q: 1 }, 'q'), new Error('e', { cause: 'c' }).cause, 'x'.padStart(3, '-'), ' t '.trimEnd() + '|', typeof globalThis, Symbol('d').description] }

@@ -1,0 +1,1 @@
+export default () => [null ?? 'd', undefined ?? 0, 0 ?? 'x', '' ?? 'y', false ?? true, (null || undefined) ?? 'z']

@@ -1,0 +1,1 @@
+export default () => [typeof WeakRef, typeof FinalizationRegistry]

@@ -1,0 +1,1 @@
+export default () => { const wm = new WeakMap(), ws = new WeakSet(), k = {}; wm.set(k, 1); ws.add(k); const m = new Map([[1, 'a']]); const s = new Set([1, 1, 2]); return [wm.get(k), ws.has(k), [...m], [...s]] }
