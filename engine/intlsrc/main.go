@@ -134,9 +134,6 @@ func Build(src, out string) error {
 			if perLocale[loc] == nil {
 				perLocale[loc] = map[string]string{}
 			}
-			if ctor == "DateTimeFormat" {
-				code = nodeSpaces(code)
-			}
 			perLocale[loc][ctor] = string(code)
 			if _, err := vm.RunString(string(code)); err != nil {
 				return fmt.Errorf("%s %s: %w", ctor, loc, err)
@@ -193,16 +190,6 @@ func Build(src, out string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(out, "index.json"), append(b, '\n'), 0o644)
-}
-
-// nodeSpaces puts a plain space where CLDR's date and time patterns have
-// U+202F (before AM/PM, in "2024 г."): Node's ICU data does, as browsers
-// do, for compatibility with code that parses formatted dates.
-func nodeSpaces(code []byte) []byte {
-	for _, nnbsp := range []string{`\u202f`, `\u202F`, "\u202f"} {
-		code = bytes.ReplaceAll(code, []byte(nnbsp), []byte(" "))
-	}
-	return code
 }
 
 // SourceHash names what the output was built from: the npm lock file and

@@ -70,7 +70,7 @@ var load = function (name) {
   var C = Intl[name];
   if (C === undefined) throw new Error('Intl.' + name + ' failed to load');
   if (getIndex().tags[name]) lazyData(name, C);
-  if (name === 'DateTimeFormat') zones(C);
+  if (name === 'DateTimeFormat') { zones(C); plainSpaces(C); }
   if (name === 'supportedValuesOf') C = timeZoneValues(C);
   return C;
 };
@@ -132,6 +132,42 @@ var zones = function (C) {
   var fixed = C.tzData;
   C.tzData = host.zones(fixed);
   if (typeof C.__setDefaultTimeZone === 'function') C.__setDefaultTimeZone('UTC');
+};
+
+// plainSpaces: Node's format and Date's toLocale*String put a plain space
+// where CLDR's patterns have U+202F (before AM/PM, in "2024 г."), for
+// code that parses formatted dates; formatToParts and formatRange keep it.
+var plainSpaces = function (C) {
+  var nnbsp = /\u202f/g;
+  var fix = function (s) { return typeof s === 'string' ? s.replace(nnbsp, ' ') : s; };
+  var d = Object.getOwnPropertyDescriptor(C.prototype, 'format');
+  if (d && d.get) {
+    var bound = new WeakMap();
+    Object.defineProperty(C.prototype, 'format', {
+      get: { format: function () {
+        var f = d.get.call(this);
+        var g = bound.get(f);
+        if (!g) {
+          g = function (date) { return fix(f(date)); };
+          bound.set(f, g);
+        }
+        return g;
+      } }.format,
+      enumerable: d.enumerable, configurable: true
+    });
+  }
+  var m = {
+    toLocaleString: function () { return fix(orig.toLocaleString.apply(this, arguments)); },
+    toLocaleDateString: function () { return fix(orig.toLocaleDateString.apply(this, arguments)); },
+    toLocaleTimeString: function () { return fix(orig.toLocaleTimeString.apply(this, arguments)); }
+  };
+  var orig = {};
+  Object.keys(m).forEach(function (k) {
+    orig[k] = Date.prototype[k];
+    Object.defineProperty(m[k], 'name', { value: k });
+    Object.defineProperty(m[k], 'length', { value: 0 });
+    Object.defineProperty(Date.prototype, k, { value: m[k], writable: true, enumerable: false, configurable: true });
+  });
 };
 
 // timeZoneValues answers supportedValuesOf('timeZone') from the zone list
