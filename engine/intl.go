@@ -45,13 +45,14 @@ import (
 //     is github.com/rivo/uniseg (FormatJS's segmenter needs \p{…} regular
 //     expressions, which goja does not match).
 //
-// Cost, measured on the 2-core build machine under load (BenchmarkIntl*;
-// CPU time from getrusage): a runtime's first NumberFormat or number
-// toLocaleString ~0.1 s CPU and ~7.6 MB of heap; its first Collator ~30
-// ms, 2.9 MB; its first DateTimeFormat ~2.3 s CPU and ~39 MB per locale:
-// the polyfill parses every date pattern of the locale's CLDR data in JS.
-// DateTimeFormat in Go (the patterns parsed once per process) is the next
-// step.
+// Cost, measured on the shared 2-core build machine (BenchmarkIntl*): a
+// runtime's first NumberFormat or number toLocaleString ~70 ms and ~7.7 MB
+// of heap; its first Collator ~60 ms, 2.9 MB; its first DateTimeFormat ~2
+// s and ~39 MB per locale: the polyfill parses every date pattern of the
+// locale's CLDR data in JS. Later calls: NumberFormat#format ~0.2 ms,
+// DateTimeFormat#format ~0.4 ms, a date's toLocaleString ~40 ms (a new
+// formatter each call). DateTimeFormat's pattern work in Go (parsed once
+// per process) is the next step.
 //
 // Bounds: every host binding here works on one string (bounded by
 // MaxStringLen) in time linear in it, polling the interrupt in its loops;
