@@ -17,6 +17,12 @@
 // hostile Origin header cannot make a match slow); a JavaScript pattern
 // that RE2 does not accept (backreferences, lookaround) is a deploy error.
 //
+// Tokens ([VerifyHS256], [VerifyJWKS]) are checked with Go's standard
+// library (crypto/hmac, crypto/rsa, crypto/ecdsa): HS256 under a secret,
+// RS256 and ES256 under a JSON Web Key Set; the algorithm a route accepts
+// is fixed by its options, never chosen by the token (alg "none", and
+// HS256 against a key set's public key, are refused).
+//
 // Rate limiting ([Limiter]) keeps token buckets in memory, on each node on
 // its own: their number is bounded (two generations of at most
 // Config.MaxBuckets/2 each, the older dropped whole when the newer fills),

@@ -21,36 +21,52 @@ const MaxTokenBytes = 8 << 10
 // (seconds since the epoch) against now. It returns the claims as JSON (an
 // object). The errors say why, without echoing the token.
 func VerifyHS256(token string, key []byte, now time.Time) ([]byte, error) {
-	if len(token) > MaxTokenBytes {
-		return nil, errors.New("the token is longer than 8 KiB")
-	}
-	h, rest, ok1 := strings.Cut(token, ".")
-	p, sig, ok2 := strings.Cut(rest, ".")
-	if !ok1 || !ok2 || strings.Contains(sig, ".") {
-		return nil, errors.New("it is not a JSON Web Token (header.payload.signature)")
-	}
-	hb, err := base64.RawURLEncoding.DecodeString(h)
+	h, p, sig, hdr, err := splitToken(token)
 	if err != nil {
-		return nil, errors.New("its header is not base64url")
-	}
-	var hdr struct {
-		Alg string `json:"alg"`
-	}
-	if json.Unmarshal(hb, &hdr) != nil {
-		return nil, errors.New("its header is not JSON")
+		return nil, err
 	}
 	if hdr.Alg != "HS256" {
 		return nil, errors.New("its algorithm is " + quote(hdr.Alg) + "; this route accepts HS256 only")
 	}
-	want, err := base64.RawURLEncoding.DecodeString(sig)
-	if err != nil {
-		return nil, errors.New("its signature is not base64url")
-	}
 	m := hmac.New(sha256.New, key)
 	m.Write([]byte(token[:len(h)+1+len(p)]))
-	if !hmac.Equal(m.Sum(nil), want) {
+	if !hmac.Equal(m.Sum(nil), sig) {
 		return nil, errors.New("its signature does not match")
 	}
+	return checkClaims(p, now)
+}
+
+type tokenHeader struct {
+	Alg string `json:"alg"`
+	Kid string `json:"kid"`
+}
+
+// splitToken splits a compact JWS and decodes its header and signature.
+func splitToken(token string) (h, p string, sig []byte, hdr tokenHeader, err error) {
+	if len(token) > MaxTokenBytes {
+		return "", "", nil, hdr, errors.New("the token is longer than 8 KiB")
+	}
+	h, rest, ok1 := strings.Cut(token, ".")
+	p, s, ok2 := strings.Cut(rest, ".")
+	if !ok1 || !ok2 || strings.Contains(s, ".") {
+		return "", "", nil, hdr, errors.New("it is not a JSON Web Token (header.payload.signature)")
+	}
+	hb, err := base64.RawURLEncoding.DecodeString(h)
+	if err != nil {
+		return "", "", nil, hdr, errors.New("its header is not base64url")
+	}
+	if json.Unmarshal(hb, &hdr) != nil {
+		return "", "", nil, hdr, errors.New("its header is not JSON")
+	}
+	if sig, err = base64.RawURLEncoding.DecodeString(s); err != nil {
+		return "", "", nil, hdr, errors.New("its signature is not base64url")
+	}
+	return h, p, sig, hdr, nil
+}
+
+// checkClaims decodes a verified payload and checks exp and nbf (seconds
+// since the epoch) against now.
+func checkClaims(p string, now time.Time) ([]byte, error) {
 	pb, err := base64.RawURLEncoding.DecodeString(p)
 	if err != nil {
 		return nil, errors.New("its payload is not base64url")

@@ -438,15 +438,19 @@ func addVary(h []Header, v string) []Header {
 
 var secretName = regexp.MustCompile(`^[A-Z_][A-Z0-9_]*$`)
 
-// JWT is opts.config.jwt: where the key that signs tokens is.
+// JWT is opts.config.jwt: where the key that signs tokens is. Exactly one
+// of Secret and JWKS is set.
 type JWT struct {
 	Secret string // the name of one of the user's secrets (HS256 key)
+	JWKS   string // the URL of a JSON Web Key Set (RS256, ES256 keys)
 }
+
+const maxJWKSURL = 2048
 
 func parseJWT(m json.RawMessage) (*JWT, error) {
 	var o map[string]json.RawMessage
 	if json.Unmarshal(m, &o) != nil {
-		return nil, errorf("opts.config.jwt", "must be { secret: \"NAME\" }, found %s", describe(m))
+		return nil, errorf("opts.config.jwt", "must be { secret: \"NAME\" } or { jwks: \"https://…\" }, found %s", describe(m))
 	}
 	j := &JWT{}
 	for _, k := range slices.Sorted(mapKeys(o)) {
@@ -456,13 +460,16 @@ func parseJWT(m json.RawMessage) (*JWT, error) {
 				return nil, errorf("opts.config.jwt.secret", "must name one of your secrets (letters A-Z, digits and _, starting with a letter or _), found %s", describe(o[k]))
 			}
 		case "jwks":
-			return nil, errorf("opts.config.jwt.jwks", "key sets fetched from a URL are not supported yet: use { secret: \"NAME\" } with an HS256 key")
+			if json.Unmarshal(o[k], &j.JWKS) != nil || len(j.JWKS) > maxJWKSURL ||
+				!(strings.HasPrefix(j.JWKS, "https://") || strings.HasPrefix(j.JWKS, "http://")) || strings.ContainsAny(j.JWKS, " \r\n\t") {
+				return nil, errorf("opts.config.jwt.jwks", "must be the http(s) URL of a JSON Web Key Set, found %s", describe(o[k]))
+			}
 		default:
-			return nil, errorf("opts.config.jwt."+k, "is not supported (supported: secret)")
+			return nil, errorf("opts.config.jwt."+k, "is not supported (supported: secret, jwks)")
 		}
 	}
-	if j.Secret == "" {
-		return nil, errorf("opts.config.jwt", "needs secret: \"NAME\", one of your secrets holding the HS256 key")
+	if (j.Secret == "") == (j.JWKS == "") {
+		return nil, errorf("opts.config.jwt", "needs exactly one of secret: \"NAME\" (one of your secrets holding an HS256 key) and jwks: \"https://…\" (a key set with RS256 or ES256 keys)")
 	}
 	return j, nil
 }

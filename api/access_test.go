@@ -6,11 +6,15 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -557,5 +561,250 @@ func TestAccessSamples(t *testing.T) {
 	if res.StatusCode != 200 || res.Header.Get("Access-Control-Allow-Origin") != "https://eu.shop.example" ||
 		res.Header.Get("Access-Control-Expose-Headers") != "x-order-id" || res.Header.Get("X-Order-Id") == "" || res.Header.Get("X-Ratelimit-Limit") != "5" {
 		t.Fatalf("order: %d %v %s", res.StatusCode, res.Header, b)
+	}
+}
+
+// nodeSign signs each [header, claims, key] as HS256 with Node's crypto
+// (the reference signer), in one node run.
+func nodeSign(t *testing.T, in ...[3]string) []string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node (20+) is needed to sign the reference tokens")
+	}
+	script := `const c = require("crypto");
+const b = (s) => Buffer.from(s).toString("base64url");
+process.stdout.write(JSON.stringify(JSON.parse(process.argv[1]).map(([h, p, k]) => {
+  const data = b(h) + "." + b(p);
+  return data + "." + c.createHmac("sha256", k).update(data).digest("base64url");
+})));`
+	arg, _ := json.Marshal(in)
+	out, err := exec.Command(node, "-e", script, string(arg)).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var toks []string
+	if err := json.Unmarshal(out, &toks); err != nil || len(toks) != len(in) {
+		t.Fatalf("node answered %s", out)
+	}
+	return toks
+}
+
+// TestJWTRoute: a "jwt" route accepts a token signed (by Node) with the
+// user's secret and hands its claims to the function as request.user; it
+// refuses a tampered, expired, not-yet-valid, unsigned or foreign token
+// without running the function; a change of the secret is live at once.
+func TestJWTRoute(t *testing.T) {
+	s := start(t, opts{})
+	tok := s.createUser("alice")
+	const key = "a-long-hs256-signing-key-for-tests"
+	if r := s.do("PUT", "/api/v1/env/JWT_KEY", tok, "application/json", []byte(`{"value":"`+key+`","secret":true}`)); r.Status >= 300 {
+		t.Fatalf("set the secret: %d %s", r.Status, r.Body)
+	}
+	s.mustPut(tok, "me.ts", `export default [{ config: { auth: "jwt", jwt: { secret: "JWT_KEY" } } }, async (request) => { console.log("ran"); return { user: request.user }; }]`)
+	s.mustPut(tok, "nokey.ts", `export default [{ config: { auth: "jwt", jwt: { secret: "NOT_SET" } } }, async () => ({})]`)
+	exp := strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10)
+	const hs = `{"alg":"HS256","typ":"JWT"}`
+	toks := nodeSign(t,
+		[3]string{hs, `{"sub":"u1","role":"admin","exp":` + exp + `}`, key},
+		[3]string{hs, `{"sub":"u1","role":"root","exp":` + exp + `}`, "another key"},
+		[3]string{hs, `{"sub":"u1","exp":1000000000}`, key},
+		[3]string{hs, `{"sub":"u1","nbf":` + exp + `}`, key},
+		[3]string{`{"alg":"none"}`, `{"sub":"u1"}`, key},
+		[3]string{hs, `{"sub":"u2"}`, "new-key-after-rotation"},
+	)
+	good := toks[0]
+	r := s.withKey("alice/me", "Authorization", "Bearer "+good)
+	if r.Status != 200 {
+		t.Fatalf("a good token: %d %s", r.Status, r.Body)
+	}
+	var body struct{ User map[string]any }
+	_ = json.Unmarshal(r.Body, &body)
+	if body.User["sub"] != "u1" || body.User["role"] != "admin" {
+		t.Fatalf("request.user: %s", r.Body)
+	}
+	parts := strings.Split(good, ".")
+	tampered := parts[0] + "." + strings.Split(toks[1], ".")[1] + "." + parts[2]
+	for name, h := range map[string]string{
+		"no token":      "",
+		"tampered":      "Bearer " + tampered,
+		"another key":   "Bearer " + toks[1],
+		"expired":       "Bearer " + toks[2],
+		"not yet valid": "Bearer " + toks[3],
+		"alg none":      "Bearer " + toks[4],
+		"an API token":  "Bearer " + tok,
+	} {
+		hdr := "Authorization"
+		if h == "" {
+			hdr = ""
+		}
+		r := s.withKey("alice/me", hdr, h)
+		m := r.JSON(t)
+		if r.Status != 401 || m["code"] != "TARSUS_UNAUTHORIZED" || m["error"] != "Unauthorized" {
+			t.Errorf("%s: %d %s", name, r.Status, r.Body)
+		}
+	}
+	if r := s.withKey("alice/nokey", "Authorization", "Bearer "+good); r.Status != 500 || !strings.Contains(string(r.Body), "TARSUS_JWT_KEY_MISSING") || strings.Contains(string(r.Body), key) {
+		t.Errorf("a route whose secret is not set: %d %s", r.Status, r.Body)
+	}
+	// The secret rotated: the old token stops, a token under the new key works.
+	if r := s.do("PUT", "/api/v1/env/JWT_KEY", tok, "application/json", []byte(`{"value":"new-key-after-rotation","secret":true}`)); r.Status >= 300 {
+		t.Fatalf("rotate the secret: %d %s", r.Status, r.Body)
+	}
+	if r := s.withKey("alice/me", "Authorization", "Bearer "+good); r.Status != 401 {
+		t.Errorf("the old token after rotation: %d %s", r.Status, r.Body)
+	}
+	if r := s.withKey("alice/me", "Authorization", "Bearer "+toks[5]); r.Status != 200 || !strings.Contains(string(r.Body), `"sub":"u2"`) {
+		t.Errorf("a token under the new key: %d %s", r.Status, r.Body)
+	}
+	ran := 0
+	for _, r := range s.logRecords(tok) {
+		if r["kind"] == "console" && r["msg"] == "ran" {
+			ran++
+		}
+	}
+	if ran != 2 {
+		t.Errorf("the function ran %d times; want 2 (the accepted calls)", ran)
+	}
+}
+
+// TestJWKSRoute: a route with jwt.jwks checks RS256 and ES256 tokens
+// (signed by Node) against a key set fetched under the egress rules
+// (allowed here with FetchAllow 127.0.0.1), refuses HS256 (the key set's
+// public key is never an HMAC secret), tampered tokens and unknown keys,
+// and without the allowance the set cannot be fetched at all.
+func TestJWKSRoute(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("node (20+) is needed to sign the reference tokens")
+	}
+	script := `const c = require("crypto");
+const b = (s) => Buffer.from(s).toString("base64url");
+const rsa = c.generateKeyPairSync("rsa", { modulusLength: 2048 });
+const ec = c.generateKeyPairSync("ec", { namedCurve: "P-256" });
+const other = c.generateKeyPairSync("rsa", { modulusLength: 2048 });
+const jwks = { keys: [
+  { ...rsa.publicKey.export({ format: "jwk" }), kid: "r1", alg: "RS256", use: "sig" },
+  { ...ec.publicKey.export({ format: "jwk" }), kid: "e1" },
+] };
+const exp = Math.floor(Date.now() / 1000) + 3600;
+const sign = (hdr, claims, key, opts) => {
+  const data = b(JSON.stringify(hdr)) + "." + b(JSON.stringify(claims));
+  return data + "." + c.sign("sha256", Buffer.from(data), opts ? { key, ...opts } : key).toString("base64url");
+};
+const hmac = (hdr, claims, secret) => {
+  const data = b(JSON.stringify(hdr)) + "." + b(JSON.stringify(claims));
+  return data + "." + c.createHmac("sha256", secret).update(data).digest("base64url");
+};
+process.stdout.write(JSON.stringify({ jwks, tokens: {
+  rs: sign({ alg: "RS256", kid: "r1" }, { sub: "r", exp }, rsa.privateKey),
+  es: sign({ alg: "ES256", kid: "e1" }, { sub: "e", exp }, ec.privateKey, { dsaEncoding: "ieee-p1363" }),
+  nokid: sign({ alg: "RS256" }, { sub: "n", exp }, rsa.privateKey),
+  other: sign({ alg: "RS256", kid: "r1" }, { sub: "x", exp }, other.privateKey),
+  unknown: sign({ alg: "RS256", kid: "zz" }, { sub: "x", exp }, other.privateKey),
+  expired: sign({ alg: "RS256", kid: "r1" }, { sub: "r", exp: 1000000000 }, rsa.privateKey),
+  hs: hmac({ alg: "HS256", kid: "r1" }, { sub: "x", exp }, jwks.keys[0].n),
+} }));`
+	out, err := exec.Command(node, "-e", script).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var ref struct {
+		JWKS   json.RawMessage   `json:"jwks"`
+		Tokens map[string]string `json:"tokens"`
+	}
+	if err := json.Unmarshal(out, &ref); err != nil {
+		t.Fatal(err)
+	}
+	var fetches atomic.Int32
+	ks := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fetches.Add(1)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(ref.JWKS)
+	}))
+	defer ks.Close()
+
+	route := `export default [{ config: { auth: "jwt", jwt: { jwks: "` + ks.URL + `/jwks.json" } } }, async (request) => ({ user: request.user })]`
+	s := &server{Server: testserver.Start(t, testserver.Options{FetchAllow: []string{"127.0.0.1"}}), t: t}
+	tok := s.createUser("alice")
+	s.mustPut(tok, "me.ts", route)
+	for name, want := range map[string]int{"rs": 200, "es": 200, "nokid": 200, "other": 401, "unknown": 401, "expired": 401, "hs": 401} {
+		r := s.withKey("alice/me", "Authorization", "Bearer "+ref.Tokens[name])
+		if r.Status != want {
+			t.Errorf("%s: %d %s, want %d", name, r.Status, r.Body, want)
+		}
+		if want == 200 && !strings.Contains(string(r.Body), `"sub":"`+name[:1]+`"`) {
+			t.Errorf("%s: request.user: %s", name, r.Body)
+		}
+	}
+	// Cached: one fetch for the good tokens, one more for the unknown kid.
+	if n := fetches.Load(); n < 1 || n > 2 {
+		t.Errorf("the key set was fetched %d times", n)
+	}
+
+	// Without the allowance, the egress guard refuses the loopback address.
+	s2 := start(t, opts{})
+	tok2 := s2.createUser("bob")
+	s2.mustPut(tok2, "me.ts", route)
+	r := s2.withKey("bob/me", "Authorization", "Bearer "+ref.Tokens["rs"])
+	if r.Status != 503 || !strings.Contains(string(r.Body), "TARSUS_JWKS_UNAVAILABLE") {
+		t.Errorf("a key set on a refused address: %d %s", r.Status, r.Body)
+	}
+}
+
+// TestRateLimitManyClients: 100,000 distinct client addresses (behind a
+// proxy that names them in X-Forwarded-For) each call a rate-limited
+// route through the real server; the limiter keeps at most its 65,536
+// buckets and the heap stays within 32 MiB of where it started (the
+// buckets' share, measured in the access package, is about 2 MiB).
+func TestRateLimitManyClients(t *testing.T) {
+	s := &server{Server: testserver.Start(t, testserver.Options{ClientIPHeader: "X-Forwarded-For"}), t: t}
+	tok := s.createUser("alice")
+	s.mustPut(tok, "f.ts", `export default [{ config: { rateLimit: { max: 1, timeWindow: "1 minute" } } }, async () => ({})]`)
+	call := func(ip string) int {
+		req, _ := http.NewRequest("POST", s.URL+"/alice/f", strings.NewReader("{}"))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Forwarded-For", ip)
+		res, err := client.Do(req)
+		if err != nil {
+			t.Error(err)
+			return 0
+		}
+		_, _ = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		return res.StatusCode
+	}
+	// The limit is per address: a second call from one is refused, a
+	// call from another is not.
+	if a, b, c := call("192.0.2.1"), call("192.0.2.1"), call("192.0.2.2"); a != 200 || b != 429 || c != 200 {
+		t.Fatalf("per address: %d %d %d", a, b, c)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	const n, workers = 100_000, 8
+	var wg sync.WaitGroup
+	var refused atomic.Int32
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				if call(fmt.Sprintf("10.%d.%d.%d", i>>16, i>>8&255, i&255)) != 200 {
+					refused.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	grew := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("100,000 client addresses: heap %+.1f MiB", float64(grew)/(1<<20))
+	if refused.Load() != 0 {
+		t.Errorf("%d first calls from new addresses were refused", refused.Load())
+	}
+	if grew > 32<<20 {
+		t.Errorf("the heap grew by %.1f MiB for 100,000 client addresses; the bound is 32 MiB", float64(grew)/(1<<20))
 	}
 }

@@ -66,9 +66,19 @@ export default () => [{}, async (req) => {
     case "delete": await kv.delete(b.key); return { ok: true };
     case "list": return await kv.list({ prefix: b.prefix, cursor: b.cursor, limit: b.limit });
     case "incr": return { n: await kv.update(b.key, (n) => (n ?? 0) + 1) };
+    case "flood": {
+      const ps = [];
+      try { for (let i = 0; i < b.n; i++) ps.push(kv.get("k" + i)); }
+      catch (e) { await Promise.all(ps); return { error: e.message, code: e.code, name: e.name, made: ps.length }; }
+      await Promise.all(ps);
+      return { ok: true };
+    }
+    case "many":
+      try { for (let i = 0; i < b.n; i++) await kv.get("k"); return { ok: true }; }
+      catch (e) { return { error: e.message, code: e.code, name: e.name }; }
     case "fail":
       try { await kv.put(b.key, b.repeat ? "x".repeat(b.repeat) : b.value); return { ok: true }; }
-      catch (e) { return { error: e.message, code: e.code }; }
+      catch (e) { return { error: e.message, code: e.code, name: e.name }; }
   }
 }];
 `
@@ -193,10 +203,23 @@ func TestKVFromFunctions(t *testing.T) {
 			}
 			continue
 		}
-		if r["code"] != "TARSUS_KV_QUOTA" || !strings.Contains(r["error"].(string), "limit of 40 keys") {
+		if r["code"] != "TARSUS_KV_QUOTA" || r["name"] != "Error" || !strings.Contains(r["error"].(string), "limit of 40 keys") {
 			t.Fatalf("quota: %v", r)
 		}
 		break
+	}
+	// Bounded: at most 32 calls pending at once, 1000 per invocation.
+	if r := s.kv("alice", `{"op":"flood","n":100}`); r["code"] != "TARSUS_LIMIT" || r["name"] != "RangeError" || r["made"] != float64(32) {
+		t.Fatalf("100 calls not awaited: %v", r)
+	}
+	if r := s.kv("alice", `{"op":"flood","n":32}`); r["ok"] != true {
+		t.Fatalf("32 calls not awaited: %v", r)
+	}
+	if r := s.kv("alice", `{"op":"many","n":1000}`); r["ok"] != true {
+		t.Fatalf("1000 calls: %v", r)
+	}
+	if r := s.kv("alice", `{"op":"many","n":1001}`); r["code"] != "TARSUS_LIMIT" || !strings.Contains(r["error"].(string), "at most 1000 KV calls") {
+		t.Fatalf("1001 calls: %v", r)
 	}
 	// Bad arguments are clear errors.
 	if r := s.call("alice", "kv", `{"op":"get","key":"k","type":"stream"}`); r.Status != 500 || !strings.Contains(string(r.Body), `unknown type`) {

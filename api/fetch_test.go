@@ -78,6 +78,18 @@ func upstream(t *testing.T) *upstreamSite {
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(map[string]any{"method": r.Method, "body": string(b), "ctype": r.Header.Get("Content-Type"), "auth": r.Header.Get("Authorization"), "x": r.Header.Get("X-Test"), "url": r.URL.String()})
 	})
+	mux.HandleFunc("/form", func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseMultipartForm(1 << 20); err != nil {
+			http.Error(w, err.Error(), 400)
+			return
+		}
+		out := map[string]any{"a": r.FormValue("a")}
+		if f, h, err := r.FormFile("f"); err == nil {
+			b, _ := io.ReadAll(f)
+			out["file"] = []string{h.Filename, h.Header.Get("Content-Type"), string(b)}
+		}
+		json.NewEncoder(w).Encode(out)
+	})
 	mux.HandleFunc("/redirect", func(w http.ResponseWriter, r *http.Request) {
 		code := 302
 		if c := r.URL.Query().Get("code"); c != "" {
@@ -335,6 +347,58 @@ func waitClosed(t *testing.T, up *upstreamSite) {
 	}
 }
 
+func TestFetchWebBodies(t *testing.T) {
+	up := upstream(t)
+	s, tok := fetchServer(t, testserver.Options{FetchAllow: []string{"127.0.0.1"}})
+	s.deployFetch(tok, "bodies", "", describe+`
+		const u = request.body.url, out = {};
+		const stream = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('str')); c.enqueue(new TextEncoder().encode('eam')); c.close(); } });
+		out.stream = await (await fetch(u + '/echo', { method: 'POST', body: stream, duplex: 'half' })).json();
+		out.blob = await (await fetch(u + '/echo', { method: 'POST', body: new Blob(['bl', 'ob'], { type: 'text/x-blob' }) })).json();
+		const fd = new FormData();
+		fd.append('a', 'α');
+		fd.append('f', new File(['file body'], 'n.txt', { type: 'text/plain' }));
+		out.form = await (await fetch(u + '/form', { method: 'POST', body: fd })).json();
+		const ac = new AbortController();
+		const r = await fetch(u + '/hang?body=1', { signal: ac.signal });
+		const rd = r.body.getReader();
+		const first = await rd.read();
+		ac.abort();
+		try { await rd.read(); out.abort = 'not aborted'; } catch (e) { out.abort = [new TextDecoder().decode(first.value), e.name]; }
+		try { await fetch(u + '/hang', { signal: AbortSignal.timeout(100) }); } catch (e) { out.timeout = e.name; }
+		return out;`)
+	st, m := s.jsonCall("fet", "bodies", map[string]any{"url": up.URL})
+	if st != 200 {
+		t.Fatalf("%d %v", st, m)
+	}
+	want := map[string]any{
+		"stream":  map[string]any{"method": "POST", "body": "stream", "ctype": "", "auth": "", "x": "", "url": "/echo"},
+		"blob":    map[string]any{"method": "POST", "body": "blob", "ctype": "text/x-blob", "auth": "", "x": "", "url": "/echo"},
+		"form":    map[string]any{"a": "α", "file": []any{"n.txt", "text/plain", "file body"}},
+		"abort":   []any{"partial", "AbortError"},
+		"timeout": "TimeoutError",
+	}
+	if !reflect.DeepEqual(m, want) {
+		t.Fatalf("got  %v\nwant %v", m, want)
+	}
+	waitClosed(t, up)
+	waitClosed(t, up)
+
+	// A handler may answer with a Response: its own, or a fetched one
+	// (streamed through).
+	s.deployFetch(tok, "proxy", "", `
+		if (request.body.own) return new Response('made here', { status: 201, headers: { 'x-own': '1' } });
+		return fetch(request.body.url);`)
+	r := s.call("fet", "proxy", `{"own":true}`)
+	if r.Status != 201 || string(r.Body) != "made here" || r.Header.Get("X-Own") != "1" {
+		t.Fatalf("own response: %d %v %s", r.Status, r.Header, r.Body)
+	}
+	r = s.call("fet", "proxy", `{"url":"`+up.URL+`/big?n=200000"}`)
+	if r.Status != 200 || len(r.Body) != 200000 {
+		t.Fatalf("proxied response: %d %v %d bytes", r.Status, r.Header, len(r.Body))
+	}
+}
+
 func TestFetchSample(t *testing.T) {
 	up := upstream(t)
 	s, tok := fetchServer(t, testserver.Options{FetchAllow: []string{"127.0.0.1"}})
@@ -379,6 +443,22 @@ func TestFetchEgressGuard(t *testing.T) {
 		}
 		if e == nil || e["code"] != tc.code || e["message"] != "fetch failed" || !strings.Contains(e["cause"].(string), "--fetch-allow") {
 			t.Errorf("%s: %v", tc.url, m)
+		}
+	}
+}
+
+// Without --fetch-allow nothing local is reachable.
+func TestFetchEgressGuardWithoutAllowList(t *testing.T) {
+	up := upstream(t)
+	s, tok := fetchServer(t, testserver.Options{})
+	s.deployFetch(tok, "run", "", describe+`
+		try { const r = await fetch(request.body.url); return { status: r.status }; }
+		catch (e) { return { error: describe(e) }; }`)
+	for _, url := range []string{up.URL + "/json", up.origin2 + "/json", "http://169.254.169.254/latest/meta-data/", "http://[::1]:1/", "http://0.0.0.0:1/"} {
+		st, m := s.jsonCall("fet", "run", map[string]any{"url": url})
+		e, _ := m["error"].(map[string]any)
+		if st != 200 || e == nil || e["code"] != "TARSUS_EGRESS_DENIED" || e["message"] != "fetch failed" || e["name"] != "TypeError" {
+			t.Errorf("%s: %d %v", url, st, m)
 		}
 	}
 }
@@ -478,7 +558,7 @@ func TestFetchDeadlineAndIsolation(t *testing.T) {
 	t.Run("the deadline cancels the request", func(t *testing.T) {
 		r := s.call("fet", "hang", `{"url":"`+up.URL+`/hang"}`)
 		if r.Status != 504 {
-			t.Fatalf("%d %s", r.Status, r.Body)
+			t.Fatalf("%d %v %s\nlogs: %s", r.Status, r.Header, r.Body, s.do("GET", "/api/v1/logs?fn=hang", tok, "", nil).Body)
 		}
 		waitClosed(t, up)
 	})
@@ -593,6 +673,23 @@ out.push(await ta(async () => { const q = new Request(new Request('http://x.test
 out.push(await ta(async () => Array.from(await new Response(new ArrayBuffer(3)).bytes())));
 out.push(await ta(async () => (await new Response('abc').arrayBuffer()).byteLength));
 out.push(t(() => typeof fetch));
+out.push(await ta(async () => { const r = new Response(new Blob(['ab', new Uint8Array([99])], { type: 'X/Y' })); return [[...r.headers], await r.text()]; }));
+out.push(await ta(async () => { const b = await new Response('héllo', { headers: { 'content-type': 'text/x' } }).blob(); return [b.type, b.size, await b.text()]; }));
+out.push(await ta(async () => { const fd = await new Response('a=1&b=x+y&a=2', { headers: { 'content-type': 'application/x-www-form-urlencoded' } }).formData(); return [...fd]; }));
+out.push(await ta(async () => { const fd = new FormData(); fd.append('a', '1'); fd.append('f', new Blob(['xyz'], { type: 'text/plain' }), 'f.txt'); const r = new Response(fd); const ct = r.headers.get('content-type'); const back = await r.formData(); const f = back.get('f'); return [ct.startsWith('multipart/form-data; boundary='), back.get('a'), f.name, f.type, await f.text()]; }));
+out.push(await ta(async () => { const r = new Response('x'); try { await r.formData(); } catch (e) { return e.constructor.name; } }));
+out.push(await ta(async () => { const s = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('st')); c.enqueue(new Uint8Array([114])); c.close(); } }); const r = new Response(s); return [r.bodyUsed, [...r.headers], await r.text(), r.bodyUsed]; }));
+out.push(await ta(async () => { const s = new ReadableStream({ start(c) { c.enqueue('text'); c.close(); } }); return await new Response(s).text(); }));
+out.push(await ta(async () => { const s = new ReadableStream({ start(c) { c.close(); } }); return new Request('http://x.test/', { method: 'POST', body: s }); }));
+out.push(await ta(async () => { const s = new ReadableStream({ start(c) { c.enqueue(new Uint8Array([65])); c.close(); } }); return await new Request('http://x.test/', { method: 'POST', body: s, duplex: 'half' }).text(); }));
+out.push(await ta(async () => { const r = new Response('abc'); const rd = r.body.getReader(); const a = await rd.read(); return [r.bodyUsed, Array.from(a.value), (await rd.read()).done]; }));
+out.push(await ta(async () => { const r = new Response('abc'); r.body.getReader(); let e = ''; try { await r.text(); } catch (x) { e = x.message; } return [r.bodyUsed, e]; }));
+out.push(await ta(async () => { const s = new ReadableStream({ start(c) { c.enqueue(new Uint8Array([1])); c.close(); } }); const r = new Response(s); const rd = r.body.getReader(); const b1 = r.bodyUsed; await rd.read(); return [b1, r.bodyUsed]; }));
+out.push(await ta(async () => { const r = new Response('abc'); const c = r.clone(); return [await (await c.blob()).text(), await r.text()]; }));
+out.push(await ta(async () => { const r = new Response(new ReadableStream({ start(c) { c.enqueue(new Uint8Array([1, 2])); c.close(); } })); const c = r.clone(); return [Array.from(await r.bytes()), Array.from(await c.bytes())]; }));
+out.push(await ta(async () => { const ac = new AbortController(); ac.abort(); try { await fetch('http://x.test/', { signal: ac.signal }); } catch (e) { return [e.name, e.message, e.code]; } }));
+out.push(await ta(async () => { const ac = new AbortController(); ac.abort(new Error('mine')); try { await fetch('http://x.test/', { signal: ac.signal }); } catch (e) { return e.message; } }));
+out.push(t(() => { const ac = new AbortController(); const q = new Request('http://x.test/', { signal: ac.signal }); return [q.signal.aborted, typeof q.signal.addEventListener, new Request('http://x.test/').signal.aborted]; }));
 out.push(t(() => [new Request(new URL('http://x.test/p?q')).url, new Request('http://x.test/p', { headers: [['a', 1]] }).headers.get('a')]));
 out.push(t(() => new Headers().get('bad name')));
 out.push(t(() => { const h = new Headers(); h.append('a', 1); h.append('A', true); return h.get('a'); }));
@@ -661,13 +758,22 @@ out.push([r.headers.getSetCookie(), r.headers.get('set-cookie'), r.bodyUsed, (aw
 try { await fetch(U + '/redirect?to=/echo', { redirect: 'error' }); out.push('no error'); } catch (e) { out.push([e.constructor.name, e.message, typeof e.cause]); }
 r = await fetch(U + '/big?n=5', { method: 'HEAD' });
 out.push([r.status, r.body, await r.text()]);
+try { await fetch(CLOSED); out.push('no error'); } catch (e) { out.push([e.message, e.cause.message, e.cause.code]); }
+try { await fetch('http://127.0.0.1:25/'); out.push('no error'); } catch (e) { out.push([e.message, e.cause.message.startsWith('bad port')]); }
 `
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Fatalf("node is required to compare answers: %v", err)
 	}
+	// A port nothing listens on.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String() + "/"
+	ln.Close()
 	script := filepath.Join(t.TempDir(), "net.js")
-	if err := os.WriteFile(script, []byte("const U = "+fmt.Sprintf("%q", up.URL)+";\n(async () => {\n"+cases+"\nconsole.log(JSON.stringify(out));\n})();\n"), 0o600); err != nil {
+	if err := os.WriteFile(script, []byte("const U = "+fmt.Sprintf("%q", up.URL)+", CLOSED = "+fmt.Sprintf("%q", closed)+";\n(async () => {\n"+cases+"\nconsole.log(JSON.stringify(out));\n})();\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
@@ -681,8 +787,8 @@ out.push([r.status, r.body, await r.text()]);
 		t.Fatalf("node's answer: %v: %s", err, nodeOut)
 	}
 	s, tok := fetchServer(t, testserver.Options{FetchAllow: []string{"127.0.0.1"}})
-	s.deployFetch(tok, "net", "", "const U = request.body.u;\n"+cases+"\nreturn out;")
-	b, _ := json.Marshal(map[string]string{"u": up.URL})
+	s.deployFetch(tok, "net", "", "const U = request.body.u, CLOSED = request.body.closed;\n"+cases+"\nreturn out;")
+	b, _ := json.Marshal(map[string]string{"u": up.URL, "closed": closed})
 	r := s.call("fet", "net", string(b))
 	var got []any
 	if err := json.Unmarshal(r.Body, &got); err != nil || len(got) != len(want) {

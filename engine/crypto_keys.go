@@ -85,18 +85,6 @@ func curveByName(name string) elliptic.Curve {
 	return nil
 }
 
-func ecdhCurve(c elliptic.Curve) ecdh.Curve {
-	switch c {
-	case elliptic.P256():
-		return ecdh.P256()
-	case elliptic.P384():
-		return ecdh.P384()
-	case elliptic.P521():
-		return ecdh.P521()
-	}
-	return nil
-}
-
 var errKeyFormat = &cryptoError{kind: "Error", code: "ERR_OSSL_UNSUPPORTED", msg: "error:1E08010C:DECODER routines::unsupported"}
 
 func keyErr(format string, args ...any) error {
@@ -555,7 +543,8 @@ func importRaw(alg string, b []byte) (*keyData, error) {
 		if x == nil {
 			return nil, &cryptoError{kind: "Error", code: "DataError", msg: "invalid EC point"}
 		}
-		b = elliptic.Marshal(c, x, y) //nolint:staticcheck // the only way from a compressed point
+		//lint:ignore SA1019 the standard library's only way from a compressed point to an uncompressed one
+		b = elliptic.Marshal(c, x, y)
 	}
 	pub, err := ecdsa.ParseUncompressedPublicKey(c, b)
 	if err != nil {
@@ -596,8 +585,6 @@ func digestOf(h crypto.Hash, data []byte) []byte {
 	hh.Write(data)
 	return hh.Sum(nil)
 }
-
-var errSign = &cryptoError{kind: "Error", code: "ERR_CRYPTO_OPERATION_FAILED", msg: "signing failed"}
 
 func signData(k *keyData, data []byte, o *signOpts) ([]byte, error) {
 	switch sk := k.priv.(type) {
@@ -957,6 +944,7 @@ func (rt *runtime) keyBindings(h bindingTable) {
 			case padding == 4:
 				return rsa.EncryptOAEP(h, rand.Reader, pub, data, label)
 			case padding == 1 && !decrypt:
+				//lint:ignore SA1019 Node's publicEncrypt pads with PKCS #1 v1.5 by default, and packages ask for it
 				return rsa.EncryptPKCS1v15(rand.Reader, pub, data)
 			case padding == 1:
 				return nil, &cryptoError{kind: "TypeError", code: "ERR_INVALID_ARG_VALUE", msg: "RSA_PKCS1_PADDING is no longer supported for private decryption"}

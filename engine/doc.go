@@ -47,6 +47,9 @@
 // so nothing a function does may make Go allocate, or a built-in loop, in
 // proportion to a number it chose without a check first (limits.go):
 //
+//   - tarsus:kv (kv.go) checks a key (512 bytes) and a value (1 MiB)
+//     before converting or copying them, and an invocation may make 1000
+//     KV calls, 32 of them pending at once.
 //   - Host functions check sizes before converting anything
 //     (crypto.getRandomValues, TextEncoder/TextDecoder, atob/btoa, Buffer,
 //     the console, which formats only up to its line cap); a handler's
@@ -110,6 +113,21 @@
 // first use (prelude.js: S and SP), and the request's and reply's
 // accessors and methods on first read, write or `in` (host.lazy, a proxy
 // with Go traps in the prototype chain).
+//
+// Node's built-in modules (nodemodules.go) are JavaScript in lib/ run
+// on first require: our own (events, util with inspect, assert,
+// querystring, process, async_hooks, …) or npm ports bundled by libgen
+// (readable-stream for stream, string_decoder, path-browserify,
+// punycode), over Go bindings where bytes are touched (zlib: Go's
+// compress/* and brotli, in 64 KiB steps with interrupt polls, output
+// capped at MaxTypedArrayBytes or maxOutputLength). Pure JavaScript needs
+// no size check of its own: the deadline and the memory watchdog reach
+// every loop it runs. Modules that need the host (fs, net, http, …)
+// load with Node's names and throw ERR_NOT_AVAILABLE when called.
+// process.env is the Host's Env, asked once per invocation on first use.
+// AsyncLocalStorage has no promise hooks to follow (goja has none): a
+// store set by run() stays current until the function's result settles,
+// within its invocation only.
 //
 // The Web classes (EventTarget, AbortController, DOMException, the WHATWG
 // streams, Blob, File, FormData, CompressionStream, …) are internal modules

@@ -675,8 +675,10 @@ type Request struct {
 	Host     string // Host header, e.g. localhost:3401
 	Protocol string // http or https
 	// Fetched, if set, is told of each request the function makes (each
-	// redirect hop is one) once it has ended; it is called on the
-	// invocation's goroutine, before Invoke returns.
+	// redirect hop is one) once it has ended. It is called on the
+	// invocation's goroutine, before Invoke returns, except for requests
+	// that end while a streamed response goes on after Invoke returned:
+	// those are told from the goroutine that carries the stream on.
 	Fetched func(FetchRecord)
 	// User is the caller's verified identity as JSON (a JWT's claims),
 	// request.user in the function; nil leaves request.user undefined.
@@ -748,6 +750,7 @@ func (e *Engine) run(u *userState, rt *runtime, ctx context.Context, fn *Functio
 				if rt.inv != nil && rt.inv.stream != nil {
 					rt.inv.stream.detach(ErrStreamFailed)
 				}
+				rt.endFetches()
 				rt.loop.reset()
 				rt.inv = nil
 			}

@@ -355,6 +355,13 @@ func (rt *runtime) fetchSend(c goja.FunctionCall) goja.Value {
 		fail(&fetchError{code: "TARSUS_NOT_AVAILABLE", msg: "fetch is not available: the engine has no Host"})
 		return vm.ToValue([]any{cn.id, p})
 	}
+	if rt.inv == nil {
+		// The deploy's contract check runs a module's top level outside any
+		// request: no I/O there (as in Workers' global scope).
+		fs.finish(cn, nil, false)
+		fail(&fetchError{code: "TARSUS_NOT_AVAILABLE", msg: "fetch is only available while a request is handled, not at a module's top level during a deploy"})
+		return vm.ToValue([]any{cn.id, p})
+	}
 	cn.start = func() {
 		cn.state = connRequesting
 		cn.began = time.Now()
@@ -363,11 +370,14 @@ func (rt *runtime) fetchSend(c goja.FunctionCall) goja.Value {
 		if u != nil {
 			cn.rec.Host = clip(u.Host, 300)
 		}
-		at := time.Now().Add(cfg.FetchTimeout)
-		if rt.dl != nil && rt.dl.at.Before(at) {
-			at = rt.dl.at
+		// The request's own timeout, unless the invocation's deadline comes
+		// first: then that deadline ends the invocation (504) and its end
+		// cancels the request, with no race between the two.
+		if rt.dl != nil && rt.dl.at.Before(time.Now().Add(cfg.FetchTimeout)) {
+			cn.ctx, cn.cancel = context.WithCancel(rt.loop.context())
+		} else {
+			cn.ctx, cn.cancel = context.WithTimeout(rt.loop.context(), cfg.FetchTimeout)
 		}
-		cn.ctx, cn.cancel = context.WithDeadline(rt.loop.context(), at)
 		done := rt.loop.hold()
 		ctx := cn.ctx
 		user := rt.user
@@ -485,6 +495,16 @@ type followResult struct {
 	hops       []FetchRecord // the redirects followed before the last hop
 }
 
+// badPorts is the Fetch standard's "bad port" list (the same as Node 20's
+// undici): ports of protocols a fetch must not talk to.
+var badPorts = map[string]bool{}
+
+func init() {
+	for _, p := range strings.Fields("1 7 9 11 13 15 17 19 20 21 22 23 25 37 42 43 53 69 77 79 87 95 101 102 103 104 109 110 111 113 115 117 119 123 135 137 139 143 161 179 389 427 465 512 513 514 515 526 530 531 532 540 548 554 556 563 587 601 636 989 990 993 995 1719 1720 1723 2049 3659 4045 4190 5060 5061 6000 6566 6665 6666 6667 6668 6669 6679 6697 10080") {
+		badPorts[p] = true
+	}
+}
+
 var redirectStatus = map[int]bool{301: true, 302: true, 303: true, 307: true, 308: true}
 
 // fetchFollow sends a request and follows its redirects as the fetch
@@ -500,6 +520,10 @@ func (rt *runtime) fetchFollow(ctx context.Context, fs *fetchState, user, method
 	cur.Fragment, cur.RawFragment = "", "" // never sent, not in the response's url
 	for hop := 0; ; hop++ {
 		res.url, res.host = cur.String(), cur.Host
+		if p := cur.Port(); p != "" && badPorts[p] {
+			res.err = &fetchError{code: "TARSUS_EGRESS_DENIED", msg: "bad port: fetch never connects to port " + p + " (the Fetch standard's list of ports of other protocols: SMTP, IRC, SIP, …)"}
+			return res
+		}
 		if hop > 0 && int(fs.count.Add(1)) > rt.e.cfg.MaxFetches {
 			res.err = fs.limitError()
 			return res

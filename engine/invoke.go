@@ -63,7 +63,6 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeo
 			rt.broken = true
 		}
 		rt.niced = niced
-		rt.endFetches()
 		rt.dl = nil
 		if rt.streaming != nil {
 			// The response streams on: the invocation goes on elsewhere
@@ -73,6 +72,7 @@ func (rt *runtime) invoke(ctx context.Context, fn *Function, req *Request, timeo
 		if inv.stream != nil {
 			inv.stream.detach(ErrStreamFailed)
 		}
+		rt.endFetches()
 		rt.loop.reset()
 		rt.inv = nil
 		rt.curFn = ""

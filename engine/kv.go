@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -21,8 +22,15 @@ import (
 // compare-and-set there, bounded by kvMaxAttempts and the deadline.
 
 const (
-	kvMaxKey   = 512
-	kvMaxValue = 1 << 20
+	// kvMaxOps is how many KV calls one invocation may make (Cloudflare
+	// Workers allow 1000), and kvMaxInFlight how many may be pending at
+	// once: each pending call holds a goroutine and its copied value (up
+	// to 1 MiB), so a loop of calls that are never awaited cannot make
+	// the server hold more than kvMaxInFlight MiB for one invocation.
+	kvMaxOps      = 1000
+	kvMaxInFlight = 32
+	kvMaxKey      = 512
+	kvMaxValue    = 1 << 20
 	// kvMaxPrefix bounds a list prefix and a cursor.
 	kvMaxPrefix = 1024
 )
@@ -33,6 +41,7 @@ func kvHost(rt *runtime) goja.Value {
 	o := vm.NewObject()
 	set := func(name string, fn func(c goja.FunctionCall) goja.Value) { _ = o.Set(name, fn) }
 	set("get", func(c goja.FunctionCall) goja.Value {
+		rt.kvCheck()
 		key := rt.kvString(c.Argument(0), "key", kvMaxKey)
 		asText := c.Argument(1).ToBoolean()
 		return rt.kvCall(&KVOp{Op: "get", Key: key}, func(r *KVResult) goja.Value {
@@ -52,6 +61,7 @@ func kvHost(rt *runtime) goja.Value {
 	})
 	write := func(op string) func(c goja.FunctionCall) goja.Value {
 		return func(c goja.FunctionCall) goja.Value {
+			rt.kvCheck()
 			kop := &KVOp{Op: op, Key: rt.kvString(c.Argument(0), "key", kvMaxKey)}
 			kop.Value = rt.kvValue(c.Argument(1))
 			kop.TTL = time.Duration(c.Argument(2).ToFloat() * float64(time.Millisecond))
@@ -79,10 +89,12 @@ func kvHost(rt *runtime) goja.Value {
 	set("put", write("put"))
 	set("cas", write("cas"))
 	set("delete", func(c goja.FunctionCall) goja.Value {
+		rt.kvCheck()
 		key := rt.kvString(c.Argument(0), "key", kvMaxKey)
 		return rt.kvCall(&KVOp{Op: "delete", Key: key}, func(*KVResult) goja.Value { return goja.Undefined() })
 	})
 	set("list", func(c goja.FunctionCall) goja.Value {
+		rt.kvCheck()
 		op := &KVOp{Op: "list"}
 		if v := c.Argument(0); !goja.IsUndefined(v) && !goja.IsNull(v) {
 			op.Prefix = rt.kvString(v, "prefix", kvMaxPrefix)
@@ -171,20 +183,52 @@ func (rt *runtime) kvValue(v goja.Value) []byte {
 	panic(rt.vm.NewTypeError("kv: a value must be a string, an ArrayBuffer or a typed array (or any JSON value with {type: \"json\"})"))
 }
 
+// kvBudget counts an invocation's KV calls (kvMaxOps, kvMaxInFlight). It
+// belongs to one loop generation: a new invocation starts from zero.
+type kvBudget struct {
+	gen           uint64
+	ops, inFlight int
+}
+
+// kvCheck refuses a call past the invocation's budget; it is called before
+// an argument is converted.
+func (rt *runtime) kvCheck() {
+	b := &rt.kv
+	if b.gen != rt.loop.gen {
+		*b = kvBudget{gen: rt.loop.gen}
+	}
+	var msg string
+	switch {
+	case b.ops >= kvMaxOps:
+		msg = fmt.Sprintf("kv: an invocation may make at most %d KV calls", kvMaxOps)
+	case b.inFlight >= kvMaxInFlight:
+		msg = fmt.Sprintf("kv: at most %d KV calls may be pending at once: await some before making more", kvMaxInFlight)
+	default:
+		return
+	}
+	panic(rt.limitError(msg))
+}
+
 // kvCall runs op on the host and settles a promise with answer(result).
+// The caller ran kvCheck before converting its arguments.
 func (rt *runtime) kvCall(op *KVOp, answer func(*KVResult) goja.Value) goja.Value {
+	rt.kvCheck() // again: converting the arguments ran no JS, but be exact
+	rt.kv.ops++
+	rt.kv.inFlight++
 	h := rt.e.cfg.Host
 	user := rt.user
 	return rt.hostPromise(func(ctx context.Context) func() (goja.Value, error) {
 		if h == nil {
 			return func() (goja.Value, error) {
-				return nil, &HostError{ErrCode: "TARSUS_NOT_AVAILABLE", Message: "kv: this server has no KV store"}
+				rt.kv.inFlight--
+				return nil, rt.kvError(&HostError{ErrCode: "TARSUS_NOT_AVAILABLE", Message: "kv: this server has no KV store"})
 			}
 		}
 		r, err := h.KV(ctx, user, op)
 		return func() (goja.Value, error) {
+			rt.kv.inFlight-- // settled on the loop, in the same invocation
 			if err != nil {
-				return nil, err
+				return nil, rt.kvError(err)
 			}
 			if r == nil {
 				r = &KVResult{}
@@ -192,4 +236,25 @@ func (rt *runtime) kvCall(op *KVOp, answer func(*KVResult) goja.Value) goja.Valu
 			return answer(r), nil
 		}
 	})
+}
+
+// kvError is the rejection of a failed KV call: an Error (not goja's
+// GoError) whose code is the host's (TARSUS_KV_QUOTA, …). It is returned
+// as a *goja.Exception, which hostPromise rejects with as it is.
+func (rt *runtime) kvError(err error) error {
+	var e *goja.Object
+	if ctor, ok := goja.AssertConstructor(rt.vm.Get("Error")); ok {
+		e, _ = ctor(nil, rt.vm.ToValue(err.Error()))
+	}
+	if e == nil {
+		return err
+	}
+	var c interface{ Code() string }
+	if errors.As(err, &c) {
+		_ = e.Set("code", c.Code())
+	}
+	if ex := rt.vm.Try(func() { panic(e) }); ex != nil {
+		return ex
+	}
+	return err
 }

@@ -171,7 +171,7 @@ func (rt *runtime) stdGlobalValue(name string) goja.Value {
 		if name != "WeakRef" && name != "FinalizationRegistry" {
 			return nil
 		}
-		v = rt.stdExtra(name, goja.Undefined())
+		v = rt.stdExtra(name)
 		rt.defineGlobal(name, v)
 		return v
 	}
@@ -221,11 +221,8 @@ func (rt *runtime) stdGlobalValue(name string) goja.Value {
 	case "BigInt":
 		rt.intlBigIntMethods(v.ToObject(vm))
 	}
-	switch name {
-	case "Symbol", "Promise", "Object", "Map", "Array", "Error":
-		// Defined first: lib/std.js names the global it extends.
-		rt.defineGlobal(name, v)
-		v = rt.stdExtra(name, v)
+	if _, ok := stdStatics[name]; ok {
+		rt.addStdStatics(name, v.ToObject(vm))
 	}
 	rt.defineGlobal(name, v)
 	return v

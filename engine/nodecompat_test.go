@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -63,7 +64,7 @@ func runNodeCases(t *testing.T, file string) (want, got []any, labels []string) 
 	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, "--no-deprecation", "--no-warnings", script)
-	cmd.Dir = dir
+	cmd.Dir = "/" // the cwd functions see
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	nodeOut, err := cmd.Output()
@@ -113,16 +114,38 @@ func runNodeCases(t *testing.T, file string) (want, got []any, labels []string) 
 	return want, got, labels
 }
 
+// knownDeviations are the cases where a function answers differently from
+// node on purpose or by a known limit, each pinned to the exact answer it
+// gives (a change shows up as a failure either way).
+var knownDeviations = map[string]string{
+	// Promise.withResolvers (Node 22's) is there for code that tests for it.
+	"builtins_std.js#1": `{"v":"function"}`,
+	// path.win32 exists but throws: functions run on Linux.
+	"path.js#41": `{"err":{"code":"ERR_NOT_AVAILABLE","message":"path.win32.join() is not available in Tarsus functions (they run on Linux: use path.posix)","name":"Error"}}`,
+	// The same object twice in an array, each with a circular reference:
+	// node breaks the array over lines, util.inspect here keeps it on one.
+	"util_inspect.js#36": `{"v":"[ \u003cref *1\u003e { name: 'c', self: [Circular *1] }, \u003cref *1\u003e { name: 'c', self: [Circular *1] } ]"}`,
+}
+
 // compareNodeCases reports every case whose answer differs from node's
 // and returns how many agreed.
-func compareNodeCases(t *testing.T, file string, minCases int) {
+func compareNodeCases(t *testing.T, file string, minCases int) int {
 	t.Helper()
 	want, got, labels := runNodeCases(t, file)
 	if len(want) < minCases {
 		t.Fatalf("%s: %d cases, want at least %d", file, len(want), minCases)
 	}
-	pass := 0
+	pass, known := 0, 0
 	for i := range want {
+		g, _ := json.Marshal(got[i])
+		w, _ := json.Marshal(want[i])
+		if pinned, ok := knownDeviations[fmt.Sprintf("%s#%d", file, i)]; ok {
+			if string(g) != pinned {
+				t.Errorf("%s case %d: a known deviation changed:\n got    %s\n pinned %s\n node   %s", file, i, g, pinned, w)
+			}
+			known++
+			continue
+		}
 		if reflect.DeepEqual(got[i], want[i]) {
 			pass++
 			continue
@@ -131,11 +154,10 @@ func compareNodeCases(t *testing.T, file string, minCases int) {
 		if i < len(labels) {
 			label = labels[i]
 		}
-		g, _ := json.Marshal(got[i])
-		w, _ := json.Marshal(want[i])
 		t.Errorf("%s case %d: %s\n got  %s\n node %s", file, i, label, g, w)
 	}
-	t.Logf("%s: %d/%d cases answer as node 20", file, pass, len(want))
+	t.Logf("%s: %d/%d cases answer as node 20 (%d known deviations)", file, pass, len(want), known)
+	return len(want)
 }
 
 func TestNodeModules(t *testing.T) {
@@ -143,13 +165,20 @@ func TestNodeModules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) < 1 {
-		t.Fatalf("%d case files", len(files))
+	// Floors, so the suite cannot empty silently.
+	if len(files) < 13 {
+		t.Fatalf("%d case files, want at least 13", len(files))
 	}
+	total, ran := 0, 0
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(strings.TrimSuffix(name, ".js"), func(t *testing.T) {
-			compareNodeCases(t, name, 5)
+			ran++
+			total += compareNodeCases(t, name, 5)
 		})
+	}
+	// (Unless -run picked some of the files.)
+	if ran == len(files) && total < 580 {
+		t.Fatalf("%d cases in all, want at least 580", total)
 	}
 }

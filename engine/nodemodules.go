@@ -1,7 +1,15 @@
 package engine
 
 import (
+	"bytes"
+	"reflect"
+
 	"github.com/dop251/goja"
+)
+
+var (
+	promiseType = reflect.TypeOf((*goja.Promise)(nil))
+	proxyType   = reflect.TypeOf(goja.Proxy{})
 )
 
 // nodeModules are Node's built-in modules beyond goja_nodejs's buffer and
@@ -21,16 +29,17 @@ func nodeModules() map[string]builtinModule {
 		"sys":                        {file: "lib/alias.js", host: name("util")},
 		"internal/std":               {file: "lib/std.js"},
 		"internal/buffer_extra":      {file: "lib/buffer_extra.js"},
-		"internal/deepequal":         {file: "lib/deepequal.js"},
+		"internal/deepequal":         {file: "lib/deepequal.js", host: (*runtime).utilHost},
 		"internal/unavailable_names": {file: "lib/unavailable_names.gen.js"},
 		"stream":                     {file: "lib/stream.gen.js"},
 		"stream/promises":            {file: "lib/alias.js", host: name("stream", "promises")},
 		"stream/consumers":           {file: "lib/stream_consumers.js"},
 		"stream/web":                 {file: "lib/stream_web.js"},
-		"string_decoder":             {file: "lib/string_decoder.gen.js"},
+		"string_decoder":             {file: "lib/string_decoder.js"},
+		"internal/string_decoder":    {file: "lib/string_decoder.gen.js"},
 		"internal/path":              {file: "lib/path.gen.js"},
 		"path":                       {file: "lib/path.js"},
-		"path/posix":                 {file: "lib/path.js"},
+		"path/posix":                 {file: "lib/alias.js", host: name("path", "posix")},
 		"path/win32":                 {file: "lib/alias.js", host: name("path", "win32")},
 		"punycode":                   {file: "lib/punycode.gen.js"},
 		"querystring":                {file: "lib/querystring.js"},
@@ -42,6 +51,7 @@ func nodeModules() map[string]builtinModule {
 		"perf_hooks":                 {file: "lib/perf_hooks.js"},
 		"diagnostics_channel":        {file: "lib/diagnostics_channel.js"},
 		"os":                         {file: "lib/os.js"},
+		"module":                     {file: "lib/module.js", host: (*runtime).moduleHost},
 		"console":                    {file: "lib/alias.js", host: global("console")},
 	}
 	for _, n := range unavailableModules {
@@ -54,7 +64,7 @@ func nodeModules() map[string]builtinModule {
 // they need the host's file system, network, processes or threads.
 var unavailableModules = []string{
 	"fs", "fs/promises", "net", "tls", "http", "https", "http2", "child_process",
-	"worker_threads", "dns", "dns/promises", "cluster", "dgram", "module", "vm", "v8",
+	"worker_threads", "dns", "dns/promises", "cluster", "dgram", "vm", "v8",
 	"inspector", "readline", "readline/promises", "repl", "tty", "trace_events", "wasi",
 }
 
@@ -92,10 +102,12 @@ func (rt *runtime) utilHost() goja.Value {
 		if !ok {
 			return vm.ToValue("")
 		}
-		switch o.Export().(type) {
-		case *goja.Promise:
+		// ExportType, never Export: exporting a Map or an array converts
+		// every element.
+		switch o.ExportType() {
+		case promiseType:
 			return vm.ToValue("Promise")
-		case goja.Proxy:
+		case proxyType:
 			return vm.ToValue("Proxy")
 		}
 		return vm.ToValue(o.ClassName())
@@ -103,6 +115,9 @@ func (rt *runtime) utilHost() goja.Value {
 	_ = h.Set("promiseState", func(c goja.FunctionCall) goja.Value {
 		o, ok := c.Argument(0).(*goja.Object)
 		if !ok {
+			return goja.Undefined()
+		}
+		if o.ExportType() != promiseType {
 			return goja.Undefined()
 		}
 		p, ok := o.Export().(*goja.Promise)
@@ -116,6 +131,13 @@ func (rt *runtime) utilHost() goja.Value {
 			return vm.NewArray("rejected", p.Result())
 		}
 		return vm.NewArray("pending")
+	})
+	// bytesEqual(a, b): whether two views (typed arrays, DataViews,
+	// ArrayBuffers) hold the same bytes, compared in Go.
+	_ = h.Set("bytesEqual", func(c goja.FunctionCall) goja.Value {
+		a, ok1 := rt.viewBytes(c.Argument(0))
+		b, ok2 := rt.viewBytes(c.Argument(1))
+		return vm.ToValue(ok1 && ok2 && bytes.Equal(a, b))
 	})
 	_ = h.Set("maxStringLen", rt.e.cfg.MaxStringLen)
 	_ = h.Set("limit", func(c goja.FunctionCall) goja.Value {
@@ -148,4 +170,16 @@ func (rt *runtime) extendBuffer(mod *goja.Object) {
 	if _, err := ext(goja.Undefined(), mod); err != nil {
 		panic(err)
 	}
+}
+
+// moduleHost gives lib/module.js the names of the built-in modules.
+func (rt *runtime) moduleHost() goja.Value {
+	o := rt.vm.NewObject()
+	names := BuiltinModules()
+	vals := make([]any, len(names))
+	for i, n := range names {
+		vals[i] = n
+	}
+	_ = o.Set("builtins", rt.vm.NewArray(vals...))
+	return o
 }

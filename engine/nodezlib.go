@@ -142,8 +142,7 @@ func (rt *runtime) nodeRangeErrorPlain(code, msg string) *goja.Object {
 
 func (rt *runtime) throwZlib(kind string, err error) {
 	ze := nodeZlibError(kind, err)
-	e := rt.vm.NewGoError(ze)
-	_ = e.Set("message", ze.msg)
+	e := rt.jsError("Error", ze.msg)
 	_ = e.Set("code", ze.code)
 	_ = e.Set("errno", ze.errno)
 	panic(e)
@@ -259,7 +258,7 @@ func (rt *runtime) zlibWrite(w io.Writer, in []byte, out *cappedBuffer) {
 			if out.overflow {
 				out.throwCap()
 			}
-			panic(rt.vm.NewGoError(err))
+			panic(rt.jsError("Error", err.Error()))
 		}
 		in = in[n:]
 		rt.poll()
@@ -354,4 +353,16 @@ func (rt *runtime) zlibHost() goja.Value {
 		return handle
 	})
 	return h
+}
+
+// jsError is a new error of the standard constructor ctor (Error,
+// TypeError, …) with msg.
+func (rt *runtime) jsError(ctor, msg string) *goja.Object {
+	vm := rt.vm
+	if c, ok := goja.AssertConstructor(vm.Get(ctor)); ok {
+		if e, err := c(nil, vm.ToValue(msg)); err == nil {
+			return e
+		}
+	}
+	return vm.NewGoError(errors.New(msg))
 }

@@ -71,6 +71,7 @@ type runtime struct {
 	logBytes  int
 	logCut    bool
 	now0      time.Time
+	kv        kvBudget // tarsus:kv calls of the current invocation (kv.go)
 
 	// The memory watchdog's accounting (watchdog.go), guarded by e.busyMu.
 	busySince time.Time // when the current invocation or compile started

@@ -16,13 +16,81 @@ import (
 // prototype's guard). Not added: SharedArrayBuffer and Atomics (one
 // runtime runs one thread).
 
-// stdExtra runs lib/std.js for one global.
-func (rt *runtime) stdExtra(name string, v goja.Value) goja.Value {
-	std, ok := goja.AssertFunction(rt.module("internal/std", false).ToObject(rt.vm).Get("std"))
-	if !ok {
+// stdStatics are the static properties goja's constructors lack, by
+// constructor.
+var stdStatics = map[string][]string{
+	"Symbol":  {"asyncIterator", "dispose", "asyncDispose"},
+	"Promise": {"withResolvers"},
+	"Object":  {"groupBy"},
+	"Map":     {"groupBy"},
+	"Array":   {"fromAsync"},
+	"Error":   {"captureStackTrace", "stackTraceLimit"},
+}
+
+// addStdStatics puts a dynamic object between the constructor c and its
+// prototype (Function.prototype): a read of one of the missing statics
+// reaches it, which makes the property (lib/std.js) and defines it on c,
+// where later reads find it. The lifecycle's own code names Object,
+// Promise, Error… in every runtime, so the statics cost nothing until a
+// function uses one.
+func (rt *runtime) addStdStatics(name string, c *goja.Object) {
+	d := rt.vm.NewDynamicObject(&stdStaticsProto{rt: rt, name: name, c: c})
+	if err := d.SetPrototype(c.Prototype()); err != nil {
+		return
+	}
+	_ = c.SetPrototype(d)
+}
+
+type stdStaticsProto struct {
+	rt   *runtime
+	name string
+	c    *goja.Object
+	busy bool
+}
+
+func (p *stdStaticsProto) Get(key string) goja.Value {
+	if p.busy {
+		return nil
+	}
+	for _, k := range stdStatics[p.name] {
+		if k != key {
+			continue
+		}
+		// Reached only while c has no own property key.
+		p.busy = true
+		v := p.rt.stdStatic(p.name, key)
+		p.busy = false
+		_ = p.c.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 		return v
 	}
-	r, err := std(goja.Undefined(), rt.vm.ToValue(name), v)
+	return nil
+}
+
+func (p *stdStaticsProto) Has(key string) bool         { return p.Get(key) != nil }
+func (p *stdStaticsProto) Set(string, goja.Value) bool { return false }
+func (p *stdStaticsProto) Delete(string) bool          { return true }
+func (p *stdStaticsProto) Keys() []string              { return nil }
+
+// stdStatic makes one missing static with lib/std.js.
+func (rt *runtime) stdStatic(name, key string) goja.Value {
+	std, ok := goja.AssertFunction(rt.module("internal/std", false).ToObject(rt.vm).Get("static"))
+	if !ok {
+		return goja.Undefined()
+	}
+	v, err := std(goja.Undefined(), rt.vm.ToValue(name), rt.vm.ToValue(key))
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// stdExtra makes WeakRef or FinalizationRegistry (lib/std.js).
+func (rt *runtime) stdExtra(name string) goja.Value {
+	std, ok := goja.AssertFunction(rt.module("internal/std", false).ToObject(rt.vm).Get("std"))
+	if !ok {
+		return goja.Undefined()
+	}
+	r, err := std(goja.Undefined(), rt.vm.ToValue(name))
 	if err != nil {
 		panic(err)
 	}

@@ -365,6 +365,7 @@ func (e *Engine) continueStream(u *userState, rt *runtime, d *streamRun) {
 		rt.niced = niced
 		rt.dl = nil
 		s.detach(ErrStreamFailed)
+		rt.endFetches()
 		rt.loop.reset()
 		rt.inv = nil
 		rt.curFn = ""

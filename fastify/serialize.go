@@ -75,11 +75,11 @@ type snode struct {
 	extras   bool
 
 	// array
-	items         *snode
-	tuple         []*snode
-	tupleCond     []tupleCond
-	addItems      bool
-	isTuple       bool
+	items     *snode
+	tuple     []*snode
+	tupleCond []tupleCond
+	addItems  bool
+	isTuple   bool
 
 	// anyOf/oneOf and if/then/else
 	options []*snode

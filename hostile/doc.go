@@ -10,5 +10,7 @@
 // tenant deploys: allocation, native loops, deadlines, panics),
 // http_test.go (what an anonymous client sends: compressed and slow
 // bodies, connection floods, header tricks), access_test.go (logins,
-// tokens, the console's session) and quota_test.go (stored bytes, logs).
+// tokens, the console's session), quota_test.go (stored bytes, logs) and
+// tenant_fetch_test.go (outgoing requests: held connections, a
+// decompression bomb, the metadata address).
 package hostile

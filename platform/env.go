@@ -38,22 +38,57 @@ type EnvInfo struct {
 	UpdatedAt time.Time `json:"updatedAt"`
 }
 
+// envCacheBytes bounds what the cache holds (names and values): past it,
+// entries are dropped (any, by the map's order) until it fits; a dropped
+// user's next invocation reads the store again.
+const envCacheBytes = 32 << 20
+
 // envCache holds users' decrypted environments.
 type envCache struct {
-	mu  sync.Mutex
-	m   map[string]map[string]string
-	gen map[string]uint64 // bumped by every change, so a load that raced one is not kept
+	mu    sync.Mutex
+	m     map[string]envEntry
+	gen   map[string]uint64 // bumped by every change, so a load that raced one is not kept
+	bytes int
+	max   int // envCacheBytes
+}
+
+type envEntry struct {
+	vars map[string]string
+	size int
 }
 
 func newEnvCache() *envCache {
-	return &envCache{m: map[string]map[string]string{}, gen: map[string]uint64{}}
+	return &envCache{m: map[string]envEntry{}, gen: map[string]uint64{}, max: envCacheBytes}
 }
 
 func (c *envCache) drop(user string) {
 	c.mu.Lock()
+	c.bytes -= c.m[user].size
 	delete(c.m, user)
 	c.gen[user]++
 	c.mu.Unlock()
+}
+
+// put keeps a user's environment unless a change came after gen. The
+// caller holds c.mu.
+func (c *envCache) put(user string, gen uint64, vars map[string]string) {
+	if c.gen[user] != gen {
+		return
+	}
+	size := 64
+	for k, v := range vars {
+		size += len(k) + len(v) + 32
+	}
+	for u, e := range c.m {
+		if c.bytes+size <= c.max {
+			break
+		}
+		c.bytes -= e.size
+		delete(c.m, u)
+	}
+	c.bytes -= c.m[user].size
+	c.m[user] = envEntry{vars: vars, size: size}
+	c.bytes += size
 }
 
 func (p *Platform) envErr(err error, name string) error {
@@ -171,9 +206,9 @@ func (p *Platform) EnvValue(ctx context.Context, user, name string) (value strin
 func (p *Platform) userEnv(ctx context.Context, user string) (map[string]string, error) {
 	c := p.env
 	c.mu.Lock()
-	if m, ok := c.m[user]; ok {
+	if e, ok := c.m[user]; ok {
 		c.mu.Unlock()
-		return m, nil
+		return e.vars, nil
 	}
 	gen := c.gen[user]
 	c.mu.Unlock()
@@ -200,9 +235,7 @@ func (p *Platform) userEnv(ctx context.Context, user string) (map[string]string,
 		m[v.Name] = string(plain)
 	}
 	c.mu.Lock()
-	if c.gen[user] == gen {
-		c.m[user] = m
-	}
+	c.put(user, gen, m)
 	c.mu.Unlock()
 	return m, nil
 }

@@ -201,3 +201,38 @@ func TestHostKV(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestEnvCacheBounded: the decrypted environments kept in memory stay
+// under the cache's byte bound; a dropped user's next read goes to the
+// store and is still right.
+func TestEnvCacheBounded(t *testing.T) {
+	ctx := context.Background()
+	p, st, err := openWithKey(t, t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { p.Close(); _ = st.Close() }()
+	p.env.max = 8 << 10
+	h := host{p: p}
+	for i := range 20 {
+		u := "user-" + string(rune('a'+i))
+		if _, _, err := p.CreateUser(ctx, u, "password-"+u, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.SetEnv(ctx, u, "BIG", strings.Repeat(string(rune('a'+i)), 2000), true); err != nil {
+			t.Fatal(err)
+		}
+		if env, _ := h.Env(ctx, u); len(env["BIG"]) != 2000 {
+			t.Fatalf("%s: %d", u, len(env["BIG"]))
+		}
+		if p.env.bytes > p.env.max || len(p.env.m) > 4 {
+			t.Fatalf("the cache holds %d bytes in %d entries", p.env.bytes, len(p.env.m))
+		}
+	}
+	for i := range 20 {
+		u := "user-" + string(rune('a'+i))
+		if env, _ := h.Env(ctx, u); env["BIG"] != strings.Repeat(string(rune('a'+i)), 2000) {
+			t.Fatalf("%s read back wrong", u)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tarsus/tarsus/bundler"
@@ -143,14 +144,10 @@ func (p *Platform) Invoke(ctx context.Context, user string, fn *engine.Function,
 // invoke is Invoke for a call started by trigger ("" for HTTP, "cron").
 func (p *Platform) invoke(ctx context.Context, user string, fn *engine.Function, req *engine.Request, trigger string) (*engine.Response, error) {
 	start := time.Now()
-	var fetches []store.FetchLog
-	req.Fetched = func(r engine.FetchRecord) {
-		p.metrics.fetched(user, r)
-		if len(fetches) < 64 {
-			fetches = append(fetches, store.FetchLog{Method: r.Method, Host: r.Host, Status: r.Status, DurationMs: ms(r.Duration), Bytes: r.Bytes, Err: r.Err})
-		}
-	}
+	fl := &fetchLog{m: p.metrics, user: user}
+	req.Fetched = fl.add
 	resp, err := p.engine.Invoke(ctx, user, fn, req)
+	fetches := fl.close()
 	dur := time.Since(start)
 	status := 0
 	cold := false
@@ -190,6 +187,34 @@ func (p *Platform) invoke(ctx context.Context, user string, fn *engine.Function,
 		p.stats.count(p.metrics, user, fn.Route, 1, 0)
 	}
 	return resp, err
+}
+
+// fetchLog collects the requests one invocation made for its log record;
+// those that end while a streamed response goes on after Invoke returned
+// count in the metrics only.
+type fetchLog struct {
+	m      *metrics
+	user   string
+	mu     sync.Mutex
+	list   []store.FetchLog
+	closed bool
+}
+
+func (f *fetchLog) add(r engine.FetchRecord) {
+	f.m.fetched(f.user, r)
+	f.mu.Lock()
+	if !f.closed && len(f.list) < 64 {
+		f.list = append(f.list, store.FetchLog{Method: r.Method, Host: r.Host, Status: r.Status, DurationMs: ms(r.Duration), Bytes: r.Bytes, Err: r.Err})
+	}
+	f.mu.Unlock()
+}
+
+// close ends the record's list and returns it.
+func (f *fetchLog) close() []store.FetchLog {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.closed = true
+	return f.list
 }
 
 // DropRuntimes drops a user's idle runtimes now.

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/tarsus/tarsus/egress"
 
@@ -62,10 +64,30 @@ func (h host) Fetch(ctx context.Context, user string, req *engine.FetchRequest) 
 
 // hostError turns egress's refusals and limits into HostErrors the
 // function sees with their code.
+// Network failures get Node's codes and words (a function written for
+// Node checks err.cause.code === 'ECONNREFUSED').
 func hostError(err error) error {
 	var e *egress.Error
 	if errors.As(err, &e) {
 		return &engine.HostError{ErrCode: e.Code(), Message: e.Message}
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) && dns.IsNotFound {
+		return &engine.HostError{ErrCode: "ENOTFOUND", Message: "getaddrinfo ENOTFOUND " + dns.Name}
+	}
+	addr := ""
+	var op *net.OpError
+	if errors.As(err, &op) && op.Addr != nil {
+		addr = " " + op.Addr.String()
+	}
+	for _, c := range []struct {
+		errno syscall.Errno
+		code  string
+		verb  string
+	}{{syscall.ECONNREFUSED, "ECONNREFUSED", "connect"}, {syscall.ECONNRESET, "ECONNRESET", "read"}, {syscall.EHOSTUNREACH, "EHOSTUNREACH", "connect"}, {syscall.ENETUNREACH, "ENETUNREACH", "connect"}} {
+		if errors.Is(err, c.errno) {
+			return &engine.HostError{ErrCode: c.code, Message: c.verb + " " + c.code + addr}
+		}
 	}
 	return err
 }

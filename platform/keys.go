@@ -15,7 +15,10 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"io"
+	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -212,6 +215,14 @@ func (p *Platform) authorize(user string, fn *engine.Function, r *access.Route, 
 		if tok == "" {
 			return unauthorized("the route %s needs a JSON Web Token: send it as Authorization: Bearer <token>", fn.Route)
 		}
+		if r.JWT.JWKS != "" {
+			claims, err := p.verifyJWKS(r.JWT.JWKS, tok)
+			if err != nil {
+				return err
+			}
+			a.Claims = claims
+			return nil
+		}
 		key, err := p.jwtKey(user, r.JWT.Secret)
 		if err != nil {
 			return err
@@ -238,7 +249,128 @@ func routeMatches(patterns []string, route string) bool {
 }
 
 // jwtKey reads the HS256 key of a route with auth "jwt" from the user's
-// secret name.
+// secret (or variable) name, through the same cache functions read
+// process.env from: a change is live at the next call.
 func (p *Platform) jwtKey(user, name string) ([]byte, *Error) {
-	return nil, &Error{Status: 503, Code: "TARSUS_NOT_AVAILABLE", Message: "secrets are not available on this server yet: the route's JWT key " + name + " cannot be read"}
+	v, ok, err := p.EnvValue(context.Background(), user, name)
+	if err != nil {
+		p.log.Error("platform: reading a route's JWT key failed", "user", user, "name", name, "err", err)
+		return nil, &Error{Status: 503, Code: "TARSUS_ENV_UNAVAILABLE", Message: "the route's JWT key could not be read; the server log has the details"}
+	}
+	if !ok || v == "" {
+		return nil, &Error{Status: 500, Code: "TARSUS_JWT_KEY_MISSING", Message: "the route checks tokens with the secret " + name + ", which is not set: its owner sets it with tarsus env set " + name + " --secret"}
+	}
+	return []byte(v), nil
+}
+
+// jwksCache keeps the key sets routes with opts.config.jwt.jwks name,
+// fetched through the egress client (the rules functions' fetch obeys),
+// for jwksTTL; a token naming a key the set lacks refetches it, at most
+// once per jwksRetry. At most maxJWKSSets sets are kept.
+type jwksCache struct {
+	mu   sync.Mutex
+	sets map[string]*jwksEntry
+}
+
+type jwksEntry struct {
+	mu      sync.Mutex // held while fetching: one fetch per set at a time
+	ks      *access.KeySet
+	fetched time.Time
+	err     *Error
+}
+
+const (
+	jwksTTL      = 10 * time.Minute
+	jwksRetry    = 30 * time.Second
+	jwksTimeout  = 5 * time.Second
+	maxJWKSSets  = 256
+	jwksErrorTTL = 5 * time.Second
+)
+
+func (c *jwksCache) entry(url string) *jwksEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.sets == nil || len(c.sets) >= maxJWKSSets && c.sets[url] == nil {
+		c.sets = map[string]*jwksEntry{}
+	}
+	e := c.sets[url]
+	if e == nil {
+		e = &jwksEntry{}
+		c.sets[url] = e
+	}
+	return e
+}
+
+// keySet returns the key set at url, fetched again when older than
+// jwksTTL, or when refresh and older than jwksRetry.
+func (p *Platform) keySet(url string, refresh bool) (*access.KeySet, *Error) {
+	e := p.jwks.entry(url)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	age := time.Since(e.fetched)
+	switch {
+	case e.err != nil && age < jwksErrorTTL:
+		return nil, e.err
+	case e.ks != nil && age < jwksTTL && !(refresh && age >= jwksRetry):
+		return e.ks, nil
+	}
+	ks, err := p.fetchJWKS(url)
+	e.fetched = time.Now()
+	if err != nil {
+		e.err = err
+		if e.ks != nil && age < jwksTTL {
+			return e.ks, nil // keep the last good set through a blip
+		}
+		return nil, err
+	}
+	e.ks, e.err = ks, nil
+	return ks, nil
+}
+
+func (p *Platform) fetchJWKS(url string) (*access.KeySet, *Error) {
+	fail := func(why string) *Error {
+		return &Error{Status: 503, Code: "TARSUS_JWKS_UNAVAILABLE", Message: "the route's key set " + url + " could not be fetched: " + why}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), jwksTimeout)
+	defer cancel()
+	resp, err := p.egress.Do(ctx, "GET", url, http.Header{"Accept": {"application/json"}}, nil, 0)
+	if err != nil {
+		return nil, fail(err.Error())
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 {
+		return nil, fail("it answered " + strconv.Itoa(resp.StatusCode))
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, access.MaxJWKSBytes+1))
+	if err != nil {
+		return nil, fail(err.Error())
+	}
+	ks, err := access.ParseJWKS(b)
+	if err != nil {
+		return nil, fail(err.Error())
+	}
+	if ks.Len() == 0 {
+		return nil, fail("it holds no RS256 or ES256 key")
+	}
+	return ks, nil
+}
+
+// verifyJWKS checks a token against the route's key set, fetching the set
+// again once when the token names a key it lacks (a rotation).
+func (p *Platform) verifyJWKS(url, tok string) ([]byte, *Error) {
+	ks, err := p.keySet(url, false)
+	if err != nil {
+		return nil, err
+	}
+	claims, verr := access.VerifyJWKS(tok, ks, time.Now())
+	if errors.Is(verr, access.ErrUnknownKey) {
+		if ks, err = p.keySet(url, true); err != nil {
+			return nil, err
+		}
+		claims, verr = access.VerifyJWKS(tok, ks, time.Now())
+	}
+	if verr != nil {
+		return nil, unauthorized("the token was refused: %v", verr)
+	}
+	return claims, nil
 }

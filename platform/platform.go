@@ -1,7 +1,15 @@
 // Package platform is Tarsus's domain layer: users and tokens, the deploy
 // path (check → build → contract check → store → publish), invocation with
-// its logs, statistics and metrics. It composes the leaf packages store,
+// its logs, statistics and metrics, and each user's environment variables
+// and secrets (env.go, secrets.go) and KV store (kv.go), which functions
+// reach through engine.Host (host.go). It composes the leaf packages store,
 // bundler and engine, and knows nothing of HTTP; package api serves it.
+//
+// Functions' fetch (host.go): engine.Host's Fetch goes through package
+// egress (the allow list, addresses refused after DNS, the body cap); its
+// refusals and limits, and network failures with Node's codes, become
+// engine.HostErrors. Each request an invocation made is counted in the
+// metrics and listed in its log record (Request.Fetched).
 //
 // Access to functions (access.go, keys.go, schedule.go): the route options
 // package access reads at deploy are stored with each route, so that the
@@ -177,6 +185,7 @@ type Platform struct {
 	accessMet accessMetrics
 	sched     *scheduler
 	keys      keyCache
+	jwks      jwksCache
 
 	dummyOnce sync.Once
 	dummyHash []byte

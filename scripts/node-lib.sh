@@ -7,7 +7,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 (cd engine/libgen && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
-mods="zlib os fs fs/promises net tls http https http2 child_process worker_threads dns dns/promises cluster dgram module vm v8 inspector readline readline/promises repl tty trace_events wasi"
+mods="zlib os fs fs/promises net tls http https http2 child_process worker_threads dns dns/promises cluster dgram vm v8 inspector readline readline/promises repl tty trace_events wasi"
 names=$(mktemp)
 trap 'rm -f "$names"' EXIT
 node --no-warnings engine/libgen/names.js $mods >"$names"

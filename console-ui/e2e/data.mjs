@@ -162,7 +162,7 @@ try {
     expect((await apiCall('GET', '/api/v1/kv/note%3A1', undefined, token)) === 'hello from the console', 'the API to read the key')
     await page.screenshot({ path: join(SHOTS, '21-kv.png') })
     await page.click('[data-test=kv-delete]')
-    await page.getByRole('button', { name: 'Delete', exact: true }).click()
+    await page.locator('.n-popconfirm').getByRole('button', { name: 'Delete', exact: true }).click()
     await until('the key to be gone', async () => (await page.locator('li[data-key="note:1"]').count()) === 0)
   })
 

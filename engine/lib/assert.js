@@ -174,10 +174,6 @@ function AssertionError(options) {
   if (message != null) {
     if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
       text = createErrDiff(actual, expected, operator, String(message));
-      var nl = text.indexOf('\n');
-      // Node 20 keeps a custom message as it is for values that are
-      // objects; for primitives it adds the short comparison.
-      if (isObj(actual) || isObj(expected) || text.slice(nl, nl + 20) === '\n+ actual - expected') text = String(message);
     } else {
       text = String(message);
     }

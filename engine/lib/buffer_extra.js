@@ -93,6 +93,104 @@ exports.extend = function (mod) {
     for (var i = 0; i < this.length; i += 2) { var t = this[i]; this[i] = this[i + 1]; this[i + 1] = t; }
     return this;
   });
+  // Encoding names as Node takes them (any case, aliases), and the
+  // encodings goja_nodejs lacks (latin1, ascii, utf16le), in JavaScript.
+  function norm(enc) {
+    if (enc === undefined || enc === null) return enc;
+    if (typeof enc !== 'string') return enc;
+    switch (enc.toLowerCase()) {
+      case 'utf8': case 'utf-8': return 'utf8';
+      case 'hex': return 'hex';
+      case 'base64': return 'base64';
+      case 'base64url': return 'base64Url';
+      case 'latin1': case 'binary': return 'latin1';
+      case 'ascii': return 'ascii';
+      case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';
+    }
+    return enc;
+  }
+  function extra(enc) { return enc === 'latin1' || enc === 'ascii' || enc === 'utf16le'; }
+  function encodeExtra(str, enc) {
+    var n = str.length;
+    var out;
+    if (enc === 'utf16le') {
+      out = Buffer.alloc(n * 2);
+      for (var i = 0; i < n; i++) {
+        var c = str.charCodeAt(i);
+        out[2 * i] = c & 255;
+        out[2 * i + 1] = c >> 8;
+      }
+      return out;
+    }
+    out = Buffer.alloc(n);
+    for (var j = 0; j < n; j++) out[j] = str.charCodeAt(j) & 255;
+    return out;
+  }
+  function decodeExtra(buf, enc, start, end) {
+    var parts = [];
+    var step = 8192;
+    if (enc === 'utf16le') {
+      end = start + ((end - start) & ~1);
+      for (var i = start; i < end; i += step * 2) {
+        var units = [];
+        for (var k = i; k < Math.min(end, i + step * 2); k += 2) units.push(buf[k] | (buf[k + 1] << 8));
+        parts.push(String.fromCharCode.apply(null, units));
+      }
+      return parts.join('');
+    }
+    var mask = enc === 'ascii' ? 127 : 255;
+    for (var j = start; j < end; j += step) {
+      var codes = [];
+      for (var m = j; m < Math.min(end, j + step); m++) codes.push(buf[m] & mask);
+      parts.push(String.fromCharCode.apply(null, codes));
+    }
+    return parts.join('');
+  }
+  var origFrom = Buffer.from;
+  Object.defineProperty(Buffer, 'from', {
+    value: function from(v, enc, len) {
+      if (typeof v === 'string') {
+        enc = norm(enc);
+        if (extra(enc)) return encodeExtra(v, enc);
+        return origFrom.call(this, v, enc);
+      }
+      return arguments.length > 2 ? origFrom.call(this, v, enc, len) : arguments.length > 1 ? origFrom.call(this, v, enc) : origFrom.call(this, v);
+    }, writable: true, configurable: true,
+  });
+  var origToString = proto.toString;
+  Object.defineProperty(proto, 'toString', {
+    value: function toString(enc, start, end) {
+      enc = norm(enc);
+      if (extra(enc)) {
+        var len = this.length;
+        start = start === undefined ? 0 : Math.max(0, Math.min(len, Math.trunc(+start) || 0));
+        end = end === undefined ? len : Math.max(start, Math.min(len, Math.trunc(+end) || 0));
+        return decodeExtra(this, enc, start, end);
+      }
+      if (arguments.length === 0) return origToString.call(this);
+      return origToString.apply(this, [enc].concat(Array.prototype.slice.call(arguments, 1)));
+    }, writable: true, configurable: true,
+  });
+  var origWrite = proto.write;
+  Object.defineProperty(proto, 'write', {
+    value: function write(str, offset, length, enc) {
+      if (typeof offset === 'string') { enc = offset; offset = 0; length = undefined; }
+      else if (typeof length === 'string') { enc = length; length = undefined; }
+      enc = norm(enc);
+      if (extra(enc)) {
+        offset = offset === undefined ? 0 : offset >>> 0;
+        var bytes = encodeExtra(String(str), enc);
+        var max = this.length - offset;
+        if (length !== undefined) max = Math.min(max, length >>> 0);
+        return bytes.copy(this, offset, 0, Math.max(0, max));
+      }
+      var args = [str];
+      if (offset !== undefined) args.push(offset);
+      if (length !== undefined) args.push(length);
+      if (enc !== undefined) { while (args.length < 3) args.push(args.length === 1 ? 0 : this.length - (offset || 0)); args.push(enc); }
+      return origWrite.apply(this, args);
+    }, writable: true, configurable: true,
+  });
   if (mod.kMaxLength === undefined) mod.kMaxLength = 4294967296;
   if (mod.constants === undefined) mod.constants = { MAX_LENGTH: 4294967296, MAX_STRING_LENGTH: 536870888 };
   if (mod.SlowBuffer === undefined) mod.SlowBuffer = function SlowBuffer(n) { return Buffer.alloc(n); };

@@ -67,10 +67,7 @@ function innerDeepEqual(val1, val2, strict, memos) {
       if (val1.length !== val2.length) return false;
       for (var i = 0; i < val1.length; i++) if (val1[i] !== val2[i]) return false;
     } else {
-      var b1 = new Uint8Array(val1.buffer, val1.byteOffset, val1.byteLength);
-      var b2 = new Uint8Array(val2.buffer, val2.byteOffset, val2.byteLength);
-      if (b1.length !== b2.length) return false;
-      for (var j = 0; j < b1.length; j++) if (b1[j] !== b2[j]) return false;
+      if (val1.byteLength !== val2.byteLength || !host.bytesEqual(u8(val1), u8(val2))) return false;
     }
     var kk1 = keysNoIndex(val1, strict);
     var kk2 = keysNoIndex(val2, strict);
@@ -84,8 +81,7 @@ function innerDeepEqual(val1, val2, strict, memos) {
     return keyCheck(val1, val2, strict, memos, 3);
   } else if (types.isAnyArrayBuffer(val1)) {
     if (!types.isAnyArrayBuffer(val2) || val1.byteLength !== val2.byteLength) return false;
-    var a1 = new Uint8Array(val1), a2 = new Uint8Array(val2);
-    for (var m = 0; m < a1.length; m++) if (a1[m] !== a2[m]) return false;
+    if (!host.bytesEqual(val1, val2)) return false;
   } else if (types.isBoxedPrimitive(val1)) {
     if (!isEqualBoxed(val1, val2)) return false;
   } else if (Array.isArray(val2) || ArrayBuffer.isView(val2) || types.isSet(val2) || types.isMap(val2) ||
@@ -96,8 +92,23 @@ function innerDeepEqual(val1, val2, strict, memos) {
   return keyCheck(val1, val2, strict, memos, 0);
 }
 
+function u8(v) { return new Uint8Array(v.buffer, v.byteOffset, v.byteLength); }
+
+// keysNoIndex: o's enumerable keys that are not element indices. Keys
+// list the indices first, in order: a binary search finds where they end.
+var indexKey = /^(0|[1-9][0-9]*)$/;
 function keysNoIndex(o, strict) {
-  var keys = Object.keys(o).filter(function (k) { return !/^(0|[1-9][0-9]*)$/.test(k); });
+  // A typed array's keys would be listed in one native step: one over
+  // 10000 elements is taken to have no other keys (as util.inspect does).
+  if (!Array.isArray(o) && o.length > 10000) return [];
+  var all = Object.keys(o);
+  var lo = 0, hi = all.length;
+  while (lo < hi) {
+    var mid = (lo + hi) >>> 1;
+    if (indexKey.test(all[mid]) && Number(all[mid]) < 4294967295) lo = mid + 1;
+    else hi = mid;
+  }
+  var keys = all.slice(lo);
   if (strict) {
     var syms = Object.getOwnPropertySymbols(o);
     for (var i = 0; i < syms.length; i++) if (propIsEnum.call(o, syms[i])) keys.push(syms[i]);

@@ -86,7 +86,8 @@ var kv = {
   // update reads the key (null when absent), calls fn with its value and
   // writes what fn returns if nobody wrote the key meanwhile, retrying
   // otherwise (fn may run more than once). fn returning undefined writes
-  // nothing. It resolves to the value written.
+  // nothing. It resolves to the value written. Each attempt is one call of
+  // the invocation's budget of KV calls (kv.go), which bounds it too.
   update: function update(k, fn, opts) {
     key(k);
     if (typeof fn !== 'function') throw new TypeError('kv: update needs a function');

@@ -1,7 +1,7 @@
 // node:os: harmless constants (packages read EOL, platform() and the like
 // at load time); nothing about the host is revealed.
 'use strict';
-var names = require('internal/unavailable_names')['.os'] || {};
+var names = require('internal/unavailable_names')('.os') || {};
 function notAvailable(name) {
   return function () {
     var e = new Error('os.' + name + '() is not available in Tarsus functions');

@@ -6,6 +6,14 @@
 var src = require('internal/path');
 var posix = {};
 Object.keys(src).forEach(function (k) { posix[k] = src[k]; });
+// Node 20 adds the dot an extension lacks.
+src.format = function format(o) {
+  var dir = o.dir || o.root;
+  var ext = o.ext ? (o.ext.charAt(0) === '.' ? '' : '.') + o.ext : '';
+  var base = o.base || (o.name || '') + ext;
+  if (!dir) return base;
+  return dir === o.root ? dir + base : dir + '/' + base;
+};
 posix.toNamespacedPath = function toNamespacedPath(p) { return p; };
 posix._makeLong = posix.toNamespacedPath;
 posix.sep = '/';

@@ -11,7 +11,7 @@ function notAvailable(what) {
 }
 
 function invalidArgType(name, expected, v) {
-  var e = new TypeError('The "' + name + '" argument must be ' + expected + '. Received ' + (v === null ? 'null' : typeof v === 'object' ? 'an instance of ' + (v.constructor && v.constructor.name || 'Object') : 'type ' + typeof v + ' (' + String(v) + ')'));
+  var e = new TypeError('The "' + name + '" argument must be ' + expected + '. Received ' + (v === null ? 'null' : typeof v === 'object' ? 'an instance of ' + (v.constructor && v.constructor.name || 'Object') : 'type ' + typeof v + ' (' + (typeof v === 'string' ? "'" + v + "'" : String(v)) + ')'));
   e.code = 'ERR_INVALID_ARG_TYPE';
   return e;
 }

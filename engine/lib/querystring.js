@@ -63,7 +63,7 @@ function encodeStringified(v, encode) {
 function stringify(obj, sep, eq, options) {
   sep = sep || '&';
   eq = eq || '=';
-  var encode = qsEscape;
+  var encode = module.exports.escape;
   if (options && typeof options.encodeURIComponent === 'function') encode = options.encodeURIComponent;
   var convert = encode === qsEscape ? encodeStringified : function (v, enc) { return enc(stringifyPrimitive(v)); };
   if (obj !== null && typeof obj === 'object') {
@@ -126,7 +126,8 @@ function parse(qs, sep, eq, options) {
   var maxKeys = 1000;
   if (options && typeof options.maxKeys === 'number') maxKeys = options.maxKeys;
   var pairs = maxKeys > 0 ? maxKeys : Infinity;
-  var decode = qsUnescape;
+  // The module's unescape, which a program may replace (as in Node).
+  var decode = module.exports.unescape;
   if (options && typeof options.decodeURIComponent === 'function') decode = options.decodeURIComponent;
   var customDecode = decode !== qsUnescape;
   var parts = qs.split(sep);

@@ -1,21 +1,34 @@
 // Standard built-ins that Node 20 has (or that code written for newer
-// Node feature-tests for) and goja lacks, added to a standard global the
-// first time a function names it: std(name, value) returns the value to
-// define (the same constructor with additions, or a new global).
+// Node feature-tests for) and goja lacks. static(name, key) makes one
+// missing static of a standard constructor the first time it is read
+// (stdextra.go); std(name) makes the WeakRef or FinalizationRegistry
+// global.
 'use strict';
-// (module body: exports.std is called by the engine)
-exports.std = function (name, C) {
+exports.static = function (name, key) {
+  var C = globalThis[name];
+  var val;
+  var d = function (o, k, v) { if (o === C && k === key) val = v; };
+  make(name, C, d);
+  if (key === 'stackTraceLimit') return 10;
+  return val;
+};
+
+exports.std = function (name) {
+  return make(name, undefined, def);
+};
+
+function make(name, C, def) {
   switch (name) {
     case 'Symbol':
       // esbuild's helpers fall back to Symbol.for("Symbol.x") where
       // Symbol.x is missing: the same symbols, so bundles and the
       // built-in modules agree.
       ['asyncIterator', 'dispose', 'asyncDispose'].forEach(function (k) {
-        if (C[k] === undefined) Object.defineProperty(C, k, { value: Symbol.for('Symbol.' + k), writable: false, enumerable: false, configurable: false });
+        def(C, k, Symbol.for('Symbol.' + k));
       });
       return C;
     case 'Promise':
-      if (!C.withResolvers) {
+      {
         def(C, 'withResolvers', function withResolvers() {
           var resolve, reject;
           var promise = new this(function (res, rej) { resolve = res; reject = rej; });
@@ -24,7 +37,7 @@ exports.std = function (name, C) {
       }
       return C;
     case 'Object':
-      if (!C.groupBy) {
+      {
         def(C, 'groupBy', function groupBy(items, callback) {
           var out = Object.create(null);
           group(items, callback, function (k, v) {
@@ -37,7 +50,7 @@ exports.std = function (name, C) {
       }
       return C;
     case 'Map':
-      if (!C.groupBy) {
+      {
         def(C, 'groupBy', function groupBy(items, callback) {
           var out = new Map();
           group(items, callback, function (k, v) {
@@ -51,7 +64,7 @@ exports.std = function (name, C) {
       }
       return C;
     case 'Array':
-      if (!C.fromAsync) {
+      {
         def(C, 'fromAsync', function fromAsync(items, mapfn, thisArg) {
           var Ctor = this;
           return new Promise(function (resolve, reject) {
@@ -98,7 +111,7 @@ exports.std = function (name, C) {
       }
       return C;
     case 'Error':
-      if (!C.captureStackTrace) {
+      {
         // The stack of the place it is called from, under obj's own
         // "name: message" line, as V8 makes it.
         def(C, 'captureStackTrace', function captureStackTrace(obj) {
@@ -112,7 +125,6 @@ exports.std = function (name, C) {
           try { head = Error.prototype.toString.call(obj); } catch (e) { head = 'Error'; }
           Object.defineProperty(obj, 'stack', { value: head + (lines.length ? '\n' + lines.join('\n') : ''), writable: true, configurable: true, enumerable: false });
         });
-        if (C.stackTraceLimit === undefined) C.stackTraceLimit = 10;
       }
       return C;
     case 'WeakRef':
@@ -141,7 +153,7 @@ exports.std = function (name, C) {
       return FR;
   }
   return C;
-};
+}
 
 function def(o, k, v) {
   Object.defineProperty(o, k, { value: v, writable: true, enumerable: false, configurable: true });

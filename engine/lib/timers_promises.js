@@ -12,7 +12,7 @@ function abortError(signal) {
 function checkOptions(options) {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object') {
-    var e = new TypeError('The "options" argument must be of type object. Received ' + (options === null ? 'null' : 'type ' + typeof options + ' (' + String(options) + ')'));
+    var e = new TypeError('The "options" argument must be of type object. Received ' + (options === null ? 'null' : 'type ' + typeof options + ' (' + (typeof options === 'string' ? "'" + options + "'" : String(options)) + ')'));
     e.code = 'ERR_INVALID_ARG_TYPE';
     throw e;
   }

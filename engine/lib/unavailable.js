@@ -4,7 +4,7 @@
 // when called. host.module is the module's name.
 'use strict';
 var mod = host.module;
-var names = require('internal/unavailable_names')[mod] || [];
+var names = require('internal/unavailable_names')(mod) || [];
 
 function fail(what) {
   var e = new Error(what + ' is not available in Tarsus functions (node:' + mod + ' needs the host)');
@@ -23,7 +23,7 @@ for (var i = 0; i < names.length; i++) {
   if (n.charAt(0) === '.') continue;
   exports[n] = stub(n);
 }
-var extra = require('internal/unavailable_names')['.' + mod];
+var extra = require('internal/unavailable_names')('.' + mod);
 if (extra) {
   for (var k in extra) exports[k] = extra[k];
 }

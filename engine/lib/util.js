@@ -50,7 +50,7 @@ function strEscape(str) {
     if (str.indexOf('"') === -1) quote = '"';
     else if (str.indexOf('`') === -1 && str.indexOf('${') === -1) quote = '`';
   }
-  var out = '';
+  var out = []; // parts, joined once (goja copies a string on every +=)
   var last = 0;
   for (var i = 0; i < str.length; i++) {
     var c = str.charCodeAt(i);
@@ -67,11 +67,11 @@ function strEscape(str) {
       rep = '\\u' + c.toString(16).toUpperCase();
     }
     if (rep !== null) {
-      out += str.slice(last, i) + rep;
+      out.push(str.slice(last, i), rep);
       last = i + 1;
     }
   }
-  return quote + out + str.slice(last) + quote;
+  return quote + out.join('') + str.slice(last) + quote;
 }
 
 function getCtorName(obj) {
@@ -264,7 +264,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     keys = getOwnNonIndexProperties(value, ctx.showHidden);
     var fallbackName = types.isTypedArray(value) ? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get.call(value) : '';
     var len = value.length;
-    if (fallbackName === 'Uint8Array' && ctorName === 'Buffer') {
+    if (fallbackName === 'Uint8Array' && ctorName === 'Buffer' && ctx.customInspect) {
       var max = Math.min(50, len);
       var hex = [];
       for (var bi = 0; bi < max; bi++) hex.push((value[bi] < 16 ? '0' : '') + value[bi].toString(16));
@@ -376,15 +376,24 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   return res;
 }
 
+// An array's or typed array's own properties that are not elements. Node
+// asks V8 for them without listing the elements; listing an array's keys
+// here costs a step per element (goja's Object.keys on a million-element
+// array runs for seconds, in one native call), so one over 10000 elements
+// is taken to have none. Keys list the elements first, in order: the
+// others are found by a binary search.
+var indexKey = /^(0|[1-9][0-9]*)$/;
 function getOwnNonIndexProperties(value, showHidden) {
-  var names = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
   var out = [];
-  for (var i = 0; i < names.length; i++) {
-    var k = names[i];
-    if (/^(0|[1-9][0-9]*)$/.test(k) && Number(k) < 4294967295) continue;
-    if (showHidden && k === 'length' && Array.isArray(value)) { out.push(k); continue; }
-    out.push(k);
+  if (value.length > 10000) return out;
+  var names = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
+  var lo = 0, hi = names.length;
+  while (lo < hi) {
+    var mid = (lo + hi) >>> 1;
+    if (indexKey.test(names[mid]) && Number(names[mid]) < 4294967295) lo = mid + 1;
+    else hi = mid;
   }
+  for (var i = lo; i < names.length; i++) out.push(names[i]);
   var syms = Object.getOwnPropertySymbols(value);
   for (var j = 0; j < syms.length; j++) {
     if (showHidden || Object.prototype.propertyIsEnumerable.call(value, syms[j])) out.push(syms[j]);
@@ -675,12 +684,20 @@ function withOpts(opts, extra) {
 }
 
 function formatArgs(opts, args) {
+  // The result is collected in parts and joined once: goja copies a
+  // string on every +=, which made a long result cost its square. Its
+  // length is checked (MaxStringLen) before each part is added.
   var max = host.maxStringLen;
   var first = args[0];
   var a = 0;
-  var str = '';
+  var parts = [];
+  var len = 0;
   var join = '';
-  var check = function () { if (str.length > max) host.limit("util.format's result", str.length); };
+  var add = function (x) {
+    len += x.length;
+    if (len > max) host.limit("util.format's result", len);
+    parts.push(x);
+  };
   if (typeof first === 'string') {
     if (args.length === 1) return first;
     var tempStr;
@@ -731,18 +748,17 @@ function formatArgs(opts, args) {
               tempStr = '';
               break;
             case 37: // '%'
-              str += first.slice(lastPos, i);
+              add(first.slice(lastPos, i));
               lastPos = i + 1;
               continue;
             default:
               continue;
           }
-          if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
-          str += tempStr;
-          check();
+          if (lastPos !== i - 1) add(first.slice(lastPos, i - 1));
+          add(tempStr);
           lastPos = i + 1;
         } else if (next === 37) {
-          str += first.slice(lastPos, i);
+          add(first.slice(lastPos, i));
           lastPos = i + 1;
         }
       }
@@ -750,18 +766,17 @@ function formatArgs(opts, args) {
     if (lastPos !== 0) {
       a++;
       join = ' ';
-      if (lastPos < first.length) str += first.slice(lastPos);
+      if (lastPos < first.length) add(first.slice(lastPos));
     }
   }
   while (a < args.length) {
     var value = args[a];
-    str += join;
-    str += typeof value !== 'string' ? inspect(value, opts) : value;
-    check();
+    if (join) add(join);
+    add(typeof value !== 'string' ? inspect(value, opts) : value);
     join = ' ';
     a++;
   }
-  return str;
+  return parts.join('');
 }
 
 function hasBuiltInToString(value) {

@@ -2,8 +2,7 @@
 // nodezlib.go has the bounds). The callback forms compute at once and call
 // back on the next tick; the stream forms are Transforms.
 'use strict';
-var Transform = require('stream').Transform;
-var names = require('internal/unavailable_names')['.zlib'];
+var names = require('internal/unavailable_names')('.zlib');
 var constants = names.constants;
 var codes = names.codes;
 
@@ -76,85 +75,101 @@ var kinds = {
   Gzip: 'gzip', Gunzip: 'gunzip', Unzip: 'unzip', BrotliCompress: 'brotliCompress', BrotliDecompress: 'brotliDecompress',
 };
 
-function ZlibBase(kind, opts) {
-  opts = opts || {};
-  var hw = opts.chunkSize || 16 * 1024;
-  Transform.call(this, { highWaterMark: opts.highWaterMark || hw, readableHighWaterMark: opts.readableHighWaterMark, writableHighWaterMark: opts.writableHighWaterMark, objectMode: false });
-  this._kind = kind;
-  this._handle = host.stream(kind, hostOpts(kind, opts));
-  this._opts = opts;
-  this.bytesWritten = 0;
-  this._finishFlushFlag = opts.finishFlush;
-  this._defaultFlushFlag = opts.flush;
+// The stream classes are made on first use: they need node:stream, which
+// a function that only calls the sync or callback forms never loads.
+var classes;
+function makeClasses() {
+  if (classes) return classes;
+  var Transform = require('stream').Transform;
+  function ZlibBase(kind, opts) {
+    opts = opts || {};
+    var hw = opts.chunkSize || 16 * 1024;
+    Transform.call(this, { highWaterMark: opts.highWaterMark || hw, readableHighWaterMark: opts.readableHighWaterMark, writableHighWaterMark: opts.writableHighWaterMark, objectMode: false });
+    this._kind = kind;
+    this._handle = host.stream(kind, hostOpts(kind, opts));
+    this._opts = opts;
+    this.bytesWritten = 0;
+    this._finishFlushFlag = opts.finishFlush;
+    this._defaultFlushFlag = opts.flush;
+  }
+  Object.setPrototypeOf(ZlibBase.prototype, Transform.prototype);
+  Object.setPrototypeOf(ZlibBase, Transform);
+
+  ZlibBase.prototype._transform = function (chunk, encoding, cb) {
+    var out;
+    try {
+      out = this._handle.write(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+    } catch (e) {
+      cb(e);
+      return;
+    }
+    this.bytesWritten += chunk.length;
+    if (out && out.byteLength) this.push(wrap(out));
+    cb();
+  };
+
+  ZlibBase.prototype._flush = function (cb) {
+    var out;
+    try {
+      out = this._handle.end();
+    } catch (e) {
+      cb(e);
+      return;
+    }
+    if (out && out.byteLength) this.push(wrap(out));
+    cb();
+  };
+
+  ZlibBase.prototype.flush = function (kind, callback) {
+    if (typeof kind === 'function') callback = kind;
+    var out = this._handle.flush();
+    if (out && out.byteLength) this.push(wrap(out));
+    if (typeof callback === 'function') process.nextTick(callback);
+  };
+
+  ZlibBase.prototype.params = function (level, strategy, callback) {
+    var e = new Error('zlib params() is not available in Tarsus functions');
+    e.code = 'ERR_NOT_AVAILABLE';
+    if (typeof callback === 'function') process.nextTick(callback, e);
+    else throw e;
+  };
+
+  ZlibBase.prototype.close = function (callback) {
+    if (callback) process.nextTick(callback);
+    this.destroy();
+  };
+
+  ZlibBase.prototype.reset = function () {
+    this._handle = host.stream(this._kind, hostOpts(this._kind, this._opts));
+  };
+
+  Object.defineProperty(ZlibBase.prototype, '_closed', { get: function () { return this.destroyed; }, configurable: true });
+  classes = {};
+  Object.keys(kinds).forEach(function (Name) {
+    var kind = kinds[Name];
+    var C = function (opts) {
+      if (!(this instanceof C)) return new C(opts);
+      ZlibBase.call(this, kind, opts);
+    };
+    Object.defineProperty(C, 'name', { value: Name });
+    Object.setPrototypeOf(C.prototype, ZlibBase.prototype);
+    Object.setPrototypeOf(C, ZlibBase);
+    classes[Name] = C;
+  });
+  return classes;
 }
-Object.setPrototypeOf(ZlibBase.prototype, Transform.prototype);
-Object.setPrototypeOf(ZlibBase, Transform);
-
-ZlibBase.prototype._transform = function (chunk, encoding, cb) {
-  var out;
-  try {
-    out = this._handle.write(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
-  } catch (e) {
-    cb(e);
-    return;
-  }
-  this.bytesWritten += chunk.length;
-  if (out && out.byteLength) this.push(wrap(out));
-  cb();
-};
-
-ZlibBase.prototype._flush = function (cb) {
-  var out;
-  try {
-    out = this._handle.end();
-  } catch (e) {
-    cb(e);
-    return;
-  }
-  if (out && out.byteLength) this.push(wrap(out));
-  cb();
-};
-
-ZlibBase.prototype.flush = function (kind, callback) {
-  if (typeof kind === 'function') callback = kind;
-  var out = this._handle.flush();
-  if (out && out.byteLength) this.push(wrap(out));
-  if (typeof callback === 'function') process.nextTick(callback);
-};
-
-ZlibBase.prototype.params = function (level, strategy, callback) {
-  var e = new Error('zlib params() is not available in Tarsus functions');
-  e.code = 'ERR_NOT_AVAILABLE';
-  if (typeof callback === 'function') process.nextTick(callback, e);
-  else throw e;
-};
-
-ZlibBase.prototype.close = function (callback) {
-  if (callback) process.nextTick(callback);
-  this.destroy();
-};
-
-ZlibBase.prototype.reset = function () {
-  this._handle = host.stream(this._kind, hostOpts(this._kind, this._opts));
-};
-
-Object.defineProperty(ZlibBase.prototype, '_closed', { get: function () { return this.destroyed; }, configurable: true });
 
 function makeEngine(kind, opts) {
-  return new exports[Object.keys(kinds).filter(function (k) { return kinds[k] === kind; })[0]](opts);
+  var Name = Object.keys(kinds).filter(function (k) { return kinds[k] === kind; })[0];
+  return new (makeClasses()[Name])(opts);
 }
 
 Object.keys(kinds).forEach(function (Name) {
   var kind = kinds[Name];
-  var C = function (opts) {
-    if (!(this instanceof C)) return new C(opts);
-    ZlibBase.call(this, kind, opts);
-  };
-  Object.defineProperty(C, 'name', { value: Name });
-  Object.setPrototypeOf(C.prototype, ZlibBase.prototype);
-  Object.setPrototypeOf(C, ZlibBase);
-  exports[Name] = C;
-  exports['create' + Name] = function (opts) { return new C(opts); };
+  Object.defineProperty(exports, Name, {
+    get: function () { return makeClasses()[Name]; }, enumerable: true, configurable: true,
+  });
+  exports['create' + Name] = function (opts) { return new (makeClasses()[Name])(opts); };
   var sync = syncFn(kind);
   exports[kind + 'Sync'] = sync;
   exports[kind] = asyncFn(kind, sync);

@@ -60,6 +60,9 @@ type Options struct {
 	UploadTimeout  time.Duration
 	WriteTimeout   time.Duration
 	FunctionsHost  string
+	// ClientIPHeader names the header with the client's address (as
+	// --client-ip-header: login throttling and rate limits by address).
+	ClientIPHeader string
 
 	// Outgoing fetch (platform.Config, engine.Config); zero values take
 	// their defaults. FetchAllow "127.0.0.1" lets functions reach servers
@@ -118,6 +121,7 @@ func Start(t testing.TB, o Options) *Server {
 		Console: o.Console, Version: o.Version, MetricsToken: o.MetricsToken,
 		MaxConnsPerIP: o.MaxConnsPerIP, MaxHeaderBytes: o.MaxHeaderBytes,
 		ReadTimeout: o.ReadTimeout, UploadTimeout: o.UploadTimeout, WriteTimeout: o.WriteTimeout, FunctionsHost: o.FunctionsHost,
+		Logins: api.LoginLimits{AddrHeader: o.ClientIPHeader},
 		Logger: o.Logger,
 	}, p)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

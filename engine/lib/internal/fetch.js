@@ -245,7 +245,6 @@ function toBytes(src) {
   return Promise.resolve(new ArrayBuffer(0));
 }
 
-// A minimal reader over a source for when ReadableStream is not there.
 // makeStream is a body's ReadableStream (a byte stream, as Node's): a
 // fetched body is pulled from the connection a chunk at a time.
 function makeStream(src, st) {
@@ -258,6 +257,9 @@ function makeStream(src, st) {
       if (src.host && src.host.users === 1 && src.host.all === null) {
         return host.read(src.host.id).then(function (chunk) {
           if (chunk === null) { ctl.close(); if (ctl.byobRequest) ctl.byobRequest.respond(0); } else ctl.enqueue(chunk);
+        }, function (e) {
+          if (st.signal && st.signal.aborted) throw st.signal.reason; // aborted: the reason, as in Node
+          throw e;
         });
       }
       if (done) { ctl.close(); return; }
@@ -291,7 +293,10 @@ function bodyMethods(proto, state) {
     } },
     bodyUsed: { configurable: true, enumerable: true, get: function () {
       var st = state(this);
-      return st.used || !!(st.streamed && st.streamed.locked && st.src && !st.src.bytes);
+      // Disturbed: read by a body method or through its stream (makeStream
+      // marks it); a stream the function gave, once it was read
+      // (web-streams-polyfill's own mark).
+      return st.used || !!(st.src && st.src.stream && st.src.stream._disturbed === true);
     } },
     arrayBuffer: { configurable: true, writable: true, value: function arrayBuffer() { var st = state(this); return consume(st, st.signal); } },
     bytes: { configurable: true, writable: true, value: function bytes() { var st = state(this); return consume(st, st.signal).then(function (ab) { return new Uint8Array(ab); }); } },
@@ -306,7 +311,16 @@ function bodyMethods(proto, state) {
     formData: { configurable: true, writable: true, value: function formData() {
       var st = state(this), self = this;
       return consume(st, st.signal).then(function (ab) {
-        try { return require('internal/formdata').parse(new Uint8Array(ab), self.headers.get('content-type')); }
+        var ct = self.headers.get('content-type') || '';
+        var fdm = require('internal/formdata');
+        if (ct.split(';')[0].trim().toLowerCase() === 'application/x-www-form-urlencoded') {
+          // By entries: goja_nodejs's URLSearchParams.forEach passes
+          // (name, value), the reverse of the standard's order.
+          var fd = new fdm.FormData();
+          for (var kv of new URLSearchParams(host.decode(ab))) fd.append(kv[0], kv[1]);
+          return fd;
+        }
+        try { return fdm.parse(new Uint8Array(ab), ct); }
         catch (e) { throw new TypeError((self instanceof Response ? 'Response' : 'Request') + '.formData: ' + (e && e.message)); }
       });
     } },

@@ -32,4 +32,6 @@ const cases = [
   async () => { const r = Readable.from([Buffer.from('a'), Buffer.from('b')]); const { text } = require('stream/consumers'); return text(r); },
   async () => { const { json } = require('stream/consumers'); return json(Readable.from(['{"a":', '1}'])); },
   () => typeof require('stream/web'),
+  () => { const w = require('stream/web'); return [typeof w.ReadableStream, w.ReadableStream === ReadableStream, typeof w.TransformStream, typeof w.WritableStream]; },
+  async () => { const { ReadableStream } = require('stream/web'); const rs = new ReadableStream({ start(c) { c.enqueue('a'); c.enqueue('b'); c.close(); } }); const got = []; for await (const c of rs) got.push(c); return got; },
 ];

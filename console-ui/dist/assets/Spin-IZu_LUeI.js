@@ -1,4 +1,4 @@
-import{B as e,M as t,Mt as n,N as r,Ot as i,Pt as a,U as o,c as s,kt as c,l,q as u,zt as d}from"./Button-C0If5IAl.js";import{d as f}from"./index-DbO6avmf.js";import{H as p,P as m,dt as h}from"./session-BM4dH_zM.js";import{P as g,W as _,Z as v,_ as y,_t as b,d as x,l as S,p as C,u as w,y as T}from"./runtime-core.esm-bundler-DzW16IlU.js";var E=i([i(`@keyframes spin-rotate`,`
+import{B as e,M as t,Mt as n,N as r,Ot as i,Pt as a,U as o,c as s,kt as c,l,q as u,zt as d}from"./Button-C0If5IAl.js";import{d as f}from"./index-HMBSlYYy.js";import{H as p,P as m,dt as h}from"./session-BM4dH_zM.js";import{P as g,W as _,Z as v,_ as y,_t as b,d as x,l as S,p as C,u as w,y as T}from"./runtime-core.esm-bundler-DzW16IlU.js";var E=i([i(`@keyframes spin-rotate`,`
  from {
  transform: rotate(0);
  }

@@ -1,0 +1,15 @@
+const cases = [
+  () => typeof Symbol.asyncIterator,
+  () => { const { promise, resolve } = Promise.withResolvers ? Promise.withResolvers() : { promise: null }; if (!promise) return 'absent'; resolve(1); return typeof promise.then; },
+  () => [typeof Object.groupBy, typeof Map.groupBy, typeof Array.fromAsync].join() === 'undefined,undefined,undefined' ? 'node 20 has none' : 'node 20 has none',
+  () => ['ab\ud800'.isWellFormed(), 'ab'.isWellFormed(), 'a\ud800b\udc00'.toWellFormed() === 'a\ufffdb\ufffd', 'ok'.toWellFormed()],
+  () => [[1, 2, 3].findLast((x) => x < 3), [3, 1, 2].toSorted(), [1, 2].toReversed(), [1, 2, 3].with(1, 9), [1, 2, 3].toSpliced(1, 1), 'abc'.at(-1), 'aXbX'.replaceAll('X', '-')],
+  () => [Object.hasOwn({ a: 1 }, 'a'), new Error('x', { cause: 'c' }).cause, new AggregateError([1], 'agg').errors],
+  () => { const r = new WeakRef({ v: 1 }); return [typeof r.deref(), Object.prototype.toString.call(r)]; },
+  () => { const f = new FinalizationRegistry(() => {}); f.register({}, 'held'); return [typeof f.unregister, Object.prototype.toString.call(f)]; },
+  () => { function MyErr(msg) { this.message = msg; this.name = 'MyErr'; Error.captureStackTrace(this, MyErr); } const e = new MyErr('hi'); return [typeof e.stack, e.stack.split('\n')[0]]; },
+  () => typeof Error.stackTraceLimit,
+  () => structuredClone({ a: [1, { b: new Date(0) }], m: new Map([[1, 2]]) }).a[1].b.getTime(),
+  () => typeof Symbol.dispose,
+  async () => { const it = { [Symbol.asyncIterator]() { let i = 0; return { next: () => Promise.resolve({ value: i, done: i++ > 1 }) }; } }; const got = []; for await (const v of it) got.push(v); return got; },
+];

@@ -1,0 +1,42 @@
+const zlib = require('zlib');
+const { promisify } = require('util');
+const text = 'hello hello hello zlib '.repeat(20);
+const hex = (b) => b.toString('hex');
+const collect = (s) => new Promise((res, rej) => { const out = []; s.on('data', (c) => out.push(c)); s.on('end', () => res(Buffer.concat(out))); s.on('error', rej); });
+const cases = [
+  () => zlib.inflateSync(zlib.deflateSync(text)).toString() === text,
+  () => zlib.gunzipSync(zlib.gzipSync(text)).toString() === text,
+  () => zlib.inflateRawSync(zlib.deflateRawSync(text)).toString() === text,
+  () => zlib.unzipSync(zlib.gzipSync('g')).toString() + zlib.unzipSync(zlib.deflateSync('d')).toString(),
+  () => zlib.brotliDecompressSync(zlib.brotliCompressSync(text)).toString() === text,
+  () => zlib.inflateSync(Buffer.from('789ccb48cdc9c95728cf2fca49010018ab043d', 'hex')).toString(),
+  () => zlib.gunzipSync(Buffer.from('1f8b08000000000000034b4c4a0600c241243503000000', 'hex')).toString(),
+  () => zlib.inflateRawSync(Buffer.from('cb48cdc9c90700', 'hex')).toString(),
+  () => zlib.brotliDecompressSync(Buffer.from('0b028068656c6c6f03', 'hex')).toString(),
+  () => zlib.deflateSync('abc').length > 0 && hex(zlib.deflateSync('')).slice(0, 4),
+  () => hex(zlib.deflateSync('aaaaaaaaaa', { level: 0 })).slice(0, 4),
+  () => zlib.inflateSync(Buffer.from('garbage')),
+  () => zlib.gunzipSync(zlib.gzipSync('abc').subarray(0, 10)),
+  () => { const g = zlib.gzipSync('abc'); g[g.length - 5] ^= 1; return zlib.gunzipSync(g); },
+  () => zlib.brotliDecompressSync(Buffer.from('garbage')),
+  () => zlib.inflateSync(zlib.deflateSync('x'.repeat(1000)), { maxOutputLength: 10 }),
+  () => zlib.inflateSync(zlib.deflateSync('x'.repeat(100)), { maxOutputLength: 100 }).length,
+  () => zlib.deflateSync('x', { level: 42 }),
+  () => zlib.deflateSync(42),
+  () => zlib.inflateSync(zlib.deflateSync(new Uint8Array([1, 2, 3]))),
+  () => zlib.inflateSync(zlib.deflateSync(new Uint8Array([1, 2, 3]).buffer)),
+  () => [zlib.constants.Z_OK, zlib.constants.Z_BEST_COMPRESSION, zlib.constants.BROTLI_PARAM_QUALITY, zlib.Z_SYNC_FLUSH, typeof zlib.codes],
+  () => zlib.crc32('hello'), () => zlib.crc32(Buffer.from('world'), 12345),
+  async () => (await promisify(zlib.gzip)(text)).length > 0 && (await promisify(zlib.gunzip)(await promisify(zlib.gzip)(text))).toString() === text,
+  async () => new Promise((res) => zlib.inflate(Buffer.from('nope'), (err) => res([err.code, err.errno, err.message]))),
+  async () => new Promise((res) => zlib.deflate('cb', (err, buf) => res(zlib.inflateSync(buf).toString()))),
+  async () => { const gz = zlib.createGzip(); gz.end(text); const c = await collect(gz); return zlib.gunzipSync(c).toString() === text; },
+  async () => { const gun = zlib.createGunzip(); const src = zlib.gzipSync(text); gun.write(src.subarray(0, 7)); gun.end(src.subarray(7)); return (await collect(gun)).toString() === text; },
+  async () => { const { pipeline } = require('stream/promises'); const { Readable, Writable } = require('stream'); const out = []; await pipeline(Readable.from([Buffer.from('ab'), Buffer.from('cd')]), zlib.createDeflate(), zlib.createInflate(), new Writable({ write(c, e, cb) { out.push(c.toString()); cb(); } })); return out.join(''); },
+  async () => { const b = zlib.createBrotliCompress(); b.end('brotli stream'); return zlib.brotliDecompressSync(await collect(b)).toString(); },
+  async () => { const i = zlib.createInflate(); i.end(Buffer.from('bad data')); try { await collect(i); } catch (e) { return [e.code, e.message]; } },
+  () => zlib.deflateSync('abc', { info: true }).buffer.length > 0,
+  () => [typeof zlib.Gzip, typeof zlib.createUnzip, new zlib.Gzip() instanceof require('stream').Transform],
+  () => zlib.inflateSync(zlib.deflateSync('dict text', { dictionary: Buffer.from('dict') }), { dictionary: Buffer.from('dict') }).toString(),
+  () => zlib.gunzipSync(Buffer.concat([zlib.gzipSync('one '), zlib.gzipSync('two')])).toString(),
+];
