@@ -313,6 +313,7 @@ type Engine struct {
 	// codegenProtos, with Config.Lower: see codegen.go.
 	codegenProtos *goja.Program
 	lib           *libPrograms // the built-in modules (modules.go)
+	intl          intlData     // Intl's locale data and time zones (intl.go)
 
 	mu     sync.Mutex
 	users  map[string]*userState

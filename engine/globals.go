@@ -146,6 +146,9 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 		v = rt.module("internal/blob", false).ToObject(vm).Get(name)
 	case "FormData":
 		v = rt.module("internal/formdata", false).ToObject(vm).Get(name)
+	// Intl (intl.go).
+	case "Intl":
+		v = rt.makeIntl()
 	default:
 		return rt.stdGlobalValue(name)
 	}

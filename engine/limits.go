@@ -216,6 +216,10 @@ func (rt *runtime) stdGlobalValue(name string) goja.Value {
 		rt.guardRegexps()
 	case "Proxy":
 		v = rt.guardProxy(v)
+	case "Date":
+		rt.intlDateMethods(v.ToObject(vm))
+	case "BigInt":
+		rt.intlBigIntMethods(v.ToObject(vm))
 	}
 	if _, ok := stdStatics[name]; ok {
 		rt.addStdStatics(name, v.ToObject(vm))
@@ -418,6 +422,9 @@ type protoGuard struct {
 type pendingWrap struct {
 	orig  goja.Callable
 	check func(goja.FunctionCall)
+	// make, if set, makes the method instead (defining it on p) and
+	// returns it: a method made on first use (intl.go).
+	make func() goja.Value
 }
 
 // newProtoGuard inserts a guard under p.
@@ -445,6 +452,14 @@ func (g *protoGuard) wrap(name string, check func(goja.FunctionCall)) {
 	g.pending[name] = pendingWrap{orig: orig, check: check}
 }
 
+// later takes p[name] off p, to be made by make on first use.
+func (g *protoGuard) later(name string, make func() goja.Value) {
+	if err := g.p.Delete(name); err != nil {
+		return
+	}
+	g.pending[name] = pendingWrap{make: make}
+}
+
 func (g *protoGuard) Get(key string) goja.Value {
 	if g.strs && (key == "isWellFormed" || key == "toWellFormed") {
 		// String.prototype methods goja lacks, made on first use.
@@ -454,6 +469,9 @@ func (g *protoGuard) Get(key string) goja.Value {
 	}
 	if w, ok := g.pending[key]; ok {
 		delete(g.pending, key)
+		if w.make != nil {
+			return w.make()
+		}
 		v := g.rt.wrapped(w.orig, w.check)
 		_ = g.p.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 		return v

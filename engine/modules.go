@@ -44,6 +44,18 @@ func builtinModules() map[string]builtinModule {
 		"buffer": {native: func(rt *runtime) *goja.Object { return rt.nodeModule("buffer") }},
 		"url":    {native: func(rt *runtime) *goja.Object { return rt.nodeModule("url") }},
 		"timers": {file: "lib/timers.js"},
+		// Intl (intl.go): the glue, and one FormatJS polyfill per constructor.
+		"internal/intl":                     {file: "lib/intl.js", host: (*runtime).intlHost},
+		"internal/intl-getcanonicallocales": {file: "lib/intl/intl-getcanonicallocales.js"},
+		"internal/intl-locale":              {file: "lib/intl/intl-locale.js"},
+		"internal/intl-pluralrules":         {file: "lib/intl/intl-pluralrules.js"},
+		"internal/intl-numberformat":        {file: "lib/intl/intl-numberformat.js"},
+		"internal/intl-datetimeformat":      {file: "lib/intl/intl-datetimeformat.js"},
+		"internal/intl-relativetimeformat":  {file: "lib/intl/intl-relativetimeformat.js"},
+		"internal/intl-listformat":          {file: "lib/intl/intl-listformat.js"},
+		"internal/intl-displaynames":        {file: "lib/intl/intl-displaynames.js"},
+		"internal/intl-supportedvaluesof":   {file: "lib/intl/intl-supportedvaluesof.js"},
+
 		// Cryptography (crypto.go): node:crypto, and Web Crypto for the
 		// global crypto.subtle, over Go bindings.
 		"crypto":             {file: "lib/crypto.js"},

@@ -52,7 +52,8 @@ type runtime struct {
 	urlGuarded     bool // URLSearchParams is size-checked
 	regexpsGuarded bool // RegExp.prototype's symbol methods are size-checked (guardRegexps)
 
-	typedArraysGuarded bool // %TypedArray%.prototype's per-element loops are size-checked
+	typedArraysGuarded bool       // %TypedArray%.prototype's per-element loops are size-checked
+	intl               *intlState // Intl's per-runtime state (intl.go), made on first use
 	lastUsed           time.Time
 	broken             bool
 	closed             chan struct{}
@@ -135,6 +136,9 @@ func (rt *runtime) install() error {
 		return err
 	}
 	if err := rt.guardArrays(); err != nil {
+		return err
+	}
+	if err := rt.intlNumberMethods(); err != nil {
 		return err
 	}
 	if rt.e.cfg.Lower != nil {
@@ -498,6 +502,8 @@ func (rt *runtime) guardStrings() error {
 	wrap("padStart", pad)
 	wrap("padEnd", pad)
 	rt.guardMoreStrings(proto, g)
+	// Made with Intl.Collator on first read (intl.go).
+	g.later("localeCompare", func() goja.Value { return rt.intlMethod("Collator", proto, "localeCompare") })
 	return nil
 }
 
