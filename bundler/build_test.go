@@ -60,10 +60,10 @@ func TestBuild(t *testing.T) {
 		errs []wantErr
 	}{
 		{
-			name:        "seed example with type-only fastify imports",
-			files:       files("orders/create.ts", seed),
-			entries:     []string{"orders/create.ts"},
-			result:      `{"pong":"12it worked!"}`,
+			name:    "seed example with type-only fastify imports",
+			files:   files("orders/create.ts", seed),
+			entries: []string{"orders/create.ts"},
+			result:  `{"pong":"12it worked!"}`,
 			// Minified, but functions keep their names as Node gives them
 			// (the handler's name survives as a string).
 			contains:    []string{GlobalName, `"handleFunc"`},

@@ -295,9 +295,7 @@ func (rt *runtime) intlHost() goja.Value {
 			panic(vm.NewGoError(err))
 		}
 		z := &zoneTable{rt: rt, d: d, st: st, fixed: fixed, names: ix.Zones}
-		for _, k := range fixed.Keys() {
-			z.names = append(z.names, k)
-		}
+		z.names = append(z.names, fixed.Keys()...)
 		z.known = map[string]bool{}
 		for _, n := range z.names {
 			z.known[n] = true
