@@ -126,6 +126,10 @@ func (rt *runtime) makeGlobal(name string) goja.Value {
 		v = rt.module("internal/fetch", false).ToObject(vm).Get(name)
 	case "global":
 		v = vm.GlobalObject()
+	case "self":
+		// As in Workers and Deno (not Node): browser builds of npm
+		// packages (joi's) find the global object through self.
+		v = vm.GlobalObject()
 	case "process":
 		v = rt.module("process", false)
 	case "console", "queueMicrotask", "structuredClone", "performance", "navigator":
