@@ -82,7 +82,6 @@ type runtime struct {
 	cpu       int64     // its thread's CPU time at the last reading; -1 none
 	cpuAt     time.Time // when that was read
 	faults    int64     // its thread's minor page faults at the last reading; -1 none
-	faultSum  int64     // minor page faults its thread made in this invocation, as read
 	// Set by the invocation's goroutine, read by the watchdog.
 	tid     atomic.Int32 // the locked thread running it (renice on); 0 none
 	waiting atomic.Bool  // its event loop waits for a timer or the deadline

@@ -48,10 +48,6 @@ const (
 	// minGrowth is the least recent growth (and limit/64) for which a
 	// running runtime is blamed; below it idle runtimes are dropped instead.
 	minGrowth = 1 << 20
-	// minFaultsToJudge is how many minor page faults (4 KiB each: 4 MiB
-	// of new memory) the most faulting running runtime must have made
-	// before the others' few faults clear them of the growth.
-	minFaultsToJudge = 1024
 )
 
 // memoryExceeded is the Interrupt value the watchdog uses.
@@ -79,7 +75,7 @@ func (e *Engine) track(rt *runtime, start time.Time, route string) {
 	e.busyMu.Lock()
 	e.busy[rt] = struct{}{}
 	rt.busySince, rt.busyFn = start, route
-	rt.grown, rt.cpu, rt.faults, rt.faultSum = 0, -1, -1, 0
+	rt.grown, rt.cpu, rt.faults = 0, -1, -1
 	rt.memStop.Store(false)
 	e.busyMu.Unlock()
 }
@@ -134,7 +130,6 @@ func (e *Engine) attribute(delta int64, from, to time.Time, readCPU bool) {
 			if f >= 0 && rt.faults >= 0 && f >= rt.faults && rt.busySince.Before(from) {
 				sh.flt = float64(f - rt.faults)
 				faults += sh.flt
-				rt.faultSum += f - rt.faults
 			}
 			rt.cpu, rt.cpuAt, rt.faults = c, to, f
 		}
@@ -323,20 +318,9 @@ func (e *Engine) memoryStep(heap int64, quiet bool) ([]*runtime, bool) {
 	// A runtime whose recent growth is a small part of the limit is not
 	// what keeps the heap above it.
 	least := max(minGrowth, limit/64)
-	// Where threads are read, a runtime whose thread touched almost no new
-	// memory in its whole invocation (a spinner) is not the grower, even if
-	// intervals without faults (the heap reusing pages) credited it with a
-	// share of the growth by CPU time.
-	var mostFaults int64
-	for rt := range e.busy {
-		mostFaults = max(mostFaults, rt.faultSum)
-	}
 	var top *runtime
 	for rt := range e.busy {
 		if rt.memStop.Load() {
-			continue
-		}
-		if mostFaults >= minFaultsToJudge && rt.faultSum*16 < mostFaults {
 			continue
 		}
 		if rt.grown >= least && (top == nil || rt.grown > top.grown) {
